@@ -1,0 +1,59 @@
+// `micrograd walkthrough`: the backprop post from top to bottom, printed as the post prints it.
+
+import { Command } from 'commander';
+import { pyRepr } from '../../engine/pyRepr.js';
+import { buildNeuron, neuronLeaves } from '../../walkthrough/neuron.js';
+import {
+  divisionExample,
+  productOfSumExample,
+  reuseExample,
+  scaleExample,
+} from '../../walkthrough/roughWork.js';
+import { table } from '../table.js';
+
+export type Print = (line?: string) => void;
+
+/** Print the walkthrough's sections. Returns nothing; every line goes through `print`. */
+export function runWalkthrough(print: Print): void {
+  print('# A two-input neuron: o = tanh(x1*w1 + x2*w2 + b)');
+  const neuron = buildNeuron('tanh');
+  for (const v of neuron.printed) print(String(v));
+  print();
+  print('o.backward()');
+  neuron.o.backward();
+  for (const [name, leaf] of neuronLeaves(neuron)) print(`${name}.grad = ${pyRepr(leaf.grad)}`);
+  print();
+
+  print('# The same neuron with tanh rebuilt from exp, pow and div: o = (e - 1) / (e + 1), e = exp(2*nn)');
+  const expForm = buildNeuron('exp');
+  for (const v of expForm.printed) print(String(v));
+  expForm.o.backward();
+  print();
+  const rows = [['leaf', 'grad (tanh)', 'grad (exp/pow/div)', '|difference|']];
+  const exp = new Map(neuronLeaves(expForm));
+  for (const [name, leaf] of neuronLeaves(neuron)) {
+    const other = exp.get(name)!.grad;
+    rows.push([name, pyRepr(leaf.grad), pyRepr(other), pyRepr(Math.abs(leaf.grad - other))]);
+  }
+  for (const line of table(rows)) print(line);
+  print();
+
+  print('# Rough work');
+  print(`a / b        with a = 2.0, b = 4.0:  ${String(divisionExample())}`);
+  const reuse = reuseExample();
+  print(`b = a + a    with a = 3.0:  b = ${String(reuse.b)}, after b.backward() a.grad = ${pyRepr(reuse.a.grad)}`);
+  const pos = productOfSumExample();
+  print(
+    `f = d * e    with d = a*b, e = a+b, a = -2.0, b = 3.0:  f = ${String(pos.f)}, ` +
+      `a.grad = ${pyRepr(pos.a.grad)}, b.grad = ${pyRepr(pos.b.grad)}`,
+  );
+  print(`2 * a        with a = 2.0:  ${String(scaleExample())}`);
+}
+
+export function walkthroughCommand(): Command {
+  return new Command('walkthrough')
+    .description('run the backprop walkthrough from top to bottom')
+    .action(() => {
+      runWalkthrough((line = '') => process.stdout.write(`${line}\n`));
+    });
+}

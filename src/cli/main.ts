@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// The `micrograd` command: parses flags and hands each subcommand to the library.
+
+import { Command, CommanderError } from 'commander';
+import { walkthroughCommand } from './commands/walkthrough.js';
+
+const program = new Command('micrograd')
+  .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
+  .showHelpAfterError('(run micrograd --help for usage)')
+  .exitOverride();
+
+program.addCommand(walkthroughCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // Commander has already printed its own usage errors; anything else gets one clear line, no stack.
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`micrograd: ${message}\n`);
+  process.exit(1);
+}

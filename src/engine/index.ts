@@ -1,0 +1,14 @@
+// The engine's public surface: Value, the op table, and the Python-style float formatter.
+export { Value, topoSort, type Operand, type ValueOptions } from './value.js';
+export {
+  OPS,
+  OP_NAMES,
+  OPS_BY_CODE,
+  powC,
+  type OpName,
+  type OpDef,
+  type BinaryOpName,
+  type UnaryOpName,
+  type LocalGrad,
+} from './ops.js';
+export { pyRepr } from './pyRepr.js';

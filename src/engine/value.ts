@@ -1,0 +1,234 @@
+// Value: a scalar that records the arithmetic done with it, and backward() that fills in every grad.
+
+import { describe } from './describe.js';
+import { OP_NAMES, OPS, OPS_BY_CODE, powC, type OpName } from './ops.js';
+import { pyRepr } from './pyRepr.js';
+
+export interface ValueOptions {
+  /** A name for the node, shown in graph pictures. */
+  label?: string;
+}
+
+/** Anything a Value method accepts where the walkthrough lets Python mix Values and numbers. */
+export type Operand = Value | number;
+
+const LEAF = -1;
+
+// Visit stamps for the topological sort. Each sort takes two fresh stamps: `base` marks a node entered,
+// `base + 1` marks it finished. Comparing numbers is cheaper than a Set, and nothing needs clearing.
+let epoch = 0;
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+export class Value {
+  /** The scalar this node holds. */
+  data: number;
+  /** ∂root/∂this after `backward()`; 0 before. Leaves accumulate across passes, as in PyTorch. */
+  grad = 0;
+  /** A name for pictures; assignable, as the walkthrough does (`x1w1.label = 'x1*w1'`). */
+  label: string;
+  /** @internal op code from OP_NAMES, or -1 for a leaf. */
+  _op = LEAF;
+  /** @internal first input (null for a leaf). */
+  _a: Value | null = null;
+  /** @internal second input (null for a leaf or a unary op). */
+  _b: Value | null = null;
+  /** @internal the op's numeric constant (pow's exponent), else 0. */
+  _k = 0;
+  /** @internal visit stamp for topological sorts. */
+  _mark = 0;
+
+  constructor(data: number, opts?: ValueOptions) {
+    if (typeof data !== 'number') {
+      throw new TypeError(`new Value(data): expected data to be a number, got ${describe(data)}`);
+    }
+    this.data = data;
+    if (opts === undefined) {
+      this.label = '';
+    } else {
+      const label = (opts as ValueOptions | null)?.label ?? '';
+      if (typeof label !== 'string') {
+        throw new TypeError(`new Value(data, opts): expected opts.label to be a string, got ${describe(label)}`);
+      }
+      this.label = label;
+    }
+  }
+
+  /** The op that produced this node as the picture shows it (`+`, `*`, `**-1`, `tanh`, …); '' for a leaf. */
+  get op(): string {
+    return this._op === LEAF ? '' : OPS_BY_CODE[this._op]!.display(this._k);
+  }
+
+  /** The op's table name (`add`, `mul`, `pow`, …), or undefined for a leaf. */
+  get opName(): OpName | undefined {
+    return this._op === LEAF ? undefined : OP_NAMES[this._op];
+  }
+
+  /** The op's numeric constant (the exponent of a `pow` node); 0 otherwise. */
+  get constant(): number {
+    return this._k;
+  }
+
+  /** The distinct inputs of this node, in order (`a + a` has one child, as micrograd's set does). */
+  get children(): Value[] {
+    const a = this._a;
+    const b = this._b;
+    if (a === null) return [];
+    if (b === null || b === a) return [a];
+    return [a, b];
+  }
+
+  add(other: Operand): Value {
+    const o = operand(other, 'add');
+    return node(OPS.add.forward(this.data, o.data, 0), OPS.add.code, this, o, 0);
+  }
+
+  mul(other: Operand): Value {
+    const o = operand(other, 'mul');
+    return node(OPS.mul.forward(this.data, o.data, 0), OPS.mul.code, this, o, 0);
+  }
+
+  /** `this ** exponent`; the exponent is a constant number, as in the walkthrough. */
+  pow(exponent: number): Value {
+    if (typeof exponent !== 'number') {
+      throw new TypeError(
+        `Value.pow(exponent): expected exponent to be a number (exponents are constants, not Values), got ${describe(exponent)}`,
+      );
+    }
+    return node(OPS.pow.forward(this.data, 0, exponent), OPS.pow.code, this, null, exponent);
+  }
+
+  /** `-this`, recorded as `this * -1`. */
+  neg(): Value {
+    return this.mul(-1);
+  }
+
+  /** `this - other`, recorded as `this + (-other)`; a number is negated as a number, as Python does. */
+  sub(other: Operand): Value {
+    return this.add(typeof other === 'number' ? -other : operand(other, 'sub').neg());
+  }
+
+  /** `other - this`, recorded as `(-this) + other`. */
+  rsub(other: Operand): Value {
+    const o = operand(other, 'rsub');
+    return this.neg().add(o);
+  }
+
+  /** `this / other`, recorded as `this * other**-1`; a number is inverted as a number, as Python does. */
+  div(other: Operand): Value {
+    return this.mul(typeof other === 'number' ? powC(other, -1) : operand(other, 'div').pow(-1));
+  }
+
+  /** `other / this`, recorded as `this**-1 * other`. */
+  rdiv(other: Operand): Value {
+    const o = operand(other, 'rdiv');
+    return this.pow(-1).mul(o);
+  }
+
+  tanh(): Value {
+    return node(OPS.tanh.forward(this.data, 0, 0), OPS.tanh.code, this, null, 0);
+  }
+
+  exp(): Value {
+    return node(OPS.exp.forward(this.data, 0, 0), OPS.exp.code, this, null, 0);
+  }
+
+  relu(): Value {
+    return node(OPS.relu.forward(this.data, 0, 0), OPS.relu.code, this, null, 0);
+  }
+
+  log(): Value {
+    return node(OPS.log.forward(this.data, 0, 0), OPS.log.code, this, null, 0);
+  }
+
+  sigmoid(): Value {
+    return node(OPS.sigmoid.forward(this.data, 0, 0), OPS.sigmoid.code, this, null, 0);
+  }
+
+  /**
+   * Backpropagate from this node: every node it was computed from gets ∂this/∂node in `grad`.
+   * Leaves accumulate (a second call adds the same gradients again, as PyTorch does); intermediate
+   * nodes are reset first, so they show the gradients of the latest pass.
+   */
+  backward(): void {
+    const topo = topoSort(this);
+    for (let i = 0; i < topo.length; i++) {
+      const v = topo[i]!;
+      if (v._op !== LEAF) v.grad = 0;
+    }
+    if (this._op === LEAF) this.grad += 1;
+    else this.grad = 1;
+    for (let i = topo.length - 1; i >= 0; i--) {
+      const v = topo[i]!;
+      if (v._op === LEAF) continue;
+      const def = OPS_BY_CODE[v._op]!;
+      const a = v._a!;
+      const b = v._b;
+      const g = v.grad;
+      const bData = b === null ? 0 : b.data;
+      // The chain rule, written once: child.grad += local derivative × upstream grad.
+      a.grad += def.da(a.data, bData, v.data, v._k) * g;
+      if (b !== null && def.arity === 2) b.grad += def.db(a.data, bData, v.data, v._k) * g;
+    }
+  }
+
+  /** Set `grad` to 0 on this node and every node it was computed from. */
+  zeroGrad(): void {
+    const topo = topoSort(this);
+    for (let i = 0; i < topo.length; i++) topo[i]!.grad = 0;
+  }
+
+  toString(): string {
+    return `Value(data=${pyRepr(this.data)})`;
+  }
+
+  [inspectSymbol](): string {
+    return this.toString();
+  }
+}
+
+/** Build an op node. Internal: the public constructor only makes leaves. */
+function node(data: number, op: number, a: Value, b: Value | null, k: number): Value {
+  const v = new Value(data);
+  v._op = op;
+  v._a = a;
+  v._b = b;
+  v._k = k;
+  return v;
+}
+
+function operand(x: unknown, method: string): Value {
+  if (x instanceof Value) return x;
+  if (typeof x === 'number') return new Value(x);
+  throw new TypeError(`Value.${method}(other): expected other to be a Value or a number, got ${describe(x)}`);
+}
+
+/**
+ * Every node reachable from `root`, children before parents (iterative DFS post-order, so a graph
+ * millions of nodes deep cannot overflow the call stack).
+ */
+export function topoSort(root: Value): Value[] {
+  epoch += 2;
+  const entered = epoch;
+  const done = epoch + 1;
+  const order: Value[] = [];
+  const stack: Value[] = [root];
+  while (stack.length > 0) {
+    const v = stack[stack.length - 1]!;
+    if (v._mark < entered) {
+      v._mark = entered;
+      // Push b first so a is visited first: the order matches a left-to-right recursive sort.
+      const b = v._b;
+      if (b !== null && b._mark < entered) stack.push(b);
+      const a = v._a;
+      if (a !== null && a._mark < entered) stack.push(a);
+    } else {
+      stack.pop();
+      if (v._mark === entered) {
+        v._mark = done;
+        order.push(v);
+      }
+    }
+  }
+  return order;
+}

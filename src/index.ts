@@ -1,0 +1,2 @@
+// micrograd-ts: the curated public API.
+export * from './engine/index.js';
