@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""PyTorch oracle for micrograd-ts: reads JSON requests, one per line, and answers each on one line.
+
+Request:  {"id": 7, "kind": "graph", ...}      Response: {"id": 7, "ok": true, "result": {...}}
+                                                 or        {"id": 7, "ok": false, "error": "..."}
+Non-finite floats travel as the strings "NaN", "Infinity", "-Infinity" (JSON has no literal for them).
+Every tensor is float64, made with torch.tensor(v, dtype=torch.float64) so nothing rounds through float32.
+New kinds of request register a handler in HANDLERS.
+"""
+import json
+import math
+import sys
+
+import torch
+
+torch.set_num_threads(1)
+F64 = torch.float64
+
+
+def dec(x):
+    """A JSON number or one of the non-finite strings, as a Python float."""
+    if isinstance(x, str):
+        return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}[x]
+    return float(x)
+
+
+def enc(x):
+    """A Python float for JSON: non-finite values become strings."""
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    return x
+
+
+def leaf(v):
+    return torch.tensor(dec(v), dtype=F64, requires_grad=True)
+
+
+# One entry per op of src/engine/ops.ts (OP_NAMES). k is the op's numeric constant (pow's exponent).
+OPS = {
+    "add": lambda a, b, k: a + b,
+    "mul": lambda a, b, k: a * b,
+    "pow": lambda a, b, k: torch.pow(a, k),
+    "tanh": lambda a, b, k: torch.tanh(a),
+    "exp": lambda a, b, k: torch.exp(a),
+    "relu": lambda a, b, k: torch.relu(a),
+    "log": lambda a, b, k: torch.log(a),
+    "sigmoid": lambda a, b, k: torch.sigmoid(a),
+}
+
+
+def build_graph(nodes):
+    """Build the nodes [{op: 'leaf', value} | {op, inputs: [i, j?], k?}] in order; returns the tensors."""
+    ts = []
+    for n in nodes:
+        op = n["op"]
+        if op == "leaf":
+            t = leaf(n["value"])
+        else:
+            ins = [ts[i] for i in n["inputs"]]
+            a = ins[0]
+            b = ins[1] if len(ins) > 1 else None
+            t = OPS[op](a, b, dec(n.get("k", 0)))
+            t.retain_grad()
+        ts.append(t)
+    return ts
+
+
+def handle_graph(req):
+    """Every node's value and its gradient of the root (0 for nodes the root does not depend on)."""
+    ts = build_graph(req["nodes"])
+    root = ts[req.get("root", len(ts) - 1)]
+    root.backward()
+    return {
+        "values": [enc(t.item()) for t in ts],
+        "grads": [enc(t.grad.item()) if t.grad is not None else 0.0 for t in ts],
+    }
+
+
+def handle_version(_req):
+    return {"torch": torch.__version__, "python": sys.version.split()[0]}
+
+
+HANDLERS = {"graph": handle_graph, "version": handle_version}
+
+
+def main():
+    out = sys.stdout
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        req = json.loads(line)
+        try:
+            result = HANDLERS[req["kind"]](req)
+            resp = {"id": req.get("id"), "ok": True, "result": result}
+        except Exception as e:  # the client shows the message with the request that caused it
+            resp = {"id": req.get("id"), "ok": False, "error": f"{type(e).__name__}: {e}"}
+        out.write(json.dumps(resp, allow_nan=False) + "\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+// TorchOracle: a long-lived PyTorch process that answers JSON requests, pipelined, many per second.
+
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** Where the Python side lives, inside the installed package. */
+export const ORACLE_SCRIPT = fileURLToPath(new URL('../../oracle/torch_oracle.py', import.meta.url));
+
+/** Thrown when no Python with PyTorch can be found; its message says how to install one. */
+export class TorchNotFoundError extends Error {
+  override name = 'TorchNotFoundError';
+}
+
+const INSTALL_HINT =
+  'PyTorch was not found. On Debian/Ubuntu: apt-get install -y --no-install-recommends python3-torch ' +
+  '(then /usr/bin/python3 has it), or set MICROGRAD_PYTHON to a Python that can `import torch`.';
+
+/** The first Python that can import torch: $MICROGRAD_PYTHON, /usr/bin/python3, then python3 on PATH. */
+export function findTorchPython(): string {
+  const candidates = [process.env['MICROGRAD_PYTHON'], '/usr/bin/python3', 'python3'].filter(
+    (c): c is string => typeof c === 'string' && c.length > 0,
+  );
+  for (const py of candidates) {
+    const r = spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
+    if (r.status === 0) return py;
+  }
+  throw new TorchNotFoundError(INSTALL_HINT);
+}
+
+/** JSON has no NaN/Infinity: they travel as strings both ways. */
+export function encodeNumber(x: number): number | string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  return x;
+}
+
+export function decodeNumber(x: unknown): number {
+  if (typeof x === 'number') return x;
+  if (x === 'NaN') return NaN;
+  if (x === 'Infinity') return Infinity;
+  if (x === '-Infinity') return -Infinity;
+  throw new TypeError(`oracle: expected a number or "NaN"/"Infinity"/"-Infinity", got ${JSON.stringify(x)}`);
+}
+
+interface Pending {
+  resolve: (result: unknown) => void;
+  reject: (err: Error) => void;
+  kind: string;
+}
+
+export class TorchOracle {
+  readonly python: string;
+  private readonly proc: ChildProcessWithoutNullStreams;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private stderr = '';
+  private exited: Error | null = null;
+
+  /** Start the oracle process; throws TorchNotFoundError when there is no PyTorch. */
+  constructor(python: string = findTorchPython()) {
+    this.python = python;
+    this.proc = spawn(python, [ORACLE_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr.setEncoding('utf8');
+    this.proc.stderr.on('data', (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-4000);
+    });
+    createInterface({ input: this.proc.stdout }).on('line', (line) => this.onLine(line));
+    this.proc.on('exit', (code) => {
+      this.exited = new Error(`PyTorch oracle exited (code ${String(code)}): ${this.stderr.trim()}`);
+      for (const p of this.pending.values()) p.reject(this.exited);
+      this.pending.clear();
+    });
+  }
+
+  /** Send one request; resolves with the handler's result. Requests are pipelined: await many at once. */
+  request<T = unknown>(kind: string, payload: Record<string, unknown> = {}): Promise<T> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, kind });
+      this.proc.stdin.write(`${JSON.stringify({ ...payload, id, kind })}\n`);
+    });
+  }
+
+  /** Stop the process. Pending requests are rejected. */
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const done = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
+    this.proc.stdin.end();
+    await done;
+  }
+
+  private onLine(line: string): void {
+    const resp = JSON.parse(line) as { id: number; ok: boolean; result?: unknown; error?: string };
+    const p = this.pending.get(resp.id);
+    if (!p) return;
+    this.pending.delete(resp.id);
+    if (resp.ok) p.resolve(resp.result);
+    else p.reject(new Error(`PyTorch oracle (${p.kind}): ${resp.error ?? 'unknown error'}`));
+  }
+}
