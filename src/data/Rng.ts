@@ -1,0 +1,109 @@
+// Rng: a small seeded random generator (xoshiro128**), the only source of randomness in the library.
+//
+// xoshiro128** (Blackman & Vigna, 2018) has a 128-bit state, passes BigCrush, and needs only 32-bit integer
+// arithmetic, so it gives bit-identical streams in every JavaScript engine. The state is seeded from one
+// integer through splitmix32, so nearby seeds give unrelated streams.
+
+export class Rng {
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
+  /** The seed this generator started from. */
+  readonly seed: number;
+  /** A Gaussian sample kept from the last Box–Muller pair. */
+  private spare: number | null = null;
+
+  constructor(seed = 0) {
+    if (typeof seed !== 'number' || !Number.isInteger(seed)) {
+      throw new TypeError(`new Rng(seed): expected seed to be an integer, got ${String(seed)}`);
+    }
+    this.seed = seed;
+    let x = seed >>> 0;
+    // splitmix32: spreads the seed's bits over the four state words (never all zero).
+    const next = (): number => {
+      x = (x + 0x9e3779b9) | 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.s0 = next();
+    this.s1 = next();
+    this.s2 = next();
+    this.s3 = next();
+  }
+
+  /** A generator at an exact xoshiro128** state (for checking against the reference's test vectors). */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
+    const r = new Rng(0);
+    r.s0 = s0 | 0;
+    r.s1 = s1 | 0;
+    r.s2 = s2 | 0;
+    r.s3 = s3 | 0;
+    return r;
+  }
+
+  /** A uniform unsigned 32-bit integer. */
+  nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const t = this.s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** A uniform float in [0, 1) with 53 random bits. */
+  random(): number {
+    const hi = this.nextUint32() >>> 5; // 27 bits
+    const lo = this.nextUint32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** A uniform float in [lo, hi). */
+  uniform(lo = 0, hi = 1): number {
+    return lo + (hi - lo) * this.random();
+  }
+
+  /** A uniform integer in [0, n). */
+  int(n: number): number {
+    if (!Number.isInteger(n) || n <= 0) {
+      throw new RangeError(`Rng.int(n): expected n to be a positive integer, got ${String(n)}`);
+    }
+    return Math.floor(this.random() * n);
+  }
+
+  /** A Gaussian sample with the given mean and standard deviation (Box–Muller). */
+  normal(mean = 0, std = 1): number {
+    if (this.spare !== null) {
+      const z = this.spare;
+      this.spare = null;
+      return mean + std * z;
+    }
+    let u = 0;
+    while (u === 0) u = this.random();
+    const v = this.random();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    return mean + std * r * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Shuffle an array in place (Fisher–Yates) and return it. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const tmp = items[i]!;
+      items[i] = items[j]!;
+      items[j] = tmp;
+    }
+    return items;
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
