@@ -1,0 +1,24 @@
+// svgToPng: rasterize SVG text to PNG bytes with resvg (Node only; browsers draw SVG themselves).
+
+import { Resvg } from '@resvg/resvg-js';
+
+export interface PngOptions {
+  /** Pixels per SVG unit; 2 gives crisp pictures on high-density screens. Default 2. */
+  scale?: number;
+  /** Fill behind transparent areas (CSS color). Default white. */
+  background?: string;
+}
+
+/** Rasterize an SVG document. Text uses the system's fonts (DejaVu Sans where installed). */
+export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
+  const scale = opts.scale ?? 2;
+  if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) {
+    throw new RangeError(`svgToPng: expected scale to be a positive number, got ${String(scale)}`);
+  }
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: opts.background ?? 'white',
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  });
+  return resvg.render().asPng();
+}
