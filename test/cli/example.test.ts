@@ -1,0 +1,23 @@
+// examples/walkthrough.ts runs as documented and prints the post's lines.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+it('examples/walkthrough.ts prints the post’s lines', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/walkthrough.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  const lines = r.stdout.trim().split('\n');
+  expect(lines.slice(0, 5)).toEqual([
+    'Value(data=-6.0)',
+    'Value(data=0.0)',
+    'Value(data=-6.0)',
+    'Value(data=0.88137358)',
+    'Value(data=0.707106777676776)',
+  ]);
+  expect(lines).toContain('Value(data=5.828427042920401)');
+  expect(lines.slice(-4)).toEqual(['Value(data=0.5)', '2', '-3 -8', 'Value(data=4.0)']);
+});
