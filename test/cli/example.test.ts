@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const runExample = (file: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, encoding: 'utf8' });
+
 it('examples/walkthrough.ts prints the post’s lines', () => {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/walkthrough.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const r = runExample('examples/walkthrough.ts');
   expect(r.stderr).toBe('');
   const lines = r.stdout.trim().split('\n');
   expect(lines.slice(0, 5)).toEqual([
