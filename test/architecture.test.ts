@@ -1,0 +1,67 @@
+// Architecture rules from DESIGN.md, checked on the source text: portable layers import nothing from
+// Node, the engine imports nothing outside itself, and the library draws no unseeded randomness.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  let out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out; // a layer that does not exist yet has nothing to check
+  }
+  for (const name of entries) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out = out.concat(sourceFiles(path));
+    else if (name.endsWith('.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** Module specifiers of every static or dynamic import/export-from in a file. */
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs: string[] = [];
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
+    specs.push((m[1] ?? m[2])!);
+  }
+  return specs;
+}
+
+const PORTABLE = ['engine', 'tape', 'nn', 'data', 'expr'];
+
+describe('architecture', () => {
+  it('portable layers (engine, tape, nn, data, expr) import nothing from Node', () => {
+    const offenders = PORTABLE.flatMap((layer) =>
+      sourceFiles(join(SRC, layer)).flatMap((f) =>
+        imports(f)
+          .filter((s) => s.startsWith('node:') || ['fs', 'path', 'child_process', 'os', 'url'].includes(s))
+          .map((s) => `${relative(SRC, f)} imports ${s}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the engine imports only from itself and has no runtime dependencies', () => {
+    const files = sourceFiles(join(SRC, 'engine'));
+    expect(files.length).toBeGreaterThan(0);
+    const offenders = files.flatMap((f) =>
+      imports(f)
+        .filter((s) => !s.startsWith('./'))
+        .map((s) => `${relative(SRC, f)} imports ${s}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the library never calls Math.random (all randomness is seeded)', () => {
+    const offenders = sourceFiles(SRC).filter((f) => /Math\.random\s*\(/.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(SRC, f))).toEqual([]);
+  });
+});
