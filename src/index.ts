@@ -1,2 +1,4 @@
 // micrograd-ts: the curated public API.
 export * from './engine/index.js';
+export * from './expr/index.js';
+export * from './viz/index.js';
