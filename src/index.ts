@@ -1,2 +1,4 @@
 // micrograd-ts: the curated public API.
 export * from './engine/index.js';
+export * from './nn/index.js';
+export * from './data/index.js';
