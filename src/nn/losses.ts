@@ -112,8 +112,10 @@ export function softmaxCrossEntropy(logits: readonly (readonly Value[])[], y: re
     rows.map((row, i) => {
       let m = row[0]!;
       for (let j = 1; j < row.length; j++) m = max2(m, row[j]!);
-      const lse = m.add(sum(row.map((z) => z.sub(m).exp())).log());
-      return lse.sub(row[labels[i]!]!);
+      // log Σ e^(z-m) - (z_y - m): both terms are small, so nothing cancels against the size of m
+      return sum(row.map((z) => z.sub(m).exp()))
+        .log()
+        .sub(row[labels[i]!]!.sub(m));
     }),
   );
 }
