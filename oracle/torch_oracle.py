@@ -13,6 +13,8 @@ import sys
 
 import torch
 
+from nn_oracle import NN_HANDLERS
+
 torch.set_num_threads(1)
 F64 = torch.float64
 
@@ -84,6 +86,7 @@ def handle_version(_req):
 
 
 HANDLERS = {"graph": handle_graph, "version": handle_version}
+HANDLERS.update(NN_HANDLERS)
 
 
 def main():

@@ -2,3 +2,5 @@
 export * from './engine/index.js';
 export * from './expr/index.js';
 export * from './viz/index.js';
+export * from './nn/index.js';
+export * from './data/index.js';
