@@ -18,9 +18,8 @@ export const PARITY_TOLERANCE: Tolerance = { rel: 1e-12, abs: 1e-12 };
 
 /**
  * True when `ours` matches PyTorch's `torch`: NaN ↔ NaN, ±Infinity exactly, finite within `tol`.
- * `scale` (≥ |torch|, see errorScales) is the size of the terms the number was computed from; the
- * relative tolerance applies to it, so a result that is the cancellation of large terms is compared
- * at the precision those terms had.
+ * `scale`, when larger than |torch|, is the size of the terms a sum was made of: where they cancel,
+ * the relative tolerance applies to the terms, the precision the sum could have.
  */
 export function agrees(ours: number, torch: number, tol: Tolerance = PARITY_TOLERANCE, scale = 0): boolean {
   if (Number.isNaN(torch)) return Number.isNaN(ours);
@@ -38,11 +37,10 @@ export interface Mismatch {
   torch: number;
 }
 
-/** Every node whose value or gradient disagrees with PyTorch's answer (`scales`: see errorScales). */
+/** Every node whose value or gradient disagrees with PyTorch's answer. */
 export function mismatches(
   ours: GraphAnswer,
   torch: GraphAnswer,
-  scales?: GraphAnswer,
   tol: Tolerance = PARITY_TOLERANCE,
 ): Mismatch[] {
   const out: Mismatch[] = [];
@@ -53,10 +51,10 @@ export function mismatches(
     );
   }
   for (let i = 0; i < n; i++) {
-    if (!agrees(ours.values[i]!, torch.values[i]!, tol, scales?.values[i])) {
+    if (!agrees(ours.values[i]!, torch.values[i]!, tol)) {
       out.push({ node: i, field: 'value', ours: ours.values[i]!, torch: torch.values[i]! });
     }
-    if (!agrees(ours.grads[i]!, torch.grads[i]!, tol, scales?.grads[i])) {
+    if (!agrees(ours.grads[i]!, torch.grads[i]!, tol)) {
       out.push({ node: i, field: 'grad', ours: ours.grads[i]!, torch: torch.grads[i]! });
     }
   }

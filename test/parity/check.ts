@@ -1,8 +1,8 @@
 // check: run an engine on a graph, compare with PyTorch's answer, shrink and report what disagrees.
 import { mismatches, type Mismatch } from '../../src/oracle/compare.js';
-import { errorScales } from '../../src/oracle/errorScales.js';
 import type { GraphAnswer, GraphSpec } from '../../src/oracle/graphSpec.js';
 import type { Engine } from './engines.js';
+import { inconsistencies } from './localCheck.js';
 import { lowerProgram, programToTypeScript, tsNumber, type Program } from './fuzz/program.js';
 import { shrinkProgram } from './fuzz/shrink.js';
 
@@ -11,16 +11,46 @@ export interface Disagreement extends Mismatch {
   error?: string;
 }
 
-/** What disagrees between the engine's answer and PyTorch's. */
-export function check(engine: Engine, spec: GraphSpec, torch: GraphAnswer): Disagreement[] {
+export interface Verdict {
+  /** Nodes whose value or gradient differs from PyTorch's beyond the tolerance. */
+  mismatches: Disagreement[];
+  /**
+   * True when there are mismatches but every node of both answers is what the op table gives from
+   * that answer's own inputs (localCheck): the rules agree with PyTorch's at every node and the
+   * difference is an earlier last-bit difference amplified (cancellation, log near 1, x/x).
+   */
+  rounding: boolean;
+  /** When not `rounding`: the nodes that break the table (prefixed `torch:` or `ours:`). */
+  local: string[];
+}
+
+/** Compare an engine with PyTorch on one graph. A graph fails when `mismatches` is non-empty and not `rounding`. */
+export function check(engine: Engine, spec: GraphSpec, torch: GraphAnswer): Verdict {
   let ours: GraphAnswer;
   try {
     ours = engine.evaluate(spec);
   } catch (err) {
-    return [{ node: -1, field: 'value', ours: NaN, torch: NaN, error: String(err) }];
+    return {
+      mismatches: [{ node: -1, field: 'value', ours: NaN, torch: NaN, error: String(err) }],
+      rounding: false,
+      local: [],
+    };
   }
-  return mismatches(ours, torch, errorScales(spec, torch));
+  const ms = mismatches(ours, torch);
+  if (ms.length === 0) return { mismatches: ms, rounding: false, local: [] };
+  const local = [
+    ...inconsistencies(spec, torch).map(
+      (m) => `torch: node ${m.node} ${m.field} ${tsNumber(m.ours)}, table gives ${tsNumber(m.torch)}`,
+    ),
+    ...inconsistencies(spec, ours).map(
+      (m) => `ours: node ${m.node} ${m.field} ${tsNumber(m.ours)}, table gives ${tsNumber(m.torch)}`,
+    ),
+  ];
+  return { mismatches: ms, rounding: local.length === 0, local };
 }
+
+/** True when the verdict is a real disagreement. */
+export const fails = (v: Verdict): boolean => v.mismatches.length > 0 && !v.rounding;
 
 /** Mismatches as lines: `v3 grad: ours 1.5, torch 2`. */
 export function describeMismatches(
@@ -37,6 +67,14 @@ export function describeMismatches(
   return lines.join('\n');
 }
 
+/** The mismatches and, when the op table is broken somewhere, where. */
+export function describeVerdict(v: Verdict, names?: readonly string[]): string {
+  const local = v.local.length
+    ? `\n  node by node against the op table:\n    ${v.local.slice(0, 6).join('\n    ')}`
+    : '';
+  return describeMismatches(v.mismatches, names) + local;
+}
+
 /** Where the right answers come from while shrinking: PyTorch live, or a trusted engine offline. */
 export type Reference = (spec: GraphSpec) => GraphAnswer | Promise<GraphAnswer>;
 
@@ -49,16 +87,16 @@ export interface Repro {
 
 /** Shrink a failing program against `reference` and render the reproduction. */
 export async function shrinkFailure(engine: Engine, program: Program, reference: Reference): Promise<Repro> {
-  const fails = async (p: Program): Promise<boolean> => {
+  const stillFails = async (p: Program): Promise<boolean> => {
     const { spec } = lowerProgram(p);
-    return check(engine, spec, await reference(spec)).length > 0;
+    return fails(check(engine, spec, await reference(spec)));
   };
-  const { program: small, tries } = await shrinkProgram(program, fails);
+  const { program: small, tries } = await shrinkProgram(program, stillFails);
   const lowered = lowerProgram(small);
-  const ms = check(engine, lowered.spec, await reference(lowered.spec));
+  const verdict = check(engine, lowered.spec, await reference(lowered.spec));
   const typescript = programToTypeScript(small);
   const report =
     `${engine.name} disagrees with PyTorch on this graph (shrunk from ${program.length} steps to ` +
-    `${small.length} in ${tries} tries):\n\n${typescript}\n\n${describeMismatches(ms, lowered.names)}`;
+    `${small.length} in ${tries} tries):\n\n${typescript}\n\n${describeVerdict(verdict, lowered.names)}`;
   return { program: small, typescript, report, tries };
 }

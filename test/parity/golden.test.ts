@@ -1,6 +1,6 @@
 // Every engine against PyTorch's committed answers (test/parity/golden): no PyTorch needed.
 import { describe, expect, it } from 'vitest';
-import { check, describeMismatches } from './check.js';
+import { check, describeVerdict, fails } from './check.js';
 import { ENGINES } from './engines.js';
 import { lowerProgram } from './fuzz/program.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
@@ -35,8 +35,8 @@ describe('golden files', () => {
 describe.each(ENGINES)('$name agrees with PyTorch (golden answers)', (engine) => {
   it(`on all ${golden.cases.length} per-op cases`, () => {
     const failures = golden.cases.flatMap((c) => {
-      const ms = check(engine, c.spec, c.answer);
-      return ms.length ? [`${c.name}\n${describeMismatches(ms)}`] : [];
+      const v = check(engine, c.spec, c.answer);
+      return fails(v) ? [`${c.name}\n${describeVerdict(v)}`] : [];
     });
     expect(failures, failures.join('\n')).toEqual([]);
   });
@@ -44,8 +44,8 @@ describe.each(ENGINES)('$name agrees with PyTorch (golden answers)', (engine) =>
   it(`on all ${fuzz.graphs.length} fuzz graphs, every node's value and grad`, () => {
     const failures = fuzz.graphs.flatMap((g, i) => {
       const { spec, names } = lowerProgram(g.program);
-      const ms = check(engine, spec, g.answer);
-      return ms.length ? [`golden graph ${i}\n${describeMismatches(ms, names)}`] : [];
+      const v = check(engine, spec, g.answer);
+      return fails(v) ? [`golden graph ${i}\n${describeVerdict(v, names)}`] : [];
     });
     expect(failures, failures.slice(0, 5).join('\n')).toEqual([]);
   });

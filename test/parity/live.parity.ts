@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TorchOracle } from '../../src/oracle/TorchOracle.js';
-import { check, describeMismatches, shrinkFailure } from './check.js';
+import { check, describeVerdict, fails, shrinkFailure } from './check.js';
 import { ENGINES } from './engines.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
 import { opCases } from './opCases.js';
@@ -28,8 +28,8 @@ describe.each(ENGINES)('$name agrees with PyTorch (live)', (engine) => {
     const cases = opCases();
     const answers = await Promise.all(cases.map((c) => oracle.graph(c.spec)));
     const failures = cases.flatMap((c, i) => {
-      const ms = check(engine, c.spec, answers[i]!);
-      return ms.length ? [`${c.name}\n${describeMismatches(ms)}`] : [];
+      const v = check(engine, c.spec, answers[i]!);
+      return fails(v) ? [`${c.name}\n${describeVerdict(v)}`] : [];
     });
     expect(failures, failures.join('\n')).toEqual([]);
   });
@@ -37,7 +37,14 @@ describe.each(ENGINES)('$name agrees with PyTorch (live)', (engine) => {
   it(`on ${count} fuzz graphs of seed ${seed}, every node's value and grad`, async () => {
     const graphs = fuzzGraphs(seed, count);
     const answers = await Promise.all(graphs.map((g) => oracle.graph(g.spec)));
-    const failing = graphs.flatMap((g, i) => (check(engine, g.spec, answers[i]!).length ? [i] : []));
+    const verdicts = graphs.map((g, i) => check(engine, g.spec, answers[i]!));
+    const failing = verdicts.flatMap((v, i) => (fails(v) ? [i] : []));
+    const rounding = verdicts.filter((v) => v.rounding).length;
+    console.log(
+      `${engine.name}: ${count - failing.length - rounding} graphs agree to 1e-12 at every node, ` +
+        `${rounding} differ only by amplified rounding (every node matches PyTorch from its own inputs), ` +
+        `${failing.length} disagree`,
+    );
     const reports: string[] = [];
     for (const i of failing.slice(0, MAX_SHRUNK)) {
       const repro = await shrinkFailure(engine, graphs[i]!.program, (spec) => oracle.graph(spec));
