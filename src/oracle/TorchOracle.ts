@@ -13,20 +13,29 @@ export class TorchNotFoundError extends Error {
   override name = 'TorchNotFoundError';
 }
 
-const INSTALL_HINT =
-  'PyTorch was not found. On Debian/Ubuntu: apt-get install -y --no-install-recommends python3-torch ' +
+/** How to get PyTorch, for messages. */
+export const TORCH_INSTALL_HINT =
+  'On Debian/Ubuntu: apt-get install -y --no-install-recommends python3-torch ' +
   '(then /usr/bin/python3 has it), or set MICROGRAD_PYTHON to a Python that can `import torch`.';
 
-/** The first Python that can import torch: $MICROGRAD_PYTHON, /usr/bin/python3, then python3 on PATH. */
+/**
+ * The first Python that can import torch: $MICROGRAD_PYTHON, /usr/bin/python3, then python3 on PATH.
+ * With MICROGRAD_PYTHON_ONLY=1, only $MICROGRAD_PYTHON is tried (to test the no-PyTorch path).
+ */
 export function findTorchPython(): string {
-  const candidates = [process.env['MICROGRAD_PYTHON'], '/usr/bin/python3', 'python3'].filter(
+  const own = process.env['MICROGRAD_PYTHON'];
+  const only = process.env['MICROGRAD_PYTHON_ONLY'] === '1';
+  const candidates = (only ? [own] : [own, '/usr/bin/python3', 'python3']).filter(
     (c): c is string => typeof c === 'string' && c.length > 0,
   );
   for (const py of candidates) {
     const r = spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
     if (r.status === 0) return py;
   }
-  throw new TorchNotFoundError(INSTALL_HINT);
+  const tried = candidates.length
+    ? candidates.join(', ')
+    : 'nothing: MICROGRAD_PYTHON_ONLY=1 without MICROGRAD_PYTHON';
+  throw new TorchNotFoundError(`PyTorch was not found (tried ${tried}). ${TORCH_INSTALL_HINT}`);
 }
 
 /** JSON has no NaN/Infinity, and JSON.stringify drops the sign of -0: those travel as strings. */

@@ -86,7 +86,12 @@ export interface Repro {
 }
 
 /** Shrink a failing program against `reference` and render the reproduction. */
-export async function shrinkFailure(engine: Engine, program: Program, reference: Reference): Promise<Repro> {
+export async function shrinkFailure(
+  engine: Engine,
+  program: Program,
+  reference: Reference,
+  referenceName = 'PyTorch',
+): Promise<Repro> {
   const stillFails = async (p: Program): Promise<boolean> => {
     const { spec } = lowerProgram(p);
     return fails(check(engine, spec, await reference(spec)));
@@ -96,7 +101,7 @@ export async function shrinkFailure(engine: Engine, program: Program, reference:
   const verdict = check(engine, lowered.spec, await reference(lowered.spec));
   const typescript = programToTypeScript(small);
   const report =
-    `${engine.name} disagrees with PyTorch on this graph (shrunk from ${program.length} steps to ` +
+    `${engine.name} disagrees with ${referenceName} on this graph (shrunk from ${program.length} steps to ` +
     `${small.length} in ${tries} tries):\n\n${typescript}\n\n${describeVerdict(verdict, lowered.names)}`;
   return { program: small, typescript, report, tries };
 }
