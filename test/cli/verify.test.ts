@@ -1,6 +1,9 @@
 // `micrograd verify` and `micrograd walkthrough` without PyTorch, run as real processes.
 import { describe, expect, it } from 'vitest';
-import { NO_TORCH, runCli } from './runCli.js';
+import { runCli } from './runCli.js';
+
+/** Only this (missing) Python: no PyTorch can be found, whatever the machine has. */
+const NO_TORCH = { MICROGRAD_PYTHON: '/nonexistent/python3', MICROGRAD_PYTHON_ONLY: '1' };
 
 describe('micrograd verify without PyTorch', () => {
   const r = runCli(['verify'], NO_TORCH);
