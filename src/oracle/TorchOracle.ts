@@ -18,8 +18,10 @@ export const TORCH_INSTALL_HINT =
   'On Debian/Ubuntu: apt-get install -y --no-install-recommends python3-torch ' +
   '(then /usr/bin/python3 has it), or set MICROGRAD_PYTHON to a Python that can `import torch`.';
 
+const FIND_TORCH = 'import importlib.util, sys; sys.exit(importlib.util.find_spec("torch") is None)';
+
 /**
- * The first Python that can import torch: $MICROGRAD_PYTHON, /usr/bin/python3, then python3 on PATH.
+ * The first Python that has torch: $MICROGRAD_PYTHON, /usr/bin/python3, then python3 on PATH.
  * With MICROGRAD_PYTHON_ONLY=1, only $MICROGRAD_PYTHON is tried (to test the no-PyTorch path).
  */
 export function findTorchPython(): string {
@@ -29,7 +31,8 @@ export function findTorchPython(): string {
     (c): c is string => typeof c === 'string' && c.length > 0,
   );
   for (const py of candidates) {
-    const r = spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
+    // find_spec locates torch without importing it (an import takes seconds; the oracle does it once).
+    const r = spawnSync(py, ['-c', FIND_TORCH], { stdio: 'ignore', timeout: 60_000 });
     if (r.status === 0) return py;
   }
   const tried = candidates.length
