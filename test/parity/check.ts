@@ -1,6 +1,6 @@
 // check: run an engine on a graph, compare with PyTorch's answer, shrink and report what disagrees.
 import { mismatches, type Mismatch } from '../../src/oracle/compare.js';
-import type { GraphAnswer, GraphSpec } from '../../src/oracle/graphSpec.js';
+import { evaluateEager, specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
 import type { Engine } from './engines.js';
 import { inconsistencies } from './localCheck.js';
 import { lowerProgram, programToTypeScript, tsNumber, type Program } from './fuzz/program.js';
@@ -28,7 +28,7 @@ export interface Verdict {
 export function check(engine: Engine, spec: GraphSpec, torch: GraphAnswer): Verdict {
   let ours: GraphAnswer;
   try {
-    ours = engine.evaluate(spec);
+    ours = engine.scope === 'leaves' ? leavesOver(spec, engine.evaluate(spec)) : engine.evaluate(spec);
   } catch (err) {
     return {
       mismatches: [{ node: -1, field: 'value', ours: NaN, torch: NaN, error: String(err) }],
@@ -47,6 +47,17 @@ export function check(engine: Engine, spec: GraphSpec, torch: GraphAnswer): Verd
     ),
   ];
   return { mismatches: ms, rounding: local.length === 0, local };
+}
+
+/** The eager answer with the engine's root value and leaf values and grads laid over it. */
+function leavesOver(spec: GraphSpec, partial: GraphAnswer): GraphAnswer {
+  const full = evaluateEager(spec);
+  const root = specRoot(spec);
+  spec.nodes.forEach((n, i) => {
+    if (n.op === 'leaf' || i === root) full.values[i] = partial.values[i]!;
+    if (n.op === 'leaf') full.grads[i] = partial.grads[i]!;
+  });
+  return full;
 }
 
 /** True when the verdict is a real disagreement. */
