@@ -63,27 +63,28 @@ function leavesOver(spec: GraphSpec, partial: GraphAnswer): GraphAnswer {
 /** True when the verdict is a real disagreement. */
 export const fails = (v: Verdict): boolean => v.mismatches.length > 0 && !v.rounding;
 
-/** Mismatches as lines: `v3 grad: ours 1.5, torch 2`. */
+/** Mismatches as lines: `v3 grad: ours 1.5, torch 2` (`ref` names the reference). */
 export function describeMismatches(
   ms: readonly Disagreement[],
   names?: readonly string[],
+  ref = 'torch',
   limit = 8,
 ): string {
   const lines = ms.slice(0, limit).map((m) => {
     if (m.error !== undefined) return `  engine threw: ${m.error}`;
     const who = names?.[m.node] ?? `node ${m.node}`;
-    return `  ${who} ${m.field}: ours ${tsNumber(m.ours)}, torch ${tsNumber(m.torch)}`;
+    return `  ${who} ${m.field}: ours ${tsNumber(m.ours)}, ${ref} ${tsNumber(m.torch)}`;
   });
   if (ms.length > limit) lines.push(`  … and ${ms.length - limit} more`);
   return lines.join('\n');
 }
 
 /** The mismatches and, when the op table is broken somewhere, where. */
-export function describeVerdict(v: Verdict, names?: readonly string[]): string {
+export function describeVerdict(v: Verdict, names?: readonly string[], ref = 'torch'): string {
   const local = v.local.length
     ? `\n  node by node against the op table:\n    ${v.local.slice(0, 6).join('\n    ')}`
     : '';
-  return describeMismatches(v.mismatches, names) + local;
+  return describeMismatches(v.mismatches, names, ref) + local;
 }
 
 /** Where the right answers come from while shrinking: PyTorch live, or a trusted engine offline. */
@@ -113,6 +114,6 @@ export async function shrinkFailure(
   const typescript = programToTypeScript(small);
   const report =
     `${engine.name} disagrees with ${referenceName} on this graph (shrunk from ${program.length} steps to ` +
-    `${small.length} in ${tries} tries):\n\n${typescript}\n\n${describeVerdict(verdict, lowered.names)}`;
+    `${small.length} in ${tries} tries):\n\n${typescript}\n\n${describeVerdict(verdict, lowered.names, referenceName === 'PyTorch' ? 'torch' : 'reference')}`;
   return { program: small, typescript, report, tries };
 }

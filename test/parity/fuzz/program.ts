@@ -78,7 +78,7 @@ export function programToTypeScript(p: Program): string {
     return `const v${i} = ${rhs};`;
   });
   lines.push(`v${p.length - 1}.backward();`);
-  return lines.join('\n');
+  return [`import { Value } from 'micrograd-ts';`, '', ...lines].join('\n');
 }
 
 /** The steps a step reads. */
