@@ -99,11 +99,17 @@ export class TorchOracle {
       this.stderr = (this.stderr + chunk).slice(-4000);
     });
     createInterface({ input: this.proc.stdout }).on('line', (line) => this.onLine(line));
-    this.proc.on('exit', (code) => {
-      this.exited = new Error(`PyTorch oracle exited (code ${String(code)}): ${this.stderr.trim()}`);
-      for (const p of this.pending.values()) p.reject(this.exited);
-      this.pending.clear();
+    // 'close' comes after stderr is drained, so the message has Python's last words.
+    this.proc.on('close', (code) => {
+      // The last line of a Python traceback is the error itself; the rest is Python's stack.
+      const last = this.stderr.trim().split('\n').at(-1) ?? '';
+      this.fail(new Error(`PyTorch oracle (${python}) exited with code ${String(code)}: ${last}`));
     });
+    // Writing to a process that just died fails with EPIPE; 'close' reports why it died.
+    this.proc.stdin.on('error', () => undefined);
+    this.proc.on('error', (err) =>
+      this.fail(new Error(`PyTorch oracle: cannot run ${python}: ${err.message}`)),
+    );
   }
 
   /** Send one request; resolves with the handler's result. Requests are pipelined: await many at once. */
@@ -126,9 +132,16 @@ export class TorchOracle {
   /** Stop the process. Pending requests are rejected. */
   async close(): Promise<void> {
     if (this.exited) return;
-    const done = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
+    const done = new Promise<void>((resolve) => this.proc.once('close', () => resolve()));
     this.proc.stdin.end();
     await done;
+  }
+
+  /** The process is gone: every pending and later request fails with `err` (the first reason wins). */
+  private fail(err: Error): void {
+    this.exited ??= err;
+    for (const p of this.pending.values()) p.reject(this.exited);
+    this.pending.clear();
   }
 
   private onLine(line: string): void {
