@@ -87,38 +87,31 @@ function compositeCases(): OpCase[] {
   return out;
 }
 
-/** Points where each op's local derivative is 0 (or infinite), next to an ordinary one. */
-const UPSTREAM_POINTS: readonly (readonly [UnaryOpName | 'add' | 'mul', number, number?])[] = [
-  ['add', 0],
-  ['mul', 0],
-  ['mul', 2],
-  ['pow', 0, 0],
-  ['pow', 3, 0],
-  ['pow', 0, 2],
-  ['pow', 0, -1],
-  ['pow', 2, 1.5],
-  ['tanh', 1000],
-  ['tanh', 0.5],
-  ['exp', -1000],
-  ['exp', 1],
-  ['relu', 0],
-  ['relu', -0],
-  ['relu', -1],
-  ['relu', 2],
-  ['log', Infinity],
-  ['log', 0],
-  ['log', 2],
-  ['sigmoid', -1000],
-  ['sigmoid', 1000],
-  ['sigmoid', 0.5],
-];
+/** Points where each op's local derivative is 0 (or infinite), next to an ordinary one: [x, k?]. */
+const UPSTREAM_POINTS: { readonly [K in OpName]: readonly (readonly [number, number?])[] } = {
+  add: [[0]],
+  mul: [[0], [2]],
+  pow: [
+    [0, 0],
+    [3, 0],
+    [0, 2],
+    [0, -1],
+    [2, 1.5],
+  ],
+  tanh: [[1000], [0.5]],
+  exp: [[-1000], [1]],
+  relu: [[0], [-0], [-1], [2]],
+  log: [[Infinity], [0], [2]],
+  sigmoid: [[-1000], [1000], [0.5]],
+};
 
 /**
  * Each op with an infinite or NaN gradient arriving from above (`op(x) * g`): PyTorch multiplies
  * (0 · Infinity = NaN) for most rules but selects for relu and pow's exponent 0 (the gradient stays 0).
  */
 function upstreamCases(): OpCase[] {
-  return UPSTREAM_POINTS.flatMap(([op, x, k]) =>
+  const points = OP_NAMES.flatMap((op) => UPSTREAM_POINTS[op].map(([x, k]) => [op, x, k] as const));
+  return points.flatMap(([op, x, k]) =>
     [Infinity, -Infinity, NaN].map((g): OpCase => {
       const binary = op === 'add' || op === 'mul';
       const nodes: GraphSpec['nodes'] = binary
