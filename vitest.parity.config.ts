@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.parity.ts'],
     testTimeout: 120_000,
+    // Starting Python and importing torch takes seconds, more on a busy machine.
+    hookTimeout: 120_000,
   },
 });

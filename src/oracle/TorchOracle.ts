@@ -18,8 +18,10 @@ export const TORCH_INSTALL_HINT =
   'On Debian/Ubuntu: apt-get install -y --no-install-recommends python3-torch ' +
   '(then /usr/bin/python3 has it), or set MICROGRAD_PYTHON to a Python that can `import torch`.';
 
+const FIND_TORCH = 'import importlib.util, sys; sys.exit(importlib.util.find_spec("torch") is None)';
+
 /**
- * The first Python that can import torch: $MICROGRAD_PYTHON, /usr/bin/python3, then python3 on PATH.
+ * The first Python that has torch: $MICROGRAD_PYTHON, /usr/bin/python3, then python3 on PATH.
  * With MICROGRAD_PYTHON_ONLY=1, only $MICROGRAD_PYTHON is tried (to test the no-PyTorch path).
  */
 export function findTorchPython(): string {
@@ -29,7 +31,8 @@ export function findTorchPython(): string {
     (c): c is string => typeof c === 'string' && c.length > 0,
   );
   for (const py of candidates) {
-    const r = spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
+    // find_spec locates torch without importing it (an import takes seconds; the oracle does it once).
+    const r = spawnSync(py, ['-c', FIND_TORCH], { stdio: 'ignore', timeout: 60_000 });
     if (r.status === 0) return py;
   }
   const tried = candidates.length
@@ -96,11 +99,17 @@ export class TorchOracle {
       this.stderr = (this.stderr + chunk).slice(-4000);
     });
     createInterface({ input: this.proc.stdout }).on('line', (line) => this.onLine(line));
-    this.proc.on('exit', (code) => {
-      this.exited = new Error(`PyTorch oracle exited (code ${String(code)}): ${this.stderr.trim()}`);
-      for (const p of this.pending.values()) p.reject(this.exited);
-      this.pending.clear();
+    // 'close' comes after stderr is drained, so the message has Python's last words.
+    this.proc.on('close', (code) => {
+      // The last line of a Python traceback is the error itself; the rest is Python's stack.
+      const last = this.stderr.trim().split('\n').at(-1) ?? '';
+      this.fail(new Error(`PyTorch oracle (${python}) exited with code ${String(code)}: ${last}`));
     });
+    // Writing to a process that just died fails with EPIPE; 'close' reports why it died.
+    this.proc.stdin.on('error', () => undefined);
+    this.proc.on('error', (err) =>
+      this.fail(new Error(`PyTorch oracle: cannot run ${python}: ${err.message}`)),
+    );
   }
 
   /** Send one request; resolves with the handler's result. Requests are pipelined: await many at once. */
@@ -123,9 +132,16 @@ export class TorchOracle {
   /** Stop the process. Pending requests are rejected. */
   async close(): Promise<void> {
     if (this.exited) return;
-    const done = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
+    const done = new Promise<void>((resolve) => this.proc.once('close', () => resolve()));
     this.proc.stdin.end();
     await done;
+  }
+
+  /** The process is gone: every pending and later request fails with `err` (the first reason wins). */
+  private fail(err: Error): void {
+    this.exited ??= err;
+    for (const p of this.pending.values()) p.reject(this.exited);
+    this.pending.clear();
   }
 
   private onLine(line: string): void {

@@ -29,6 +29,15 @@ export function agrees(ours: number, torch: number, tol: Tolerance = PARITY_TOLE
   return diff <= tol.abs || diff <= tol.rel * size;
 }
 
+/**
+ * `agrees`, and where both are zero, the same zero: a value's sign of zero decides later results
+ * (1/-0 is -Infinity). Gradients are not held to it: they accumulate into +0 here, where PyTorch may keep -0.
+ */
+export function agreesValue(ours: number, torch: number, tol: Tolerance = PARITY_TOLERANCE): boolean {
+  if (ours === 0 && torch === 0) return Object.is(ours, torch);
+  return agrees(ours, torch, tol);
+}
+
 export interface Mismatch {
   /** Index of the node in the graph spec. */
   node: number;
@@ -51,7 +60,7 @@ export function mismatches(
     );
   }
   for (let i = 0; i < n; i++) {
-    if (!agrees(ours.values[i]!, torch.values[i]!, tol)) {
+    if (!agreesValue(ours.values[i]!, torch.values[i]!, tol)) {
       out.push({ node: i, field: 'value', ours: ours.values[i]!, torch: torch.values[i]! });
     }
     if (!agrees(ours.grads[i]!, torch.grads[i]!, tol)) {

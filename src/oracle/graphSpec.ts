@@ -83,9 +83,32 @@ export function specFromValue(root: Value): { spec: GraphSpec; nodes: Value[] } 
   return { spec: { nodes: specNodes }, nodes };
 }
 
+/** Every Value's data and grad, in order. */
+export function answerOf(values: readonly Value[]): GraphAnswer {
+  return { values: values.map((v) => v.data), grads: values.map((v) => v.grad) };
+}
+
+export interface EvaluateOptions {
+  /**
+   * Set every op node's data to NaN before `run`, for engines that recompute values from the leaves
+   * (the tape): a value the engine fails to compute then shows up instead of the eager one.
+   */
+  recompute?: boolean;
+}
+
+/** Build the spec as Values, let `run(root)` fill in data and grads, and read them back in spec order. */
+export function evaluateWith(
+  spec: GraphSpec,
+  run: (root: Value) => void,
+  opts: EvaluateOptions = {},
+): GraphAnswer {
+  const vs = valuesFromSpec(spec);
+  if (opts.recompute === true) for (const v of vs) if (v.opName !== undefined) v.data = NaN;
+  run(vs[specRoot(spec)]!);
+  return answerOf(vs);
+}
+
 /** Run the eager engine on a spec: every node's value and gradient of the root. */
 export function evaluateEager(spec: GraphSpec): GraphAnswer {
-  const vs = valuesFromSpec(spec);
-  vs[specRoot(spec)]!.backward();
-  return { values: vs.map((v) => v.data), grads: vs.map((v) => v.grad) };
+  return evaluateWith(spec, (root) => root.backward());
 }

@@ -1,7 +1,7 @@
 // agrees/mismatches: the parity rule (NaN for NaN, same infinities, 1e-12) and the graph spec round trip.
 import { describe, expect, it } from 'vitest';
 import { Value } from '../../src/engine/value.js';
-import { agrees, mismatches } from '../../src/oracle/compare.js';
+import { agrees, agreesValue, mismatches } from '../../src/oracle/compare.js';
 import { evaluateEager, specFromValue, valuesFromSpec } from '../../src/oracle/graphSpec.js';
 import { decodeNumber, encodeNumber, encodeSpec } from '../../src/oracle/TorchOracle.js';
 
@@ -31,6 +31,16 @@ describe('agrees', () => {
   it('measures a cancelled sum against the size of its terms when given one', () => {
     expect(agrees(3.7e-9, 0, undefined, 3.8e7)).toBe(true); // 1e-16 of terms of size 3.8e7
     expect(agrees(3.7e-9, 0)).toBe(false);
+  });
+});
+
+describe('agreesValue', () => {
+  it('tells -0 from 0 (1/-0 is -Infinity), otherwise is agrees', () => {
+    expect(agreesValue(-0, -0)).toBe(true);
+    expect(agreesValue(0, -0)).toBe(false);
+    expect(agreesValue(-0, 0)).toBe(false);
+    expect(agreesValue(0.9e-12, 0)).toBe(true);
+    expect(agreesValue(NaN, NaN)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 // check: run an engine on a graph, compare with PyTorch's answer, shrink and report what disagrees.
 import { mismatches, type Mismatch } from '../../src/oracle/compare.js';
-import type { GraphAnswer, GraphSpec } from '../../src/oracle/graphSpec.js';
+import { evaluateEager, specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
 import type { Engine } from './engines.js';
 import { inconsistencies } from './localCheck.js';
 import { lowerProgram, programToTypeScript, tsNumber, type Program } from './fuzz/program.js';
@@ -28,7 +28,7 @@ export interface Verdict {
 export function check(engine: Engine, spec: GraphSpec, torch: GraphAnswer): Verdict {
   let ours: GraphAnswer;
   try {
-    ours = engine.evaluate(spec);
+    ours = engine.scope === 'leaves' ? leavesOver(spec, engine.evaluate(spec)) : engine.evaluate(spec);
   } catch (err) {
     return {
       mismatches: [{ node: -1, field: 'value', ours: NaN, torch: NaN, error: String(err) }],
@@ -49,30 +49,42 @@ export function check(engine: Engine, spec: GraphSpec, torch: GraphAnswer): Verd
   return { mismatches: ms, rounding: local.length === 0, local };
 }
 
+/** The eager answer with the engine's root value and leaf values and grads laid over it. */
+function leavesOver(spec: GraphSpec, partial: GraphAnswer): GraphAnswer {
+  const full = evaluateEager(spec);
+  const root = specRoot(spec);
+  spec.nodes.forEach((n, i) => {
+    if (n.op === 'leaf' || i === root) full.values[i] = partial.values[i]!;
+    if (n.op === 'leaf') full.grads[i] = partial.grads[i]!;
+  });
+  return full;
+}
+
 /** True when the verdict is a real disagreement. */
 export const fails = (v: Verdict): boolean => v.mismatches.length > 0 && !v.rounding;
 
-/** Mismatches as lines: `v3 grad: ours 1.5, torch 2`. */
+/** Mismatches as lines: `v3 grad: ours 1.5, torch 2` (`ref` names the reference). */
 export function describeMismatches(
   ms: readonly Disagreement[],
   names?: readonly string[],
+  ref = 'torch',
   limit = 8,
 ): string {
   const lines = ms.slice(0, limit).map((m) => {
     if (m.error !== undefined) return `  engine threw: ${m.error}`;
     const who = names?.[m.node] ?? `node ${m.node}`;
-    return `  ${who} ${m.field}: ours ${tsNumber(m.ours)}, torch ${tsNumber(m.torch)}`;
+    return `  ${who} ${m.field}: ours ${tsNumber(m.ours)}, ${ref} ${tsNumber(m.torch)}`;
   });
   if (ms.length > limit) lines.push(`  … and ${ms.length - limit} more`);
   return lines.join('\n');
 }
 
 /** The mismatches and, when the op table is broken somewhere, where. */
-export function describeVerdict(v: Verdict, names?: readonly string[]): string {
+export function describeVerdict(v: Verdict, names?: readonly string[], ref = 'torch'): string {
   const local = v.local.length
     ? `\n  node by node against the op table:\n    ${v.local.slice(0, 6).join('\n    ')}`
     : '';
-  return describeMismatches(v.mismatches, names) + local;
+  return describeMismatches(v.mismatches, names, ref) + local;
 }
 
 /** Where the right answers come from while shrinking: PyTorch live, or a trusted engine offline. */
@@ -102,6 +114,6 @@ export async function shrinkFailure(
   const typescript = programToTypeScript(small);
   const report =
     `${engine.name} disagrees with ${referenceName} on this graph (shrunk from ${program.length} steps to ` +
-    `${small.length} in ${tries} tries):\n\n${typescript}\n\n${describeVerdict(verdict, lowered.names)}`;
+    `${small.length} in ${tries} tries):\n\n${typescript}\n\n${describeVerdict(verdict, lowered.names, referenceName === 'PyTorch' ? 'torch' : 'reference')}`;
   return { program: small, typescript, report, tries };
 }

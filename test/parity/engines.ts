@@ -1,17 +1,26 @@
 // The engines the parity suite checks against PyTorch. To add an engine, add ONE entry to ENGINES.
 //
-// An engine takes a graph spec (nodes in topological order, as the PyTorch oracle reads them) and returns
-// every node's value and its gradient of the root, in spec order. `valuesFromSpec(spec)` builds the spec
-// as Values with the public API, so an engine that compiles Values (the tape) starts from there, e.g.
-//   { name: 'tape', evaluate: (spec) => { const vs = valuesFromSpec(spec); const t = compile(vs[root]);
-//     t.forward(); t.backward(); return { values: ..., grads: ... } } }
-// where values/grads are read back per spec node.
+// An engine turns a graph spec (nodes in topological order, as the PyTorch oracle reads them) into every
+// node's value and its gradient of the root, in spec order. `evaluateWith(spec, run)` builds the spec as
+// Values with the public API, calls `run(root)` and reads every Value's data and grad back, so an engine
+// that works on Values needs one line. The compiled tape (src/tape), for example:
+//
+//   { name: 'tape', evaluate: (s) => evaluateWith(s, (root) => { const t = compile(root, { writeBack: true });
+//     t.forward(); t.backward(); }, { recompute: true }) },
+//   { name: 'fused tape', scope: 'leaves', evaluate: (s) => evaluateWith(s, (root) => { const t = compile(root);
+//     t.forward(); t.backward(); }, { recompute: true }) },
+//
+// `recompute` sets op nodes' data to NaN first, so values must come from the engine. `scope: 'leaves'` is
+// for engines that only report the root's value and the leaves' gradients (a fused tape): those numbers
+// are compared, the eager engine's stand in for the rest.
 import { evaluateEager, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
 
 export interface Engine {
   /** Shown in test names and failure reports. */
   name: string;
   evaluate(spec: GraphSpec): GraphAnswer;
+  /** Which numbers the engine computes: 'all' (default) or the root's value and the leaves' values and grads. */
+  scope?: 'all' | 'leaves';
 }
 
 /** The eager Value engine: the specification every other engine must agree with. */

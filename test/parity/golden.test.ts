@@ -1,8 +1,8 @@
 // Every engine against PyTorch's committed answers (test/parity/golden): no PyTorch needed.
 import { describe, expect, it } from 'vitest';
-import { check, describeVerdict, fails } from './check.js';
-import { ENGINES } from './engines.js';
-import { lowerProgram } from './fuzz/program.js';
+import { check, describeVerdict, fails, shrinkFailure } from './check.js';
+import { eagerEngine, ENGINES } from './engines.js';
+import { lowerProgram, programToTypeScript } from './fuzz/program.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
 import { GOLDEN_FUZZ_COUNT, GOLDEN_FUZZ_SEED, readFuzz, readOpCases } from './golden.js';
 import { opCases } from './opCases.js';
@@ -41,12 +41,25 @@ describe.each(ENGINES)('$name agrees with PyTorch (golden answers)', (engine) =>
     expect(failures, failures.join('\n')).toEqual([]);
   });
 
-  it(`on all ${fuzz.graphs.length} fuzz graphs, every node's value and grad`, () => {
-    const failures = fuzz.graphs.flatMap((g, i) => {
+  it(`on all ${fuzz.graphs.length} fuzz graphs, every node's value and grad`, async () => {
+    const failing = fuzz.graphs.flatMap((g, i) => {
       const { spec, names } = lowerProgram(g.program);
       const v = check(engine, spec, g.answer);
-      return fails(v) ? [`golden graph ${i}\n${describeVerdict(v, names)}`] : [];
+      return fails(v) ? [{ i, report: describeVerdict(v, names) }] : [];
     });
-    expect(failures, failures.slice(0, 5).join('\n')).toEqual([]);
+    let detail = failing
+      .slice(0, 5)
+      .map((f) => `golden graph ${f.i}\n${f.report}`)
+      .join('\n');
+    const first = failing[0];
+    if (first !== undefined) {
+      const program = fuzz.graphs[first.i]!.program;
+      // Offline, the eager engine (which matches these answers) is the reference for shrinking.
+      detail +=
+        engine === eagerEngine
+          ? `\n\ngolden graph ${first.i} as TypeScript:\n${programToTypeScript(program)}`
+          : `\n\n${(await shrinkFailure(engine, program, eagerEngine.evaluate, 'the eager engine')).report}`;
+    }
+    expect(failing.length, detail).toBe(0);
   });
 });

@@ -8,12 +8,31 @@ import { ENGINES } from './engines.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
 import { opCases } from './opCases.js';
 
-const seed = process.env['PARITY_SEED'] ? Number(process.env['PARITY_SEED']) : randomInt(2 ** 31);
-const count = process.env['PARITY_GRAPHS'] ? Number(process.env['PARITY_GRAPHS']) : 2000;
+/** A whole number from the environment, or `fallback` when unset. */
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`${name}: expected a whole number ≥ 0, got ${raw}`);
+  return n;
+}
+
+const seed = envInt('PARITY_SEED', randomInt(2 ** 31));
+const count = envInt('PARITY_GRAPHS', 2000);
 /** Shrinking is sequential round trips to PyTorch: a few reproductions say enough. */
 const MAX_SHRUNK = 3;
 
 let oracle: TorchOracle;
+const cases = opCases();
+const graphs = fuzzGraphs(seed, count);
+/** PyTorch's answers, asked once and shared by every engine. */
+const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => (p ??= f());
+};
+const caseAnswers = once(() => Promise.all(cases.map((c) => oracle.graph(c.spec))));
+const graphAnswers = once(() => Promise.all(graphs.map((g) => oracle.graph(g.spec))));
 beforeAll(async () => {
   oracle = new TorchOracle();
   const v = await oracle.request<{ torch: string }>('version');
@@ -25,8 +44,7 @@ afterAll(async () => {
 
 describe.each(ENGINES)('$name agrees with PyTorch (live)', (engine) => {
   it('on every per-op case', async () => {
-    const cases = opCases();
-    const answers = await Promise.all(cases.map((c) => oracle.graph(c.spec)));
+    const answers = await caseAnswers();
     const failures = cases.flatMap((c, i) => {
       const v = check(engine, c.spec, answers[i]!);
       return fails(v) ? [`${c.name}\n${describeVerdict(v)}`] : [];
@@ -35,8 +53,12 @@ describe.each(ENGINES)('$name agrees with PyTorch (live)', (engine) => {
   });
 
   it(`on ${count} fuzz graphs of seed ${seed}, every node's value and grad`, async () => {
-    const graphs = fuzzGraphs(seed, count);
-    const answers = await Promise.all(graphs.map((g) => oracle.graph(g.spec)));
+    const answers = await graphAnswers();
+    const nodes = graphs.reduce((sum, g) => sum + g.spec.nodes.length, 0);
+    const edgy = answers.filter((a) => [...a.values, ...a.grads].some((x) => !Number.isFinite(x))).length;
+    console.log(
+      `${count} graphs, ${nodes} nodes; ${edgy} graphs reach NaN or ±Infinity in some value or grad`,
+    );
     const verdicts = graphs.map((g, i) => check(engine, g.spec, answers[i]!));
     const failing = verdicts.flatMap((v, i) => (fails(v) ? [i] : []));
     const rounding = verdicts.filter((v) => v.rounding).length;

@@ -1,6 +1,6 @@
 // localCheck: is every node of an answer what the op table gives from that same answer's inputs?
 import { OPS } from '../../src/engine/ops.js';
-import { agrees, type Mismatch } from '../../src/oracle/compare.js';
+import { agrees, agreesValue, type Mismatch } from '../../src/oracle/compare.js';
 import { specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
 
 /**
@@ -30,7 +30,7 @@ export function inconsistencies(spec: GraphSpec, answer: GraphAnswer): Mismatch[
     const b = ib === undefined ? 0 : v[ib]!;
     const k = node.k ?? 0;
     const value = def.forward(a, b, k);
-    if (!agrees(v[i]!, value)) out.push({ node: i, field: 'value', ours: v[i]!, torch: value });
+    if (!agreesValue(v[i]!, value)) out.push({ node: i, field: 'value', ours: v[i]!, torch: value });
     if (!reaches[i]) continue;
     const add = (j: number, local: number, blocked: boolean): void => {
       reaches[j] = true;

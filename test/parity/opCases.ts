@@ -87,10 +87,52 @@ function compositeCases(): OpCase[] {
   return out;
 }
 
+/** Points where each op's local derivative is 0 (or infinite), next to an ordinary one: [x, k?]. */
+const UPSTREAM_POINTS: { readonly [K in OpName]: readonly (readonly [number, number?])[] } = {
+  add: [[0]],
+  mul: [[0], [2]],
+  pow: [
+    [0, 0],
+    [3, 0],
+    [0, 2],
+    [0, -1],
+    [2, 1.5],
+  ],
+  tanh: [[1000], [0.5]],
+  exp: [[-1000], [1]],
+  relu: [[0], [-0], [-1], [2]],
+  log: [[Infinity], [0], [2]],
+  sigmoid: [[-1000], [1000], [0.5]],
+};
+
+/**
+ * Each op with an infinite or NaN gradient arriving from above (`op(x) * g`): PyTorch multiplies
+ * (0 · Infinity = NaN) for most rules but selects for relu and pow's exponent 0 (the gradient stays 0).
+ */
+function upstreamCases(): OpCase[] {
+  const points = OP_NAMES.flatMap((op) => UPSTREAM_POINTS[op].map(([x, k]) => [op, x, k] as const));
+  return points.flatMap(([op, x, k]) =>
+    [Infinity, -Infinity, NaN].map((g): OpCase => {
+      const binary = op === 'add' || op === 'mul';
+      const nodes: GraphSpec['nodes'] = binary
+        ? [leaf(x), leaf(1.5), { op, inputs: [0, 1] }]
+        : [leaf(x), k === undefined ? { op, inputs: [0] } : { op, inputs: [0], k }];
+      const top = nodes.length - 1;
+      nodes.push(leaf(g), { op: 'mul', inputs: [top, top + 1] });
+      const call = binary
+        ? `${op}(${n(x)}, 1.5)`
+        : k === undefined
+          ? `${op}(${n(x)})`
+          : `pow(${n(x)}, k=${n(k)})`;
+      return { name: `${call} * ${n(g)}`, spec: { nodes } };
+    }),
+  );
+}
+
 /** Every case, every op of OP_NAMES covered (a new op without points is a compile error above). */
 export function opCases(): OpCase[] {
   const perOp = OP_NAMES.flatMap((op: OpName) =>
     op === 'add' || op === 'mul' ? binaryCases(op) : unaryCases(op),
   );
-  return [...perOp, ...compositeCases()];
+  return [...perOp, ...compositeCases(), ...upstreamCases()];
 }

@@ -28,10 +28,11 @@ function summarize(label: string, old: Map<string, string>, next: Map<string, st
 
 /** One line per entry of a rendered golden file, keyed by `name` or position. */
 function entries(text: string, key: (e: Record<string, unknown>, i: number) => string): Map<string, string> {
-  const lines = text.split('\n').slice(2, -2);
-  return new Map(
-    lines.map((l, i) => [key(JSON.parse(l.replace(/,$/, '')) as Record<string, unknown>, i), l]),
-  );
+  const lines = text
+    .split('\n')
+    .slice(2, -2)
+    .map((l) => l.replace(/,$/, ''));
+  return new Map(lines.map((l, i) => [key(JSON.parse(l) as Record<string, unknown>, i), l]));
 }
 
 const oracle = new TorchOracle();

@@ -1,5 +1,6 @@
 // generateProgram: seeded random DAGs over every op, valued so most nodes stay finite but edges occur.
 import { Rng } from '../../../src/data/Rng.js';
+import { OP_NAMES, OPS, type OpName, type UnaryOpName } from '../../../src/engine/ops.js';
 import type { Value } from '../../../src/engine/value.js';
 import { applyStep, type BinaryMethod, type Program, type Step, type UnaryMethod } from './program.js';
 
@@ -7,7 +8,9 @@ const SPECIAL_LEAVES = [0, -0, 1, -1, 2, -2, 0.5, 1e-8, -1e-8, 30, -30, 800, -80
 const RARE_LEAVES = [NaN, Infinity, -Infinity];
 const CONSTANTS = [0, 1, -1, 2, -2, 0.5, 3, -0.25, 10];
 const EXPONENTS = [0, 1, 2, 3, 4, -1, -2, -3, 0.5, -0.5, 1.5, -1.5, 1 / 3, 2.5];
-const UNARY: readonly UnaryMethod[] = ['neg', 'tanh', 'exp', 'relu', 'log', 'sigmoid'];
+// Every one-input op of the table is fuzzed as soon as it exists (its Value method has its name).
+const isUnaryMethod = (op: OpName): op is Exclude<UnaryOpName, 'pow'> => OPS[op].arity === 1 && op !== 'pow';
+const UNARY: readonly UnaryMethod[] = ['neg', ...OP_NAMES.filter(isUnaryMethod)];
 const BINARY: readonly BinaryMethod[] = ['add', 'mul', 'sub', 'div', 'rsub', 'rdiv'];
 
 function pick<T>(rng: Rng, xs: readonly T[]): T {

@@ -1,8 +1,10 @@
 // Program: a fuzz graph as a list of Value API calls, lowered to a graph spec and printed as TypeScript.
+import type { UnaryOpName } from '../../../src/engine/ops.js';
 import { Value } from '../../../src/engine/value.js';
 import { specFromValue, type GraphSpec } from '../../../src/oracle/graphSpec.js';
 
-export type UnaryMethod = 'neg' | 'tanh' | 'exp' | 'relu' | 'log' | 'sigmoid';
+/** `neg` and every one-input op but pow (a Value method of the op's name, as the table requires). */
+export type UnaryMethod = 'neg' | Exclude<UnaryOpName, 'pow'>;
 /** Binary methods, composites included: `sub div rsub rdiv` lower to add/mul/pow inside Value. */
 export type BinaryMethod = 'add' | 'mul' | 'sub' | 'div' | 'rsub' | 'rdiv';
 
@@ -78,7 +80,7 @@ export function programToTypeScript(p: Program): string {
     return `const v${i} = ${rhs};`;
   });
   lines.push(`v${p.length - 1}.backward();`);
-  return lines.join('\n');
+  return [`import { Value } from 'micrograd-ts';`, '', ...lines].join('\n');
 }
 
 /** The steps a step reads. */
