@@ -48,7 +48,9 @@ export class Value {
     } else {
       const label = (opts as ValueOptions | null)?.label ?? '';
       if (typeof label !== 'string') {
-        throw new TypeError(`new Value(data, opts): expected opts.label to be a string, got ${describe(label)}`);
+        throw new TypeError(
+          `new Value(data, opts): expected opts.label to be a string, got ${describe(label)}`,
+        );
       }
       this.label = label;
     }

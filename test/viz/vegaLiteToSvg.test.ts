@@ -16,7 +16,12 @@ describe('vegaLiteToSvg + svgToPng', () => {
       height: 100,
       autosize: { type: 'none' },
       padding: 0,
-      data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] },
+      data: {
+        values: [
+          { x: 0, y: 0 },
+          { x: 1, y: 1 },
+        ],
+      },
       mark: 'line',
       encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
     });
@@ -28,8 +33,8 @@ describe('vegaLiteToSvg + svgToPng', () => {
   });
 
   it('rejects a non-positive scale', () => {
-    expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { scale: 0 })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { scale: 0 }),
+    ).toThrow(RangeError);
   });
 });
