@@ -12,6 +12,8 @@ export function predictCommand(): Command {
     )
     .requiredOption('--model <file>', 'a model.json written by micrograd train')
     .argument('<points...>', 'points as comma-separated numbers, one argument per point')
+    // A point such as -1,0.5 starts with a dash: take it as a point, not as an unknown option.
+    .allowUnknownOption()
     .action((points: string[], o: { model: string }) => {
       let text: string;
       try {
@@ -27,7 +29,8 @@ export function predictCommand(): Command {
       } catch (e) {
         throw new Error(`${o.model}: ${(e as Error).message.replace(/^MLP\.fromJSON: /, '')}`);
       }
-      for (const p of points) {
+      // Check every point before printing any, so a bad one leaves no partial output.
+      const xs = points.map((p) => {
         const cells = p.split(',');
         const x = cells.map(Number);
         if (cells.some((c) => c.trim() === '') || x.some((v) => !Number.isFinite(v))) {
@@ -36,8 +39,11 @@ export function predictCommand(): Command {
         if (x.length !== model.nin) {
           throw new Error(`point "${p}": the model takes ${model.nin} inputs, got ${x.length}`);
         }
+        return x;
+      });
+      xs.forEach((x, i) => {
         const out = model.predict(x);
-        process.stdout.write(`${p} -> ${out.map(pyRepr).join(', ')} (class ${predictClass(out)})\n`);
-      }
+        process.stdout.write(`${points[i]!} -> ${out.map(pyRepr).join(', ')} (class ${predictClass(out)})\n`);
+      });
     });
 }

@@ -10,6 +10,7 @@ import {
   scaleExample,
 } from '../../walkthrough/roughWork.js';
 import { table } from '../table.js';
+import { runMoonsTraining } from '../../walkthrough/moonsTraining.js';
 
 export type Print = (line?: string) => void;
 
@@ -50,6 +51,8 @@ export function runWalkthrough(print: Print): void {
       `a.grad = ${pyRepr(pos.a.grad)}, b.grad = ${pyRepr(pos.b.grad)}`,
   );
   print(`2 * a        with a = 2.0:  ${String(scaleExample())}`);
+  print();
+  runMoonsTraining(print);
 }
 
 export function walkthroughCommand(): Command {
