@@ -1,32 +1,23 @@
 // `micrograd train`, `predict` and the walkthrough's training section, run as real processes on the build.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MLP } from '../../src/index.js';
-
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-
-function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does)`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { runCli } from './runCli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'micrograd-train-'));
 const out = join(dir, 'runs', 'moons');
-let train: ReturnType<typeof run>;
+let train: ReturnType<typeof runCli>;
 
 beforeAll(() => {
-  train = run(['train', '--out', out], dir); // the defaults: micrograd's demo
+  train = runCli(['train', '--out', out]); // the defaults: micrograd's demo
 });
 
 describe('micrograd train (defaults: the moons demo)', () => {
   it('reaches 100% training accuracy, printing plain step lines when stdout is not a terminal', () => {
     expect(train.stderr).toBe('');
-    expect(train.code).toBe(0);
+    expect(train.status).toBe(0);
     expect(train.stdout).toMatch(/^step 0 loss [\d.]+, accuracy [\d.]+%$/m);
     expect(train.stdout).toMatch(/^step 99 loss /m);
     expect(train.stdout).toMatch(/^final: loss [\d.]+, accuracy 100\.0% on all 100 samples/m);
@@ -59,9 +50,9 @@ describe('micrograd train (defaults: the moons demo)', () => {
 
   it('predict prints the saved model’s output and class for each point', () => {
     const model = MLP.fromJSON(readFileSync(join(out, 'model.json'), 'utf8'));
-    const r = run(['predict', '--model', join(out, 'model.json'), '0.5,-0.2', '-1,0.5'], dir);
+    const r = runCli(['predict', '--model', join(out, 'model.json'), '0.5,-0.2', '-1,0.5']);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBe(2);
     const score = model.predict([0.5, -0.2])[0]!;
@@ -72,34 +63,21 @@ describe('micrograd train (defaults: the moons demo)', () => {
 
 describe('micrograd train with options', () => {
   it('trains three spiral arms with cross-entropy, Adam and mini-batches', () => {
-    const r = run(
-      [
-        'train',
-        '--dataset',
-        'spiral',
-        '--samples',
-        '30',
-        '--classes',
-        '3',
-        '--layers',
-        '8',
-        '--loss',
-        'cross-entropy',
-        '--optimizer',
-        'adam',
-        '--lr',
-        '0.05',
-        '--batch-size',
-        '10',
-        '--steps',
-        '5',
-        '--out',
-        join(dir, 'spiral'),
-      ],
-      dir,
-    );
+    const args =
+      'train --dataset spiral --samples 30 --classes 3 --layers 8 --loss cross-entropy --optimizer adam';
+    const r = runCli([
+      ...args.split(' '),
+      '--lr',
+      '0.05',
+      '--batch-size',
+      '10',
+      '--steps',
+      '5',
+      '--out',
+      join(dir, 'spiral'),
+    ]);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     expect(r.stdout).toContain('MLP 2-8-3, 51 parameters');
     expect(r.stdout).toContain('batch 10');
     expect(existsSync(join(dir, 'spiral', 'decision-boundary.png'))).toBe(true);
@@ -107,10 +85,19 @@ describe('micrograd train with options', () => {
 
   it('reads a CSV file', () => {
     writeFileSync(join(dir, 'pts.csv'), 'x,y,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n');
-    const r = run(['train', '--dataset', 'pts.csv', '--layers', '4', '--steps', '3', '--no-out'], dir);
+    const r = runCli([
+      'train',
+      '--dataset',
+      join(dir, 'pts.csv'),
+      '--layers',
+      '4',
+      '--steps',
+      '3',
+      '--no-out',
+    ]);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('4 samples of pts.csv');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`4 samples of ${join(dir, 'pts.csv')}`);
   });
 });
 
@@ -129,11 +116,15 @@ describe('CLI errors: one line, exit 1', () => {
       ['train', '--dataset', 'nope'],
       /^micrograd: unknown dataset "nope": expected one of moons/,
     ],
-    ['missing CSV', ['train', '--dataset', 'missing.csv'], /^micrograd: cannot read missing.csv: ENOENT/],
+    [
+      'missing CSV',
+      ['train', '--dataset', join(dir, 'missing.csv')],
+      /^micrograd: cannot read \/.*missing.csv: ENOENT/,
+    ],
     [
       'bad CSV cell',
-      ['train', '--dataset', 'bad.csv'],
-      /^micrograd: bad.csv: line 2, column 2: expected a finite number, got "x"/,
+      ['train', '--dataset', join(dir, 'bad.csv')],
+      /^micrograd: \/.*bad.csv: line 2, column 2: expected a finite number, got "x"/,
     ],
     [
       '3 classes, max-margin',
@@ -147,14 +138,14 @@ describe('CLI errors: one line, exit 1', () => {
     ],
     [
       'malformed model',
-      ['predict', '--model', 'empty-model.json', '1,2'],
-      /^micrograd: empty-model.json: layers: expected a non-empty array/,
+      ['predict', '--model', join(dir, 'empty-model.json'), '1,2'],
+      /^micrograd: \/.*empty-model.json: layers: expected a non-empty array/,
     ],
   ];
   for (const [name, args, message] of cases) {
     it(name, () => {
-      const r = run(args, dir);
-      expect(r.code).toBe(1);
+      const r = runCli(args);
+      expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n').length).toBe(1);
       expect(r.stderr).toMatch(message);
@@ -162,8 +153,8 @@ describe('CLI errors: one line, exit 1', () => {
   }
 
   it('a wrong-length point prints nothing for the good points before it', () => {
-    const r = run(['predict', '--model', join(out, 'model.json'), '0.5,-0.2', '1,2,3'], dir);
-    expect(r.code).toBe(1);
+    const r = runCli(['predict', '--model', join(out, 'model.json'), '0.5,-0.2', '1,2,3']);
+    expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^micrograd: point "1,2,3": the model takes 2 inputs, got 3/);
   });
@@ -171,8 +162,8 @@ describe('CLI errors: one line, exit 1', () => {
 
 describe('micrograd walkthrough', () => {
   it('ends with micrograd’s moons training at 100% accuracy', () => {
-    const r = run(['walkthrough'], dir);
-    expect(r.code).toBe(0);
+    const r = runCli(['walkthrough']);
+    expect(r.status).toBe(0);
     expect(r.stdout).toContain("# Training: micrograd's moons demo");
     expect(r.stdout).toMatch(/after 100 steps: loss [\d.]+, accuracy 100\.0%/);
   });
