@@ -22,7 +22,8 @@ export function loadDataset(spec: DatasetSpec): Dataset {
     case 'circles':
       return makeCircles({ nSamples, noise, seed, factor: 0.5 });
     case 'blobs':
-      return makeBlobs({ nSamples, centers: classes, seed, clusterStd: 1 + noise * 10 });
+      // For blobs the noise is the clusters' spread: --noise 0.1 gives scikit-learn's default std of 1.
+      return makeBlobs({ nSamples, centers: classes, seed, clusterStd: noise * 10 });
     case 'spiral':
       return spiral({ perClass: Math.max(1, Math.floor(nSamples / classes)), classes, noise, seed });
     case 'xor':

@@ -40,7 +40,7 @@ export function trainCommand(): Command {
     .description("train an MLP and draw its decision boundary (defaults: micrograd's moons demo)")
     .option('--dataset <name|file.csv>', `${DATASETS.join(', ')} or a CSV file (features…, label)`, 'moons')
     .option('--samples <n>', 'number of points (generated datasets)', int(2), 100)
-    .option('--noise <sd>', 'noise of the generated points', num(0), 0.1)
+    .option('--noise <sd>', 'noise of the generated points (blobs: cluster std 10×noise)', num(0), 0.1)
     .option('--classes <k>', 'classes for blobs and spiral', int(2), 3)
     .option(
       '--layers <sizes>',
