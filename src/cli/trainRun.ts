@@ -6,10 +6,7 @@ import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Dataset } from '../data/index.js';
 import { MLP, predictClass, Trainer, type Activation, type LossName, type StepResult } from '../nn/index.js';
-import { decisionBoundarySpec } from '../viz/decisionBoundarySpec.js';
-import { svgToPng } from '../viz/svgToPng.js';
-import { trainingCurvesSpec } from '../viz/trainingCurvesSpec.js';
-import { vegaLiteToSvg, type TopLevelSpec } from '../viz/vegaLiteToSvg.js';
+import type { TopLevelSpec } from '../viz/vegaLiteToSvg.js';
 
 export interface TrainConfig {
   dataset: string;
@@ -109,6 +106,14 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
     save('model.json', `${JSON.stringify(model.toJSON(), null, 1)}\n`);
     const { tty: _tty, data: _data, ...config } = cfg;
     save('metrics.json', `${JSON.stringify({ config, final, msPerStep, steps: log }, null, 1)}\n`);
+    // Loaded here, not at the top: Vega and resvg take a second to load, which every other command would pay.
+    const [{ decisionBoundarySpec }, { trainingCurvesSpec }, { vegaLiteToSvg }, { svgToPng }] =
+      await Promise.all([
+        import('../viz/decisionBoundarySpec.js'),
+        import('../viz/trainingCurvesSpec.js'),
+        import('../viz/vegaLiteToSvg.js'),
+        import('../viz/svgToPng.js'),
+      ]);
     const picture = async (name: string, spec: TopLevelSpec): Promise<void> => {
       const svg = await vegaLiteToSvg(spec);
       save(`${name}.svg`, svg);
