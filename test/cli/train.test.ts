@@ -10,9 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), 'micrograd-train-'));
 const out = join(dir, 'runs', 'moons');
 let train: ReturnType<typeof runCli>;
 
+// 100 training steps in a child process: a few seconds, more on a busy machine (runCli's own limit is 120 s).
 beforeAll(() => {
   train = runCli(['train', '--out', out]); // the defaults: micrograd's demo
-});
+}, 120_000);
 
 describe('micrograd train (defaults: the moons demo)', () => {
   it('reaches 100% training accuracy, printing plain step lines when stdout is not a terminal', () => {
