@@ -5,8 +5,6 @@ Parameters come back in micrograd's parameters() order: layer by layer, neuron b
 Each neuron sums as micrograd does, b + w0*x0 + w1*x1 + ..., one input at a time, so forward values match
 bit for bit; every tensor is float64.
 """
-
-
 import torch
 import torch.nn.functional as F
 
@@ -162,5 +160,3 @@ NN_HANDLERS = {
     "nn_optim": handle_optim,
     "nn_demo": handle_demo,
 }
-
-

@@ -4,6 +4,8 @@
 import { Command, CommanderError } from 'commander';
 import { verifyCommand } from './commands/verify.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
+import { trainCommand } from './commands/train.js';
+import { predictCommand } from './commands/predict.js';
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
@@ -12,6 +14,8 @@ const program = new Command('micrograd')
 
 program.addCommand(walkthroughCommand());
 program.addCommand(verifyCommand());
+program.addCommand(trainCommand());
+program.addCommand(predictCommand());
 
 try {
   await program.parseAsync(process.argv);

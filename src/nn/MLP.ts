@@ -2,7 +2,7 @@
 
 import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
-import { checkActivation, type Activation } from './activation.js';
+import { activateNumber, checkActivation, type Activation } from './activation.js';
 import { Layer } from './Layer.js';
 import { Module } from './Module.js';
 import { MLP_FORMAT, parseMlpJson, type MlpJson } from './mlpJson.js';
@@ -54,6 +54,24 @@ export class MLP extends Module {
     let h = checkInput(x, this.nin, 'MLP.forward(x)');
     for (const layer of this.layers) h = layer._forward(h);
     return h as Value[];
+  }
+
+  /**
+   * The outputs as plain numbers, without recording a graph (for plotting and prediction): the same sums in
+   * the same order as `forward`, so the numbers are identical.
+   */
+  predict(x: readonly number[]): number[] {
+    let h = checkInput(x, this.nin, 'MLP.predict(x)') as readonly number[];
+    if (h.some((v) => typeof v !== 'number'))
+      throw new TypeError('MLP.predict(x): expected x to hold numbers, not Values');
+    for (const layer of this.layers) {
+      h = layer.neurons.map((n) => {
+        let act = n.b.data;
+        for (let i = 0; i < n.w.length; i++) act = act + n.w[i]!.data * h[i]!;
+        return activateNumber(act, n.activation);
+      });
+    }
+    return h as number[];
   }
 
   parameters(): Value[] {

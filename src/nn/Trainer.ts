@@ -1,6 +1,7 @@
 // Trainer: micrograd's demo loop (forward, loss, zeroGrad, backward, step) for any dataset, loss and optimizer.
 
 import { describe } from '../engine/describe.js';
+import type { Value } from '../engine/value.js';
 import type { Dataset } from '../data/Dataset.js';
 import { Rng } from '../data/Rng.js';
 import { Adam } from './Adam.js';
@@ -95,7 +96,7 @@ export class Trainer {
   }
 
   /** The loss graph of one batch (the function a compiled tape would record once and replay). */
-  graph(X: readonly (readonly number[])[], y: readonly number[]): BatchGraph {
+  graph(X: readonly (readonly (Value | number)[])[], y: readonly number[]): BatchGraph {
     return lossGraph(this.model, X, y, this.loss, this.alpha);
   }
 

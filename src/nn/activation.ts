@@ -1,6 +1,7 @@
 // Activations a neuron can apply to its weighted sum, and how micrograd names the neuron for each.
 
 import { describe } from '../engine/describe.js';
+import { OPS } from '../engine/ops.js';
 import type { Value } from '../engine/value.js';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
@@ -30,4 +31,9 @@ export function applyActivation(v: Value, act: Activation): Value {
 export function checkActivation(x: unknown, where: string): Activation {
   if (typeof x === 'string' && (ACTIVATIONS as readonly string[]).includes(x)) return x as Activation;
   throw new TypeError(`${where}: expected one of ${ACTIVATIONS.join(', ')}, got ${describe(x)}`);
+}
+
+/** The same activation on a plain number, through the op table so it agrees with the Value graph exactly. */
+export function activateNumber(v: number, act: Activation): number {
+  return act === 'linear' ? v : OPS[act].forward(v, 0, 0);
 }

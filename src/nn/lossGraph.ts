@@ -26,10 +26,13 @@ export function checkLossName(x: unknown, where: string): LossName {
   throw new TypeError(`${where}: expected the loss to be one of ${LOSSES.join(', ')}, got ${describe(x)}`);
 }
 
-/** The loss of `model` on the batch (X, classes), plus alpha·Σp² over the model's parameters. */
+/**
+ * The loss of `model` on the batch (X, classes), plus alpha·Σp² over the model's parameters. Inputs may be
+ * Values, so a recorded graph can read new inputs from its leaves when it is replayed.
+ */
 export function lossGraph(
   model: MLP,
-  X: readonly (readonly number[])[],
+  X: readonly (readonly (Value | number)[])[],
   classes: readonly number[],
   loss: LossName,
   alpha: number,

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { makeBlobs, makeMoons, MLP, Trainer } from '../../src/index.js';
 
 describe('Trainer', () => {
-  it("micrograd's demo (moons 100, noise 0.1, MLP 2-16-16-1, max-margin + 1e-4·Σp², SGD 1 - 0.9k/100) reaches 100%", () => {
-    const data = makeMoons({ nSamples: 100, noise: 0.1, seed: 1337 });
-    const t = new Trainer(new MLP(2, [16, 16, 1], { seed: 1337 }), data);
-    const log = Array.from({ length: 100 }, () => t.step());
+  it("follows micrograd's schedule 1.0 - 0.9*k/100 by default and lowers the loss", () => {
+    // The full 100-step demo, step by step against PyTorch, is in nn.golden.test.ts.
+    const data = makeMoons({ nSamples: 30, noise: 0.1, seed: 1337 });
+    const t = new Trainer(new MLP(2, [8, 1], { seed: 1 }), data);
+    const log = Array.from({ length: 20 }, () => t.step());
+    expect(log.map((r) => r.step)).toEqual([...Array(20).keys()]);
     expect(log[0]!.lr).toBe(1);
-    expect(log[99]!.lr).toBe(1.0 - (0.9 * 99) / 100);
-    expect(log[99]!.loss).toBeLessThan(log[0]!.loss / 10);
-    expect(t.evaluate().accuracy).toBe(1);
+    expect(log[19]!.lr).toBe(1.0 - (0.9 * 19) / 100);
+    expect(t.evaluate().loss).toBeLessThan(log[0]!.loss / 2);
   });
 
   it('trains three blobs with softmax cross-entropy and Adam, and samples mini-batches', () => {

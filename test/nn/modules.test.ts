@@ -116,3 +116,14 @@ describe('MLP', () => {
     expect(m.parameters().every((p) => p.grad === 0)).toBe(true);
   });
 });
+
+describe('MLP.predict', () => {
+  it('gives exactly the numbers forward gives, for every activation', () => {
+    for (const activation of ['relu', 'tanh', 'sigmoid', 'linear'] as const) {
+      const m = new MLP(3, [5, 4, 2], { activation, outputActivation: activation, seed: 8 });
+      const x = [0.3, -1.2, 2.5];
+      expect(m.predict(x)).toEqual(m.forward(x).map((v) => v.data));
+    }
+    expect(() => new MLP(2, [1]).predict([1])).toThrow(/length 2/);
+  });
+});

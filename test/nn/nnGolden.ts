@@ -3,6 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { TorchOracle } from '../../src/oracle/TorchOracle.js';
 import { buildCases, computeTs, maxRelError, toleranceFor, type GoldenCase } from './nnParity.js';
 
@@ -30,7 +31,14 @@ try {
     return { ...c, torch };
   });
   if (!check) {
-    writeFileSync(GOLDEN, `${JSON.stringify({ torch: version.torch, cases: golden })}\n`);
+    // Written as Prettier formats it, so `npm run lint` passes on a fresh file.
+    writeFileSync(
+      GOLDEN,
+      await format(JSON.stringify({ torch: version.torch, cases: golden }), {
+        ...(await resolveConfig(GOLDEN)),
+        filepath: GOLDEN,
+      }),
+    );
     process.stdout.write(`wrote ${golden.length} cases (PyTorch ${version.torch}) to ${GOLDEN}\n`);
   }
   if (failures > 0) process.exitCode = 1;

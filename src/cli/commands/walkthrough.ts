@@ -11,6 +11,7 @@ import {
 } from '../../walkthrough/roughWork.js';
 import { table } from '../table.js';
 import { printTorchComparisonIfPresent } from '../torchComparison.js';
+import { runMoonsTraining } from '../../walkthrough/moonsTraining.js';
 
 export type Print = (line?: string) => void;
 
@@ -61,5 +62,7 @@ export function walkthroughCommand(): Command {
       runWalkthrough(print);
       print();
       await printTorchComparisonIfPresent(print);
+      print();
+      runMoonsTraining(print);
     });
 }

@@ -1,0 +1,101 @@
+// `micrograd train`: train an MLP on a toy dataset or a CSV file; by default micrograd's moons demo.
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ACTIVATIONS, LOSSES, type Activation, type LossName } from '../../nn/index.js';
+import { DATASETS, loadDataset } from '../loadDataset.js';
+import { trainRun } from '../trainRun.js';
+
+function int(min: number): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!/^\s*\d+\s*$/.test(v) || n < min)
+      throw new InvalidArgumentError(`expected an integer >= ${min}, got "${v}"`);
+    return n;
+  };
+}
+
+function num(min: number): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n) || n < min)
+      throw new InvalidArgumentError(`expected a number >= ${min}, got "${v}"`);
+    return n;
+  };
+}
+
+function layerList(v: string): number[] {
+  if (v.trim() === '') return [];
+  return v.split(',').map((s) => {
+    if (!/^\s*\d+\s*$/.test(s) || Number(s) < 1) {
+      throw new InvalidArgumentError(
+        `expected hidden layer sizes like 16,16 (positive integers), got "${v}"`,
+      );
+    }
+    return Number(s);
+  });
+}
+
+export function trainCommand(): Command {
+  return new Command('train')
+    .description("train an MLP and draw its decision boundary (defaults: micrograd's moons demo)")
+    .option('--dataset <name|file.csv>', `${DATASETS.join(', ')} or a CSV file (features…, label)`, 'moons')
+    .option('--samples <n>', 'number of points (generated datasets)', int(2), 100)
+    .option('--noise <sd>', 'noise of the generated points (blobs: cluster std 10×noise)', num(0), 0.1)
+    .option('--classes <k>', 'classes for blobs and spiral', int(2), 3)
+    .option(
+      '--layers <sizes>',
+      'hidden layer sizes, comma-separated (the output layer is added)',
+      layerList,
+      [16, 16],
+    )
+    .addOption(
+      new Option('--activation <name>', 'hidden-layer activation').choices(ACTIVATIONS).default('relu'),
+    )
+    .addOption(
+      new Option('--loss <name>', 'max-margin/mse/bce: 2 classes, one output; cross-entropy: k classes')
+        .choices(LOSSES)
+        .default('max-margin'),
+    )
+    .addOption(new Option('--optimizer <name>', 'optimizer').choices(['sgd', 'adam']).default('sgd'))
+    .option('--lr <rate>', 'learning rate at step 0', num(0), 1.0)
+    .addOption(
+      new Option('--schedule <name>', "decay: lr·(1 - 0.9·k/steps), micrograd's; constant")
+        .choices(['decay', 'constant'])
+        .default('decay'),
+    )
+    .option('--steps <n>', 'optimisation steps', int(1), 100)
+    .option('--batch-size <n>', 'samples per step (default: all, as micrograd)', int(1))
+    .option('--alpha <a>', 'L2 penalty alpha·Σp²', num(0), 1e-4)
+    .option('--seed <n>', 'seed for the data, the weights and the batches', int(0), 1337)
+    .option('--out <dir>', 'where to write model.json, metrics.json and the pictures', 'runs/moons')
+    .option('--no-out', 'write nothing, only train')
+    .action(async (o: Record<string, unknown>) => {
+      const data = loadDataset({
+        dataset: o['dataset'] as string,
+        samples: o['samples'] as number,
+        noise: o['noise'] as number,
+        classes: o['classes'] as number,
+        seed: o['seed'] as number,
+      });
+      const out = o['out'];
+      await trainRun(
+        {
+          dataset: o['dataset'] as string,
+          data,
+          layers: o['layers'] as number[],
+          activation: o['activation'] as Activation,
+          loss: o['loss'] as LossName,
+          optimizer: o['optimizer'] as 'sgd' | 'adam',
+          lr: o['lr'] as number,
+          schedule: o['schedule'] as 'decay' | 'constant',
+          steps: o['steps'] as number,
+          batchSize: o['batchSize'] as number | undefined,
+          alpha: o['alpha'] as number,
+          seed: o['seed'] as number,
+          out: typeof out === 'string' ? out : undefined,
+          tty: process.stdout.isTTY === true,
+        },
+        (s) => process.stdout.write(s),
+      );
+    });
+}

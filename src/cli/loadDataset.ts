@@ -1,0 +1,46 @@
+// loadDataset: a named toy dataset or a CSV file, for `micrograd train`.
+
+import { readFileSync } from 'node:fs';
+import { makeBlobs, makeCircles, makeMoons, parseCsv, spiral, xor, type Dataset } from '../data/index.js';
+
+export const DATASETS = ['moons', 'circles', 'blobs', 'spiral', 'xor'] as const;
+
+export interface DatasetSpec {
+  /** A name from DATASETS, or a path ending in .csv. */
+  dataset: string;
+  samples: number;
+  noise: number;
+  classes: number;
+  seed: number;
+}
+
+export function loadDataset(spec: DatasetSpec): Dataset {
+  const { dataset, samples: nSamples, noise, classes, seed } = spec;
+  switch (dataset) {
+    case 'moons':
+      return makeMoons({ nSamples, noise, seed });
+    case 'circles':
+      return makeCircles({ nSamples, noise, seed, factor: 0.5 });
+    case 'blobs':
+      // For blobs the noise is the clusters' spread: --noise 0.1 gives scikit-learn's default std of 1.
+      return makeBlobs({ nSamples, centers: classes, seed, clusterStd: noise * 10 });
+    case 'spiral':
+      return spiral({ perClass: Math.max(1, Math.floor(nSamples / classes)), classes, noise, seed });
+    case 'xor':
+      return xor({ nSamples, noise, seed });
+  }
+  if (!dataset.toLowerCase().endsWith('.csv')) {
+    throw new Error(`unknown dataset "${dataset}": expected one of ${DATASETS.join(', ')} or a .csv file`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(dataset, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${dataset}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return parseCsv(text);
+  } catch (e) {
+    throw new Error(`${dataset}: ${(e as Error).message.replace(/^parseCsv: /, '')}`);
+  }
+}
