@@ -2,6 +2,7 @@
 // The `micrograd` command: parses flags and hands each subcommand to the library.
 
 import { Command, CommanderError } from 'commander';
+import { serveCommand } from './commands/serve.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
 
 const program = new Command('micrograd')
@@ -10,6 +11,7 @@ const program = new Command('micrograd')
   .exitOverride();
 
 program.addCommand(walkthroughCommand());
+program.addCommand(serveCommand());
 
 try {
   await program.parseAsync(process.argv);
