@@ -3,7 +3,8 @@
 
 Request:  {"id": 7, "kind": "graph", ...}      Response: {"id": 7, "ok": true, "result": {...}}
                                                  or        {"id": 7, "ok": false, "error": "..."}
-Non-finite floats travel as the strings "NaN", "Infinity", "-Infinity" (JSON has no literal for them).
+Non-finite floats travel as the strings "NaN", "Infinity", "-Infinity" (JSON has no literal for them);
+the client sends -0.0 as "-0" (JavaScript's JSON.stringify drops its sign), answers carry it as -0.0.
 Every tensor is float64, made with torch.tensor(v, dtype=torch.float64) so nothing rounds through float32.
 New kinds of request register a handler in HANDLERS.
 """
@@ -13,6 +14,8 @@ import sys
 
 import torch
 
+from nn_oracle import NN_HANDLERS
+
 torch.set_num_threads(1)
 F64 = torch.float64
 
@@ -20,7 +23,7 @@ F64 = torch.float64
 def dec(x):
     """A JSON number or one of the non-finite strings, as a Python float."""
     if isinstance(x, str):
-        return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}[x]
+        return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf, "-0": -0.0}[x]
     return float(x)
 
 
@@ -84,6 +87,7 @@ def handle_version(_req):
 
 
 HANDLERS = {"graph": handle_graph, "version": handle_version}
+HANDLERS.update(NN_HANDLERS)
 
 
 def main():

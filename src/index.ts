@@ -1,2 +1,6 @@
 // micrograd-ts: the curated public API.
 export * from './engine/index.js';
+export * from './expr/index.js';
+export * from './viz/index.js';
+export * from './nn/index.js';
+export * from './data/index.js';

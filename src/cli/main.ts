@@ -3,6 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './commands/serve.js';
+import { verifyCommand } from './commands/verify.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
 
 const program = new Command('micrograd')
@@ -11,6 +12,7 @@ const program = new Command('micrograd')
   .exitOverride();
 
 program.addCommand(walkthroughCommand());
+program.addCommand(verifyCommand());
 program.addCommand(serveCommand());
 
 try {

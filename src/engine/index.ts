@@ -5,6 +5,7 @@ export {
   OP_NAMES,
   OPS_BY_CODE,
   powC,
+  powScalar,
   type OpName,
   type OpDef,
   type BinaryOpName,

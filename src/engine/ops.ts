@@ -21,6 +21,12 @@ interface OpCommon {
   readonly forward: (a: number, b: number, k: number) => number;
   /** ∂out/∂a. */
   readonly da: LocalGrad;
+  /**
+   * Where this is true, no gradient reaches the input: its contribution is 0 even when the upstream
+   * gradient is infinite or NaN (where `0 * g` would be NaN). PyTorch selects rather than multiplies
+   * for relu (threshold_backward) and for pow with exponent 0; every other rule multiplies.
+   */
+  readonly blocks?: (a: number, b: number, out: number, k: number) => boolean;
 }
 export interface UnaryOpDef extends OpCommon {
   readonly arity: 1;
@@ -55,6 +61,30 @@ export function powC(a: number, k: number): number {
 
 const code = (name: OpName): number => (OP_NAMES as readonly string[]).indexOf(name);
 
+/**
+ * `a ** k` as PyTorch computes a tensor to a scalar power in float64: exponents 0.5, -0.5, -1, 2, 3
+ * and -2 use dedicated kernels (sqrt, 1/sqrt, 1/a, a·a, a·a·a, 1/(a·a)), every other exponent C `pow`.
+ * They differ from `pow` at the edges (sqrt(-0) = -0, sqrt(-Infinity) = NaN) and in the last bit.
+ */
+export function powScalar(a: number, k: number): number {
+  switch (k) {
+    case 0.5:
+      return Math.sqrt(a);
+    case -0.5:
+      return 1 / Math.sqrt(a);
+    case -1:
+      return 1 / a;
+    case 2:
+      return a * a;
+    case 3:
+      return a * a * a;
+    case -2:
+      return 1 / (a * a);
+    default:
+      return powC(a, k);
+  }
+}
+
 /** The table. A missing op or a missing derivative is a compile error. */
 export const OPS: { readonly [K in OpName]: OpDef<K> } = {
   add: {
@@ -77,16 +107,20 @@ export const OPS: { readonly [K in OpName]: OpDef<K> } = {
     code: code('pow'),
     arity: 1,
     display: (k) => `**${k}`,
-    forward: (a, _b, k) => powC(a, k),
-    // ∂(a^k)/∂a = k·a^(k-1); PyTorch defines it as exactly 0 when k = 0 (even at a = 0).
-    da: (a, _b, _out, k) => (k === 0 ? 0 : k * powC(a, k - 1)),
+    forward: (a, _b, k) => powScalar(a, k),
+    // ∂(a^k)/∂a = k·a^(k-1), with a^(k-1) computed as the forward pass computes powers.
+    da: (a, _b, _out, k) => (k === 0 ? 0 : k * powScalar(a, k - 1)),
+    // PyTorch defines the gradient of a^0 as exactly 0, whatever a and the upstream gradient are.
+    blocks: (_a, _b, _out, k) => k === 0,
   },
   tanh: {
     code: code('tanh'),
     arity: 1,
     display: () => 'tanh',
     forward: (a) => Math.tanh(a),
-    da: (_a, _b, t) => 1 - t * t, // tanh' = 1 − tanh²
+    // tanh' = 1 − tanh², as (1 − t)(1 + t): near t = ±1, 1 − t·t loses every digit to the rounding of
+    // t·t (at tanh(9) the gradient is off in the 9th digit); PyTorch's fused 1 − t·t keeps them.
+    da: (_a, _b, t) => (1 - t) * (1 + t),
   },
   exp: {
     code: code('exp'),
@@ -99,10 +133,12 @@ export const OPS: { readonly [K in OpName]: OpDef<K> } = {
     code: code('relu'),
     arity: 1,
     display: () => 'ReLU',
-    // NaN passes through, as in PyTorch's clamp_min.
-    forward: (a) => (a > 0 || a !== a ? a : 0),
+    // PyTorch's clamp_min, max(a, 0) as `a < 0 ? 0 : a`: NaN passes through and relu(-0) is -0.
+    forward: (a) => (a < 0 ? 0 : a),
     // PyTorch's threshold_backward on the output: 0 where out <= 0 (so 0 at 0), else 1 (NaN included).
     da: (_a, _b, out) => (out <= 0 ? 0 : 1),
+    // …and it selects, so where out <= 0 even an infinite or NaN upstream gradient gives 0.
+    blocks: (_a, _b, out) => out <= 0,
   },
   log: {
     code: code('log'),

@@ -169,7 +169,9 @@ export class Value {
       const g = v.grad;
       const bData = b === null ? 0 : b.data;
       // The chain rule, written once: child.grad += local derivative × upstream grad.
-      a.grad += def.da(a.data, bData, v.data, v._k) * g;
+      if (def.blocks === undefined || !def.blocks(a.data, bData, v.data, v._k)) {
+        a.grad += def.da(a.data, bData, v.data, v._k) * g;
+      }
       if (b !== null && def.arity === 2) b.grad += def.db(a.data, bData, v.data, v._k) * g;
     }
   }

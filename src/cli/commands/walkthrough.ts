@@ -10,6 +10,7 @@ import {
   scaleExample,
 } from '../../walkthrough/roughWork.js';
 import { table } from '../table.js';
+import { printTorchComparisonIfPresent } from '../torchComparison.js';
 
 export type Print = (line?: string) => void;
 
@@ -55,7 +56,10 @@ export function runWalkthrough(print: Print): void {
 export function walkthroughCommand(): Command {
   return new Command('walkthrough')
     .description('run the backprop walkthrough from top to bottom')
-    .action(() => {
-      runWalkthrough((line = '') => process.stdout.write(`${line}\n`));
+    .action(async () => {
+      const print: Print = (line = '') => process.stdout.write(`${line}\n`);
+      runWalkthrough(print);
+      print();
+      await printTorchComparisonIfPresent(print);
     });
 }

@@ -1,0 +1,10 @@
+// Data: the seeded generator, 2-D toy datasets, label helpers and CSV parsing.
+export { Rng } from './Rng.js';
+export { linspace, type Dataset } from './Dataset.js';
+export { makeMoons, type MoonsOptions } from './makeMoons.js';
+export { makeCircles, type CirclesOptions } from './makeCircles.js';
+export { makeBlobs, type BlobsOptions } from './makeBlobs.js';
+export { spiral, type SpiralOptions } from './spiral.js';
+export { xor, type XorOptions } from './xor.js';
+export { toPlusMinusOne } from './labels.js';
+export { parseCsv, type CsvOptions } from './parseCsv.js';

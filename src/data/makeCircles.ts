@@ -1,0 +1,35 @@
+// makeCircles: a small circle inside a large one, as scikit-learn's make_circles.
+
+import { linspace, numOption, sampleOptions, shuffleAndNoise, type Dataset } from './Dataset.js';
+
+export interface CirclesOptions {
+  /** Default 100: floor(n/2) on the outer circle, the rest on the inner. */
+  nSamples?: number;
+  /** Default 0. */
+  noise?: number;
+  /** Inner radius over outer radius, in [0, 1). Default 0.8. */
+  factor?: number;
+  seed?: number;
+  shuffle?: boolean;
+}
+
+/** Labels: 0 on the outer circle (radius 1), 1 on the inner (radius `factor`). */
+export function makeCircles(opts?: CirclesOptions): Dataset {
+  const where = 'makeCircles(opts)';
+  const { o, n, noise, shuffle, rng } = sampleOptions(opts, where);
+  const factor = numOption(o['factor'], 0.8, 0, 'factor', where);
+  if (factor >= 1) throw new RangeError(`${where}: expected factor to be in [0, 1), got number ${factor}`);
+  const nOut = Math.floor(n / 2);
+  const nIn = n - nOut;
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (const t of linspace(0, 2 * Math.PI, nOut, false)) {
+    X.push([Math.cos(t), Math.sin(t)]);
+    y.push(0);
+  }
+  for (const t of linspace(0, 2 * Math.PI, nIn, false)) {
+    X.push([Math.cos(t) * factor, Math.sin(t) * factor]);
+    y.push(1);
+  }
+  return shuffleAndNoise({ X, y }, rng, shuffle, noise);
+}

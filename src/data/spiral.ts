@@ -1,0 +1,35 @@
+// spiral: k interleaved spiral arms (the classic CS231n toy problem).
+
+import { commonOptions, intOption, linspace, numOption, shuffleAndNoise, type Dataset } from './Dataset.js';
+
+export interface SpiralOptions {
+  /** Points per class. Default 50. */
+  perClass?: number;
+  /** Number of arms (classes). Default 3. */
+  classes?: number;
+  /** Standard deviation of the angle noise, in radians. Default 0.2. */
+  noise?: number;
+  seed?: number;
+  shuffle?: boolean;
+}
+
+/** Arm j: radius r from 0 to 1, angle t from 4j to 4(j+1) plus noise; point (r sin t, r cos t); label j. */
+export function spiral(opts?: SpiralOptions): Dataset {
+  const where = 'spiral(opts)';
+  const { o, shuffle, rng } = commonOptions(opts, where);
+  const per = intOption(o['perClass'], 50, 1, 'perClass', where);
+  const k = intOption(o['classes'], 3, 1, 'classes', where);
+  const noise = numOption(o['noise'], 0.2, 0, 'noise', where);
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const rs = linspace(0, 1, per);
+    const ts = linspace(j * 4, (j + 1) * 4, per);
+    for (let i = 0; i < per; i++) {
+      const t = ts[i]! + (noise > 0 ? rng.normal(0, noise) : 0);
+      X.push([rs[i]! * Math.sin(t), rs[i]! * Math.cos(t)]);
+      y.push(j);
+    }
+  }
+  return shuffleAndNoise({ X, y }, rng, shuffle, 0);
+}

@@ -1,0 +1,27 @@
+// xor: points uniform in [-1, 1]², labelled by whether their coordinates have different signs.
+
+import { sampleOptions, type Dataset } from './Dataset.js';
+
+export interface XorOptions {
+  /** Default 100. */
+  nSamples?: number;
+  /** Gaussian noise added to the points after labelling. Default 0. */
+  noise?: number;
+  seed?: number;
+  /** Ignored (points are drawn in random order already); accepted for a uniform API. */
+  shuffle?: boolean;
+}
+
+/** Labels: 1 where exactly one coordinate is positive (x0 > 0 xor x1 > 0), else 0. */
+export function xor(opts?: XorOptions): Dataset {
+  const where = 'xor(opts)';
+  const { n, noise, rng } = sampleOptions(opts, where);
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = [rng.uniform(-1, 1), rng.uniform(-1, 1)];
+    y.push(p[0]! > 0 !== p[1]! > 0 ? 1 : 0);
+    X.push(noise > 0 ? p.map((c) => c + rng.normal(0, noise)) : p);
+  }
+  return { X, y };
+}

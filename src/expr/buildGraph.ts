@@ -1,0 +1,72 @@
+// buildGraph: turn an expression tree into a Value graph with the same method calls Python would make.
+//
+// Python evaluates `2 * x` as `x.__rmul__(2)` = `x * 2`, `2 - x` as `x.__rsub__(2)`, and folds
+// number-with-number arithmetic before any Value sees it; the graph built here matches that exactly,
+// so `parse('x*w + b')` and `x.mul(w).add(b)` draw the same picture and give the same gradients.
+
+import { describe } from '../engine/describe.js';
+import { OPS, powC } from '../engine/ops.js';
+import { Value } from '../engine/value.js';
+import type { ExprNode } from './ast.js';
+
+/** Resolves a leaf of the tree (a variable or a template hole) to a Value or a number. */
+export type LeafResolver = (node: Extract<ExprNode, { kind: 'var' } | { kind: 'hole' }>) => Value | number;
+
+/** Build the tree bottom-up; the result is a number when no Value took part. */
+export function buildGraph(node: ExprNode, leaf: LeafResolver): Value | number {
+  switch (node.kind) {
+    case 'num':
+      return node.value;
+    case 'var':
+    case 'hole':
+      return leaf(node);
+    case 'neg': {
+      const a = buildGraph(node.arg, leaf);
+      return typeof a === 'number' ? -a : a.neg();
+    }
+    case 'call': {
+      const a = buildGraph(node.arg, leaf);
+      return typeof a === 'number' ? OPS[node.fn].forward(a, 0, 0) : a[node.fn]();
+    }
+    case 'pow': {
+      const base = buildGraph(node.base, leaf);
+      const k = buildGraph(node.exponent, leaf);
+      if (typeof k !== 'number') {
+        throw new TypeError(
+          `the exponent of '**' at column ${node.col} must be a number (exponents are constants), got ${describe(k)}`,
+        );
+      }
+      return typeof base === 'number' ? powC(base, k) : base.pow(k);
+    }
+    case 'bin': {
+      const a = buildGraph(node.left, leaf);
+      const b = buildGraph(node.right, leaf);
+      if (typeof a === 'number' && typeof b === 'number') return fold(node.op, a, b);
+      const [method, reflected] = METHODS[node.op];
+      if (typeof a !== 'number') return a[method](b);
+      // A number on the left: Python hands the operation to the Value's reflected method.
+      return (b as Value)[reflected](a);
+    }
+  }
+}
+
+// Each operator's Value method, and the method Python's reflected dunder calls (`2 - x` → `x.__rsub__(2)`).
+const METHODS = {
+  '+': ['add', 'add'],
+  '-': ['sub', 'rsub'],
+  '*': ['mul', 'mul'],
+  '/': ['div', 'rdiv'],
+} as const;
+
+function fold(op: '+' | '-' | '*' | '/', a: number, b: number): number {
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+  }
+}

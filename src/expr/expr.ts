@@ -1,0 +1,31 @@
+// expr: a tagged template that builds a Value graph from a formula, e.g. expr`${x1} * ${w1} + ${b}`.
+
+import { describe } from '../engine/describe.js';
+import { Value } from '../engine/value.js';
+import { buildGraph } from './buildGraph.js';
+import { parseTokens } from './parseTokens.js';
+import { tokenize, type SourcePart } from './tokenize.js';
+
+/**
+ * Build the graph of a formula whose operands are the template's holes: Values are used as they are,
+ * numbers as constants. Names in the text can only be functions (`tanh(${n})`); variables must be holes.
+ */
+export function expr(strings: TemplateStringsArray, ...holes: Array<Value | number>): Value {
+  if (!Array.isArray(strings) || !('raw' in strings)) {
+    throw new TypeError('expr: use it as a tagged template, expr`${a} * ${b}`');
+  }
+  holes.forEach((h, i) => {
+    if (!(h instanceof Value) && typeof h !== 'number') {
+      throw new TypeError(`expr: hole \${${i}} must be a Value or a number, got ${describe(h)}`);
+    }
+  });
+  const parts: SourcePart[] = strings.map((text, i) => (i < holes.length ? { text, hole: i } : { text }));
+  const tree = parseTokens(tokenize(parts));
+  const out = buildGraph(tree, (node) => {
+    if (node.kind === 'hole') return holes[node.index]!;
+    throw new TypeError(
+      `expr: unknown variable '${node.name}' at column ${node.col}; put Values and numbers in \${…} holes`,
+    );
+  });
+  return out instanceof Value ? out : new Value(out);
+}

@@ -1,0 +1,96 @@
+// parse: expression text such as "tanh(x1*w1 + x2*w2 + b)" → an Expression that builds Value graphs.
+
+import { describe } from '../engine/describe.js';
+import { Value } from '../engine/value.js';
+import type { ExprNode } from './ast.js';
+import { buildGraph } from './buildGraph.js';
+import { parseTokens } from './parseTokens.js';
+import { tokenize } from './tokenize.js';
+
+/** Values for an expression's variables: numbers become labelled leaves, Values are used as they are. */
+export type Bindings = Readonly<Record<string, number | Value>>;
+
+export class Expression {
+  /** The text that was parsed. */
+  readonly source: string;
+  /** The variables, in order of first appearance. */
+  readonly variables: readonly string[];
+  /** The parsed tree (for tools that walk it). */
+  readonly tree: ExprNode;
+
+  constructor(source: string, tree: ExprNode) {
+    this.source = source;
+    this.tree = tree;
+    const seen: string[] = [];
+    collectVariables(tree, seen);
+    this.variables = seen;
+  }
+
+  /**
+   * Build the Value graph. Each variable given as a number becomes one leaf labelled with the variable's
+   * name (a variable used twice is the same leaf, so its gradient collects both uses).
+   */
+  build(values: Bindings): Value {
+    if (typeof values !== 'object' || values === null) {
+      throw new TypeError(
+        `Expression.build(values): expected an object of variable values, got ${describe(values)}`,
+      );
+    }
+    const leaves = new Map<string, Value>();
+    for (const name of this.variables) {
+      if (!Object.hasOwn(values, name)) {
+        throw new TypeError(
+          `no value for variable '${name}' in "${this.source}" (expected values for: ${this.variables.join(', ')})`,
+        );
+      }
+      const x: unknown = values[name];
+      if (x instanceof Value) leaves.set(name, x);
+      else if (typeof x === 'number') leaves.set(name, new Value(x, { label: name }));
+      else throw new TypeError(`variable '${name}': expected a number or a Value, got ${describe(x)}`);
+    }
+    const out = buildGraph(this.tree, (node) => {
+      if (node.kind === 'var') return leaves.get(node.name)!;
+      throw new TypeError(`template hole \${${node.index}} in a parsed expression`);
+    });
+    return out instanceof Value ? out : new Value(out);
+  }
+
+  /** The expression's value for these variables, without keeping the graph. */
+  evaluate(values: Bindings): number {
+    return this.build(values).data;
+  }
+
+  toString(): string {
+    return this.source;
+  }
+}
+
+/** Parse expression text; throws ExprSyntaxError (with `.column`) on malformed input. No eval. */
+export function parse(source: string): Expression {
+  if (typeof source !== 'string') {
+    throw new TypeError(`parse(source): expected the expression as a string, got ${describe(source)}`);
+  }
+  return new Expression(source, parseTokens(tokenize([{ text: source }])));
+}
+
+function collectVariables(node: ExprNode, out: string[]): void {
+  switch (node.kind) {
+    case 'var':
+      if (!out.includes(node.name)) out.push(node.name);
+      return;
+    case 'num':
+    case 'hole':
+      return;
+    case 'neg':
+    case 'call':
+      collectVariables(node.arg, out);
+      return;
+    case 'pow':
+      collectVariables(node.base, out);
+      return;
+    case 'bin':
+      collectVariables(node.left, out);
+      collectVariables(node.right, out);
+      return;
+  }
+}

@@ -1,0 +1,109 @@
+// MLP: a stack of Layers — ReLU on every layer but the last, which is linear, as in micrograd.
+
+import { describe } from '../engine/describe.js';
+import type { Value } from '../engine/value.js';
+import { checkActivation, type Activation } from './activation.js';
+import { Layer } from './Layer.js';
+import { Module } from './Module.js';
+import { MLP_FORMAT, parseMlpJson, type MlpJson } from './mlpJson.js';
+import { checkInput, checkOptionsObject, checkSize, resolveRandom, type RandomOptions } from './options.js';
+
+export interface MLPOptions extends RandomOptions {
+  /** Activation of the hidden layers; default `relu`. */
+  activation?: Activation;
+  /** Activation of the last layer; default `linear`. */
+  outputActivation?: Activation;
+  /** One activation per layer (overrides the two above). */
+  activations?: readonly Activation[];
+}
+
+export class MLP extends Module {
+  readonly layers: Layer[];
+
+  constructor(nin: number, nouts: readonly number[], opts?: MLPOptions) {
+    super();
+    const where = 'new MLP(nin, nouts, opts)';
+    checkSize(nin, 'nin', where);
+    if (!Array.isArray(nouts) || nouts.length === 0) {
+      throw new TypeError(
+        `${where}: expected nouts to be a non-empty array of layer sizes, got ${describe(nouts)}`,
+      );
+    }
+    nouts.forEach((n, i) => checkSize(n, `nouts[${i}]`, where));
+    const o = checkOptionsObject(opts, where);
+    const acts = layerActivations(o, nouts.length, where);
+    const { rng, init } = resolveRandom(o, where);
+    const sizes = [nin, ...nouts];
+    this.layers = [];
+    for (let i = 0; i < nouts.length; i++) {
+      this.layers.push(new Layer(sizes[i]!, sizes[i + 1]!, { rng, init, activation: acts[i]! }));
+    }
+  }
+
+  get nin(): number {
+    return this.layers[0]!.nin;
+  }
+
+  /** Layer sizes, as passed to the constructor. */
+  get nouts(): number[] {
+    return this.layers.map((l) => l.nout);
+  }
+
+  /** The model's outputs: always an array, even for one output neuron. */
+  forward(x: readonly (Value | number)[]): Value[] {
+    let h = checkInput(x, this.nin, 'MLP.forward(x)');
+    for (const layer of this.layers) h = layer._forward(h);
+    return h as Value[];
+  }
+
+  parameters(): Value[] {
+    const ps: Value[] = [];
+    for (const l of this.layers) for (const n of l.neurons) ps.push(...n.w, n.b);
+    return ps;
+  }
+
+  override toString(): string {
+    return `MLP of [${this.layers.map(String).join(', ')}]`;
+  }
+
+  /** A plain object that `MLP.fromJSON` turns back into the same model. */
+  toJSON(): MlpJson {
+    return {
+      format: MLP_FORMAT,
+      nin: this.nin,
+      layers: this.layers.map((l) => ({
+        activation: l.neurons[0]!.activation,
+        weights: l.neurons.map((n) => n.w.map((w) => w.data)),
+        biases: l.neurons.map((n) => n.b.data),
+      })),
+    };
+  }
+
+  /** Load a model saved by `toJSON` (an object or its JSON text); a malformed input throws and loads nothing. */
+  static fromJSON(json: unknown): MLP {
+    const spec = parseMlpJson(json);
+    const model = new MLP(spec.nin, spec.nouts, { activations: spec.activations });
+    const ps = model.parameters();
+    for (let i = 0; i < ps.length; i++) ps[i]!.data = spec.params[i]!;
+    return model;
+  }
+}
+
+function layerActivations(o: Record<string, unknown>, n: number, where: string): Activation[] {
+  const list = o['activations'];
+  if (list !== undefined) {
+    if (!Array.isArray(list) || list.length !== n) {
+      throw new TypeError(
+        `${where}: expected opts.activations to be an array of ${n} activations, got ${describe(list)}`,
+      );
+    }
+    return list.map((a, i) => checkActivation(a, `${where} opts.activations[${i}]`));
+  }
+  const hidden =
+    o['activation'] === undefined ? 'relu' : checkActivation(o['activation'], `${where} opts.activation`);
+  const last =
+    o['outputActivation'] === undefined
+      ? 'linear'
+      : checkActivation(o['outputActivation'], `${where} opts.outputActivation`);
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? last : hidden));
+}

@@ -1,0 +1,86 @@
+// Optimizer: the parameter list, the learning rate (a number or a schedule of the step) and zeroGrad.
+
+import { describe } from '../engine/describe.js';
+import { Value } from '../engine/value.js';
+
+/** A learning rate: a constant, or a function of the step index (0 for the first step). */
+export type LearningRate = number | ((step: number) => number);
+
+export abstract class Optimizer {
+  readonly params: readonly Value[];
+  /** Steps taken so far; the next `step()` uses the learning rate for this index. */
+  stepCount = 0;
+  private readonly lrSpec: LearningRate;
+  private readonly name: string;
+
+  protected constructor(name: string, params: readonly Value[], lr: unknown) {
+    this.name = name;
+    const where = `new ${name}(params, opts)`;
+    if (!Array.isArray(params)) {
+      throw new TypeError(
+        `${where}: expected params to be an array of Values (model.parameters()), got ${describe(params)}`,
+      );
+    }
+    const seen = new Set<Value>();
+    params.forEach((p: unknown, i) => {
+      if (!(p instanceof Value))
+        throw new TypeError(`${where}: expected params[${i}] to be a Value, got ${describe(p)}`);
+      if (seen.has(p)) throw new RangeError(`${where}: params[${i}] appears twice in params`);
+      seen.add(p);
+    });
+    this.params = [...params];
+    if (typeof lr === 'number') checkRate(lr, `${where}: opts.lr`);
+    else if (typeof lr !== 'function') {
+      throw new TypeError(
+        `${where}: expected opts.lr to be a number or a function of the step, got ${describe(lr)}`,
+      );
+    }
+    this.lrSpec = lr as LearningRate;
+  }
+
+  /** The learning rate the next `step()` will use. */
+  get lr(): number {
+    const spec = this.lrSpec;
+    if (typeof spec === 'number') return spec;
+    return checkRate(
+      spec(this.stepCount),
+      `${this.name}: the learning-rate schedule at step ${this.stepCount}`,
+    );
+  }
+
+  /** Set every parameter's grad to 0. */
+  zeroGrad(): void {
+    for (const p of this.params) p.grad = 0;
+  }
+
+  /** Update every parameter from its grad, then count the step. */
+  step(): void {
+    this.update(this.lr);
+    this.stepCount++;
+  }
+
+  protected abstract update(lr: number): void;
+}
+
+function checkRate(lr: unknown, where: string): number {
+  if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) {
+    throw new RangeError(`${where}: expected a finite learning rate >= 0, got ${describe(lr)}`);
+  }
+  return lr;
+}
+
+/** A finite number in [lo, hi] (or its default when undefined). */
+export function numberOption(x: unknown, dflt: number, lo: number, hi: number, where: string): number {
+  if (x === undefined) return dflt;
+  if (typeof x !== 'number' || !(x >= lo && x <= hi)) {
+    throw new RangeError(`${where}: expected a number in [${lo}, ${hi}], got ${describe(x)}`);
+  }
+  return x;
+}
+
+export function optionsObject(opts: unknown, where: string): Record<string, unknown> {
+  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new TypeError(`${where}: expected opts to be an object with lr, got ${describe(opts)}`);
+  }
+  return opts as Record<string, unknown>;
+}

@@ -1,0 +1,159 @@
+// Trainer: micrograd's demo loop (forward, loss, zeroGrad, backward, step) for any dataset, loss and optimizer.
+
+import { describe } from '../engine/describe.js';
+import type { Dataset } from '../data/Dataset.js';
+import { Rng } from '../data/Rng.js';
+import { Adam } from './Adam.js';
+import { accuracy, checkLossName, lossGraph, type BatchGraph, type LossName } from './lossGraph.js';
+import type { MLP } from './MLP.js';
+import type { LearningRate, Optimizer } from './Optimizer.js';
+import { microgradDecay } from './schedules.js';
+import { SGD } from './SGD.js';
+
+export interface TrainOptions {
+  /** Default `max-margin` (micrograd's demo). */
+  loss?: LossName;
+  /** Default `sgd`. */
+  optimizer?: 'sgd' | 'adam';
+  /** A number or a schedule; default micrograd's `lr0 - 0.9·lr0·k/steps` with lr0 = 1 for SGD, 0.01 for Adam. */
+  lr?: LearningRate;
+  /** Number of steps the schedule spans. Default 100. */
+  steps?: number;
+  /** L2 strength alpha in alpha·Σp². Default 1e-4 (micrograd's demo). */
+  alpha?: number;
+  /** Samples per step, drawn without replacement each step; default the whole dataset (micrograd's demo). */
+  batchSize?: number;
+  /** Seed for batch sampling. Default 0. */
+  seed?: number;
+}
+
+export interface StepResult {
+  /** 0-based index of the step just taken. */
+  step: number;
+  /** The loss of the batch before the update (what micrograd's demo prints). */
+  loss: number;
+  /** Accuracy on the batch before the update. */
+  accuracy: number;
+  lr: number;
+}
+
+export class Trainer {
+  readonly model: MLP;
+  readonly data: Dataset;
+  readonly loss: LossName;
+  readonly alpha: number;
+  readonly batchSize: number;
+  readonly steps: number;
+  readonly optimizer: Optimizer;
+  private readonly rng: Rng;
+
+  constructor(model: MLP, data: Dataset, opts: TrainOptions = {}) {
+    const where = 'new Trainer(model, data, opts)';
+    this.model = model;
+    this.data = data;
+    this.loss = checkLossName(opts.loss ?? 'max-margin', where);
+    this.steps = positiveInt(opts.steps ?? 100, 'opts.steps', where);
+    this.alpha = opts.alpha ?? 1e-4;
+    if (typeof this.alpha !== 'number' || !(this.alpha >= 0) || !Number.isFinite(this.alpha)) {
+      throw new RangeError(
+        `${where}: expected opts.alpha to be a finite number >= 0, got ${describe(this.alpha)}`,
+      );
+    }
+    checkData(data, model.nin, where);
+    const n = data.X.length;
+    this.batchSize = opts.batchSize === undefined ? n : positiveInt(opts.batchSize, 'opts.batchSize', where);
+    if (this.batchSize > n) {
+      throw new RangeError(
+        `${where}: expected opts.batchSize to be at most the ${n} samples, got ${this.batchSize}`,
+      );
+    }
+    const outs = model.nouts[model.nouts.length - 1]!;
+    const k = Math.max(...data.y) + 1;
+    const wantOuts = this.loss === 'cross-entropy' ? k : 1;
+    if (outs !== wantOuts) {
+      throw new RangeError(
+        `${where}: the ${this.loss} loss on ${k} classes needs a last layer of ${wantOuts} output(s), the model has ${outs}`,
+      );
+    }
+    this.rng = new Rng(opts.seed ?? 0);
+    const kind = opts.optimizer ?? 'sgd';
+    if (kind === 'sgd') {
+      this.optimizer = new SGD(model.parameters(), { lr: opts.lr ?? microgradDecay(1, this.steps) });
+    } else if (kind === 'adam') {
+      this.optimizer = new Adam(model.parameters(), { lr: opts.lr ?? microgradDecay(0.01, this.steps) });
+    } else {
+      throw new TypeError(`${where}: expected opts.optimizer to be "sgd" or "adam", got ${describe(kind)}`);
+    }
+  }
+
+  /** The batch for the next step: every sample, or batchSize drawn without replacement (micrograd's permutation). */
+  nextBatch(): { X: number[][]; y: number[] } {
+    const { X, y } = this.data;
+    if (this.batchSize === X.length) return { X, y };
+    const idx = this.rng.shuffle(Array.from({ length: X.length }, (_, i) => i)).slice(0, this.batchSize);
+    return { X: idx.map((i) => X[i]!), y: idx.map((i) => y[i]!) };
+  }
+
+  /** The loss graph of one batch (the function a compiled tape would record once and replay). */
+  graph(X: readonly (readonly number[])[], y: readonly number[]): BatchGraph {
+    return lossGraph(this.model, X, y, this.loss, this.alpha);
+  }
+
+  /** One optimisation step: forward, zeroGrad, backward, update. */
+  step(): StepResult {
+    const { X, y } = this.nextBatch();
+    const g = this.graph(X, y);
+    const acc = accuracy(g.outputs, y);
+    const lr = this.optimizer.lr;
+    const step = this.optimizer.stepCount;
+    this.optimizer.zeroGrad();
+    g.loss.backward();
+    this.optimizer.step();
+    return { step, loss: g.loss.data, accuracy: acc, lr };
+  }
+
+  /** Loss and accuracy on the whole dataset, without changing anything. */
+  evaluate(): { loss: number; accuracy: number } {
+    const g = this.graph(this.data.X, this.data.y);
+    return { loss: g.loss.data, accuracy: accuracy(g.outputs, this.data.y) };
+  }
+}
+
+function positiveInt(x: unknown, name: string, where: string): number {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < 1) {
+    throw new RangeError(`${where}: expected ${name} to be a positive integer, got ${describe(x)}`);
+  }
+  return x;
+}
+
+function checkData(data: unknown, nin: number, where: string): void {
+  const d = data as Dataset | null;
+  if (d === null || typeof d !== 'object' || !Array.isArray(d.X) || !Array.isArray(d.y)) {
+    throw new TypeError(
+      `${where}: expected data to be { X: number[][], y: number[] }, got ${describe(data)}`,
+    );
+  }
+  if (d.X.length === 0 || d.X.length !== d.y.length) {
+    throw new RangeError(
+      `${where}: expected as many labels as points (at least one), got ${d.X.length} points, ${d.y.length} labels`,
+    );
+  }
+  d.X.forEach((row: unknown, i) => {
+    if (
+      !Array.isArray(row) ||
+      row.length !== nin ||
+      !row.every((v) => typeof v === 'number' && Number.isFinite(v))
+    ) {
+      throw new TypeError(
+        `${where}: expected data.X[${i}] to be ${nin} finite numbers (the model's inputs), got ${describe(row)}`,
+      );
+    }
+  });
+  d.y.forEach((c: unknown, i) => {
+    if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) {
+      throw new RangeError(
+        `${where}: expected data.y[${i}] to be a class index (an integer >= 0), got ${describe(c)}`,
+      );
+    }
+  });
+}

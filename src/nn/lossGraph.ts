@@ -1,0 +1,84 @@
+// lossGraph: the whole forward pass of one batch — model outputs, data loss, L2 penalty — as one function,
+// so a training step is "build (or replay) this graph, backward, step".
+
+import { describe } from '../engine/describe.js';
+import type { Value } from '../engine/value.js';
+import { binaryCrossEntropy, l2Penalty, maxMargin, mse, softmaxCrossEntropy } from './losses.js';
+import type { MLP } from './MLP.js';
+
+export const LOSSES = ['max-margin', 'mse', 'bce', 'cross-entropy'] as const;
+/**
+ * Which loss, and so which label convention: class labels 0/1 become -1/+1 targets for `max-margin` and
+ * `mse` (micrograd's `y*2 - 1`), stay 0/1 for `bce`, and are class indices 0…k-1 for `cross-entropy`.
+ */
+export type LossName = (typeof LOSSES)[number];
+
+export interface BatchGraph {
+  /** data loss + alpha·Σp²: the root to call backward on. */
+  loss: Value;
+  dataLoss: Value;
+  /** One row of model outputs per sample. */
+  outputs: Value[][];
+}
+
+export function checkLossName(x: unknown, where: string): LossName {
+  if (typeof x === 'string' && (LOSSES as readonly string[]).includes(x)) return x as LossName;
+  throw new TypeError(`${where}: expected the loss to be one of ${LOSSES.join(', ')}, got ${describe(x)}`);
+}
+
+/** The loss of `model` on the batch (X, classes), plus alpha·Σp² over the model's parameters. */
+export function lossGraph(
+  model: MLP,
+  X: readonly (readonly number[])[],
+  classes: readonly number[],
+  loss: LossName,
+  alpha: number,
+): BatchGraph {
+  const outputs = X.map((x) => model.forward(x));
+  const first = outputs.map((o) => o[0]!);
+  let dataLoss: Value;
+  switch (loss) {
+    case 'max-margin':
+      dataLoss = maxMargin(first, classes.map(plusMinus));
+      break;
+    case 'mse':
+      dataLoss = mse(first, classes.map(plusMinus));
+      break;
+    case 'bce':
+      dataLoss = binaryCrossEntropy(first, classes);
+      break;
+    case 'cross-entropy':
+      dataLoss = softmaxCrossEntropy(outputs, classes);
+      break;
+  }
+  // micrograd: total_loss = data_loss + reg_loss
+  const total = alpha === 0 ? dataLoss : dataLoss.add(l2Penalty(model.parameters(), alpha));
+  return { loss: total, dataLoss, outputs };
+}
+
+function plusMinus(c: number, i: number): number {
+  if (c !== 0 && c !== 1)
+    throw new RangeError(`lossGraph: expected class labels 0 or 1, got ${describe(c)} at index ${i}`);
+  return c * 2 - 1;
+}
+
+/** The predicted class of one output row: score > 0 for a single output, the argmax for several. */
+export function predictClass(row: readonly number[]): number {
+  if (row.length === 1) return row[0]! > 0 ? 1 : 0;
+  let best = 0;
+  for (let j = 1; j < row.length; j++) if (row[j]! > row[best]!) best = j;
+  return best;
+}
+
+/** Fraction of rows whose predicted class equals the label. */
+export function accuracy(
+  outputs: readonly (readonly (Value | number)[])[],
+  classes: readonly number[],
+): number {
+  let right = 0;
+  outputs.forEach((row, i) => {
+    const nums = row.map((v) => (typeof v === 'number' ? v : v.data));
+    if (predictClass(nums) === classes[i]) right++;
+  });
+  return outputs.length === 0 ? 0 : right / outputs.length;
+}

@@ -1,0 +1,86 @@
+// The saved-model format of MLP.toJSON, and its validation: every problem is found before anything loads.
+
+import { describe } from '../engine/describe.js';
+import { ACTIVATIONS, type Activation } from './activation.js';
+
+export const MLP_FORMAT = 'micrograd-ts/mlp@1';
+
+export interface MlpLayerJson {
+  activation: Activation;
+  /** weights[j][i]: neuron j's weight on input i. */
+  weights: number[][];
+  biases: number[];
+}
+
+export interface MlpJson {
+  format: typeof MLP_FORMAT;
+  nin: number;
+  layers: MlpLayerJson[];
+}
+
+/** What a valid file describes: sizes, activations and every parameter in `parameters()` order. */
+export interface MlpSpec {
+  nin: number;
+  nouts: number[];
+  activations: Activation[];
+  params: number[];
+}
+
+function fail(path: string, expected: string, got: unknown): never {
+  throw new TypeError(`MLP.fromJSON: ${path}: expected ${expected}, got ${describe(got)}`);
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+export function parseMlpJson(input: unknown): MlpSpec {
+  let json = input;
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input) as unknown;
+    } catch (e) {
+      throw new TypeError(`MLP.fromJSON: the text is not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (!isObject(json)) fail('the model', 'an object from MLP.toJSON()', json);
+  if (json['format'] !== MLP_FORMAT) fail('format', `"${MLP_FORMAT}"`, json['format']);
+  const nin = json['nin'];
+  if (typeof nin !== 'number' || !Number.isInteger(nin) || nin < 1) fail('nin', 'a positive integer', nin);
+  const layers = json['layers'];
+  if (!Array.isArray(layers) || layers.length === 0) fail('layers', 'a non-empty array', layers);
+  const spec: MlpSpec = { nin, nouts: [], activations: [], params: [] };
+  let width = nin;
+  layers.forEach((layer: unknown, li) => {
+    const at = `layers[${li}]`;
+    if (!isObject(layer)) fail(at, 'an object with activation, weights and biases', layer);
+    const act = layer['activation'];
+    if (typeof act !== 'string' || !(ACTIVATIONS as readonly string[]).includes(act)) {
+      fail(`${at}.activation`, `one of ${ACTIVATIONS.join(', ')}`, act);
+    }
+    const weights = layer['weights'];
+    const biases = layer['biases'];
+    if (!Array.isArray(weights) || weights.length === 0)
+      fail(`${at}.weights`, 'a non-empty array of rows', weights);
+    if (!Array.isArray(biases) || biases.length !== weights.length) {
+      fail(`${at}.biases`, `an array of ${weights.length} numbers (one per row of weights)`, biases);
+    }
+    weights.forEach((row: unknown, j) => {
+      if (!Array.isArray(row) || row.length !== width) {
+        fail(`${at}.weights[${j}]`, `an array of ${width} numbers (the layer's inputs)`, row);
+      }
+      row.forEach((w: unknown, i) => {
+        if (typeof w !== 'number' || !Number.isFinite(w))
+          fail(`${at}.weights[${j}][${i}]`, 'a finite number', w);
+        spec.params.push(w);
+      });
+      const b: unknown = biases[j];
+      if (typeof b !== 'number' || !Number.isFinite(b)) fail(`${at}.biases[${j}]`, 'a finite number', b);
+      spec.params.push(b);
+    });
+    spec.nouts.push(weights.length);
+    spec.activations.push(act as Activation);
+    width = weights.length;
+  });
+  return spec;
+}

@@ -1,0 +1,27 @@
+// Learning-rate schedules: functions of the step index, for SGD/Adam's `lr`.
+
+import { describe } from '../engine/describe.js';
+
+/**
+ * micrograd's demo schedule generalised: lr(k) = lr0 - 0.9·lr0·k/steps, so it falls from lr0 to a tenth
+ * of it. With lr0 = 1 and steps = 100 it is exactly micrograd's `1.0 - 0.9*k/100`.
+ */
+export function microgradDecay(lr0: number, steps: number): (step: number) => number {
+  if (typeof lr0 !== 'number' || !Number.isFinite(lr0) || lr0 < 0) {
+    throw new RangeError(
+      `microgradDecay(lr0, steps): expected lr0 to be a finite number >= 0, got ${describe(lr0)}`,
+    );
+  }
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1) {
+    throw new RangeError(
+      `microgradDecay(lr0, steps): expected steps to be a positive integer, got ${describe(steps)}`,
+    );
+  }
+  const drop = 0.9 * lr0;
+  return (k) => lr0 - (drop * k) / steps;
+}
+
+/** A constant learning rate as a schedule. */
+export function constantLr(lr: number): (step: number) => number {
+  return () => lr;
+}

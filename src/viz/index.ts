@@ -1,0 +1,8 @@
+// Pictures: graph tracing, DOT text and its SVG/PNG rendering, Vega-Lite charts.
+export { trace, type Trace } from './trace.js';
+export { drawDot, GraphDrawing, DEFAULT_MAX_NODES, type DrawDotOptions, type Rankdir } from './drawDot.js';
+export { dotToSvg } from './graphviz.js';
+export { formatFixed } from './formatFixed.js';
+export { vegaLiteToSvg, type TopLevelSpec } from './vegaLiteToSvg.js';
+export type { PictureFormat } from './picture.js';
+export type { PngOptions } from './svgToPng.js';

@@ -1,0 +1,51 @@
+// picture: the shared output side of graphs and plots — SVG to PNG, and files chosen by extension.
+//
+// Rasterizing (resvg) and writing files need Node. They are loaded through a computed specifier so
+// browser bundlers leave them out; in a browser those two calls fail with a clear message instead.
+
+import type { PngOptions } from './svgToPng.js';
+
+export type PictureFormat = 'svg' | 'png';
+
+async function nodeOnly<T>(specifier: string, what: string): Promise<T> {
+  try {
+    return (await import(/* @vite-ignore */ specifier)) as T;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`${what} needs Node.js (could not load ${specifier}: ${why})`);
+  }
+}
+
+/** SVG text → PNG bytes (Node only). */
+export async function rasterize(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {
+  const specifier = './svgToPng.js';
+  const mod = await nodeOnly<typeof import('./svgToPng.js')>(specifier, 'PNG output');
+  return mod.svgToPng(svg, opts);
+}
+
+/** The lower-case extension of `path` if it is one of `allowed`, else a RangeError naming the choices. */
+export function formatFromPath<F extends string>(path: string, allowed: readonly F[]): F {
+  if (typeof path !== 'string' || path === '') {
+    throw new TypeError(`expected an output file name, got ${JSON.stringify(path)}`);
+  }
+  const dot = path.lastIndexOf('.');
+  const ext = dot > path.lastIndexOf('/') ? path.slice(dot + 1).toLowerCase() : '';
+  if ((allowed as readonly string[]).includes(ext)) return ext as F;
+  const choices = allowed.map((f) => `.${f}`).join(', ');
+  throw new RangeError(
+    `cannot tell the format of ${JSON.stringify(path)}: expected a file name ending in ${choices}`,
+  );
+}
+
+/** Write text or bytes to `path` (Node only), with a one-line error if the path cannot be written. */
+export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
+  const fs = await nodeOnly<typeof import('node:fs/promises')>('node:fs/promises', 'Saving a file');
+  try {
+    await fs.writeFile(path, content);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why =
+      code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code;
+    throw new Error(`cannot write ${path}: ${why ?? String(err)}`);
+  }
+}

@@ -1,0 +1,165 @@
+// drawDot: the walkthrough's graph pictures as DOT text, escaped labels, and SVG/PNG actually rendered.
+import { describe, expect, it } from 'vitest';
+import { Value } from '../../src/engine/value.js';
+import { drawDot } from '../../src/viz/drawDot.js';
+import { trace } from '../../src/viz/trace.js';
+import { buildNeuron } from '../../src/walkthrough/neuron.js';
+import { allElements, parseSvg, pngSize, PNG_SIGNATURE } from './svgXml.js';
+
+/** The DOT statements, split into record nodes, op nodes and edges. */
+function statements(source: string): { records: string[]; ops: string[]; edges: Array<[string, string]> } {
+  const lines = source.split('\n').map((l) => l.trim());
+  const records = lines.filter((l) => l.includes('shape=record'));
+  const ops = lines.filter((l) => /^n\d+op \[label=/.test(l));
+  const edges = lines
+    .map((l) => /^(\w+) -> (\w+)$/.exec(l))
+    .filter((m) => m !== null)
+    .map((m) => [m[1]!, m[2]!] as [string, string]);
+  return { records, ops, edges };
+}
+
+function recordLabel(label: string, data: string, grad: string): string {
+  return `[label="{ ${label} | data ${data} | grad ${grad} }" shape=record]`;
+}
+
+describe('drawDot on the walkthrough neuron (tanh form)', () => {
+  const neuron = buildNeuron('tanh');
+  neuron.o.backward();
+  const { source } = drawDot(neuron.o);
+  const { records, ops, edges } = statements(source);
+
+  it('has one record per Value and one op node per computed Value', () => {
+    // 5 leaves + x1*w1, x2*w2, their sum, nn, o = 10 Values; the 5 computed ones get op nodes.
+    expect(records).toHaveLength(10);
+    expect(ops.map((l) => /label="(.*)"/.exec(l)![1]).sort()).toEqual(['*', '*', '+', '+', 'tanh']);
+  });
+
+  it('prints label, data and grad with four decimals as the post does', () => {
+    // Numbers from the post's picture (data and grad after o.backward(), which the post prints).
+    for (const want of [
+      recordLabel('x1', '2.0000', '-1.5000'),
+      recordLabel('w1', '-3.0000', '1.0000'),
+      recordLabel('x2', '0.0000', '0.5000'),
+      recordLabel('w2', '1.0000', '0.0000'),
+      recordLabel('b', '6.8814', '0.5000'),
+      recordLabel('x1*w1 + x2*w2', '-6.0000', '0.5000'),
+      recordLabel('nn', '0.8814', '0.5000'),
+      recordLabel('o', '0.7071', '1.0000'),
+    ]) {
+      expect(records.some((r) => r.endsWith(want))).toBe(true);
+    }
+  });
+
+  it('links each input to its parent op node and each op node to its Value', () => {
+    // Inputs: 4 binary ops × 2 + tanh = 9 edges, plus 5 op → value edges.
+    expect(edges).toHaveLength(9 + 5);
+    const id = (label: string): string => records.find((r) => r.includes(`{ ${label} |`))!.split(' ')[0]!;
+    expect(edges).toContainEqual([id('x1'), `${id('x1*w1')}op`]);
+    expect(edges).toContainEqual([id('w1'), `${id('x1*w1')}op`]);
+    expect(edges).toContainEqual([id('b'), `${id('nn')}op`]);
+    expect(edges).toContainEqual([id('nn'), `${id('o')}op`]);
+    expect(edges).toContainEqual([`${id('o')}op`, id('o')]);
+  });
+
+  it('is the same text on every run (ids are positions, not addresses)', () => {
+    const again = buildNeuron('tanh');
+    again.o.backward();
+    expect(drawDot(again.o).source).toBe(source);
+  });
+
+  it('lays out left to right by default and top to bottom on request', () => {
+    expect(source).toContain('rankdir=LR');
+    expect(drawDot(neuron.o, { rankdir: 'TB' }).source).toContain('rankdir=TB');
+  });
+});
+
+describe('drawDot on the exp form of the neuron', () => {
+  it('shows tanh rebuilt from *2, exp, +(-1), +1, **-1 and *', () => {
+    const neuron = buildNeuron('exp');
+    neuron.o.backward();
+    const { records, ops, edges } = statements(drawDot(neuron.o).source);
+    // Leaves: x1 x2 w1 w2 b and the constants 2, -1, 1 (8); computed: x1*w1, x2*w2, sum, nn, nn*2, e,
+    // e-1, e+1, (e+1)**-1, o (10).
+    expect(records).toHaveLength(18);
+    expect(ops.map((l) => /label="(.*)"/.exec(l)![1]).sort()).toEqual(
+      ['*', '*', '*', '*', '**-1', '+', '+', '+', '+', 'exp'].sort(),
+    );
+    // Inputs: 8 binary ops × 2 + exp + pow = 18, plus 10 op → value edges.
+    expect(edges).toHaveLength(18 + 10);
+    expect(records.some((r) => r.endsWith(recordLabel('o', '0.7071', '1.0000')))).toBe(true);
+    expect(records.some((r) => r.endsWith(recordLabel('e', '5.8284', '0.0429')))).toBe(true);
+  });
+});
+
+describe('trace', () => {
+  it('lists each node once and each distinct input once (a + a has one edge)', () => {
+    const a = new Value(3, { label: 'a' });
+    const b = a.add(a);
+    const t = trace(b);
+    expect(t.nodes).toEqual([a, b]);
+    expect(t.edges).toEqual([[a, b]]);
+    expect(t.ids.get(b)).toBe(1);
+  });
+});
+
+describe('drawDot argument checks', () => {
+  it('rejects a bad rankdir, a bad limit and a non-Value root', () => {
+    const v = new Value(1);
+    expect(() => drawDot(v, { rankdir: 'RL' as 'LR' })).toThrow(
+      /rankdir to be 'LR' or 'TB', got string "RL"/,
+    );
+    expect(() => drawDot(v, { maxNodes: 0 })).toThrow(/maxNodes to be a positive integer/);
+    expect(() => drawDot(3 as unknown as Value)).toThrow(/expected a Value, got number 3/);
+  });
+});
+
+describe('hostile labels', () => {
+  const hostile = 'a|b{c}<d>"e\\f \\n \\N </text><script>alert(1)</script>';
+
+  it('cannot break the DOT text or inject markup into the SVG', async () => {
+    const a = new Value(1, { label: hostile });
+    const o = a.tanh();
+    o.label = '\\';
+    const svg = await drawDot(o).render('svg');
+    const doc = parseSvg(svg);
+    const names = new Set(allElements(doc).map((e) => e.localName));
+    expect(names.has('script')).toBe(false);
+    // The label shows exactly as written, as one text element (record syntax did not split it).
+    const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent);
+    expect(texts).toContain(hostile);
+    expect(texts).toContain('\\');
+    expect(texts).toContain('data 1.0000');
+  });
+});
+
+describe('rendering', () => {
+  it('renders the neuron to SVG with every label and to a PNG of matching size', async () => {
+    const neuron = buildNeuron('tanh');
+    neuron.o.backward();
+    const drawing = drawDot(neuron.o);
+    const svg = await drawing.render('svg');
+    const doc = parseSvg(svg);
+    const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent);
+    for (const want of ['x1', 'w2', 'tanh', 'data 0.7071', 'grad -1.5000']) expect(texts).toContain(want);
+    const width = Number.parseFloat(doc.documentElement!.getAttribute('width')!); // "1234pt"
+    const png = await drawing.render('png', { scale: 1 });
+    expect(Array.from(png.slice(0, 8))).toEqual(PNG_SIGNATURE);
+    // resvg reads Graphviz's pt sizes at 96 px per 72 pt; ±1 px for rounding to whole pixels.
+    expect(Math.abs(pngSize(png).width - (width * 96) / 72)).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a graph past the limit, naming its size and the way out', async () => {
+    let v = new Value(0, { label: 'x' });
+    for (let i = 0; i < 20; i++) v = v.add(1);
+    const drawing = drawDot(v, { maxNodes: 30 });
+    // Values: x, 20 constant leaves and 20 sums = 41; the 20 sums get op nodes: 61 DOT nodes.
+    expect(drawing.nodeCount).toBe(61);
+    await expect(drawing.render('svg')).rejects.toThrow(
+      /61 nodes \(41 values plus their op nodes\), more than the render limit of 30.*maxNodes: 61/,
+    );
+  });
+
+  it('rejects an unknown format', async () => {
+    await expect(drawDot(new Value(1)).render('gif' as 'svg')).rejects.toThrow(/'svg', 'png' or 'dot'/);
+  });
+});
