@@ -11,7 +11,7 @@ describe('train config in the URL', () => {
       seed: 42,
       hidden: [8, 4, 2],
       activation: 'tanh',
-      loss: 'softmax',
+      loss: 'cross-entropy',
       optimizer: 'sgd',
       lr: 0.3,
       batch: 32,

@@ -44,5 +44,18 @@ export function parseSvg(text: string): SVGSVGElement {
   return document.importNode(svg, true);
 }
 
+/**
+ * Size a Graphviz SVG for a box `boxWidth` pixels wide: `zoom` times its natural size, or for 'fit' shrunk
+ * to the box but never below `minFit` of natural size (past that the box scrolls; tiny text helps nobody).
+ */
+export function sizeSvg(svg: SVGSVGElement, boxWidth: number, zoom: number | 'fit', minFit = 0.7): void {
+  // Graphviz measures in points; a CSS pixel is 3/4 of a point.
+  const natural = (svg.viewBox.baseVal.width * 4) / 3;
+  const width = zoom === 'fit' ? Math.max(natural * minFit, Math.min(natural, boxWidth)) : natural * zoom;
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  svg.style.width = `${Math.round(width)}px`;
+}
+
 /** A number as the graph shows it: four decimals, like the walkthrough's `%.4f`. */
 export { formatFixed } from '../../src/viz/formatFixed.js';

@@ -2,7 +2,7 @@
 
 import type { Value } from '../../../src/engine/value.js';
 import { drawDot, type GraphDrawing, type Rankdir } from '../../../src/viz/drawDot.js';
-import { formatFixed, parseSvg } from '../dom.js';
+import { formatFixed, parseSvg, sizeSvg } from '../dom.js';
 
 export interface Drawn {
   readonly drawing: GraphDrawing;
@@ -27,6 +27,7 @@ export async function drawGraph(
   nodes: readonly Value[],
   rankdir: Rankdir,
   zoom: number | 'fit',
+  boxWidth: number,
   onSelect: (index: number) => void,
 ): Promise<Drawn> {
   const drawing = drawDot(root, { rankdir });
@@ -34,13 +35,7 @@ export async function drawGraph(
   const svg = parseSvg(svgText);
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', 'Computational graph');
-  svg.removeAttribute('width');
-  svg.removeAttribute('height');
-  if (zoom !== 'fit') {
-    // Graphviz measures in points; a CSS pixel is 3/4 of a point.
-    svg.classList.add('natural');
-    svg.style.width = `${(svg.viewBox.baseVal.width * 4 * zoom) / 3}px`;
-  }
+  sizeSvg(svg, boxWidth, zoom);
   const groups = new Map<number, SVGGElement>();
   for (const g of svg.querySelectorAll<SVGGElement>('g.node')) {
     const m = /^n(\d+)$/.exec(g.querySelector('title')?.textContent ?? '');

@@ -36,6 +36,8 @@ let ids = new Map<Value, number>();
 let mode: 'none' | 'backward' | 'stepping' = 'none';
 let stepper: BackwardStepper | undefined;
 let lastStep: BackwardStep | undefined;
+/** Steps taken in the current pass (the panel carries it, so tests can tell one step from the next). */
+let stepsTaken = 0;
 let selected: number | undefined;
 let drawn: Drawn | undefined;
 let drawGeneration = 0;
@@ -114,7 +116,7 @@ async function redraw(): Promise<void> {
   const scratch = document.createElement('div');
   try {
     const zoom = zoomSelect.value === 'fit' ? 'fit' : Number(zoomSelect.value);
-    const result = await drawGraph(scratch, root, nodes, rankdir, zoom, select);
+    const result = await drawGraph(scratch, root, nodes, rankdir, zoom, graphBox.clientWidth - 2, select);
     if (generation !== drawGeneration) return; // a newer edit has started its own drawing
     drawn = result;
     graphBox.replaceChildren(...scratch.childNodes);
@@ -195,10 +197,14 @@ function runBackward(): void {
 
 function runStep(): void {
   if (root === undefined) return;
-  if (stepper === undefined || stepper.done) stepper = new BackwardStepper(root);
+  if (stepper === undefined || stepper.done) {
+    stepper = new BackwardStepper(root);
+    stepsTaken = 0;
+  }
   mode = 'stepping';
   lastStep = stepper.next();
   if (lastStep === undefined) return;
+  stepBox.dataset['step'] = String(++stepsTaken);
   const remaining = stepper.order.filter((v, i) => v.opName !== undefined && i < ids.get(lastStep!.node)!).length;
   showStep(stepBox, lastStep, ids, lastStep.kind === 'seed' ? remaining + (root.opName !== undefined ? 1 : 0) : remaining);
   void redraw();

@@ -56,7 +56,7 @@ export function showStep(
       h('td', { class: 'num' }, formatFixed(c.local)),
       h('td', { class: 'num' }, `× ${formatFixed(c.upstream)}`),
       h('td', { class: 'num' }, `= ${formatFixed(c.contribution)}`),
-      h('td', { class: 'num' }, formatFixed(c.sum)),
+      h('td', { class: 'num sum' }, formatFixed(c.sum)),
     ),
   );
   host.replaceChildren(

@@ -1,12 +1,16 @@
 // config: the training setup, its defaults and limits, and its round trip through the page's URL.
 
+import { LOSSES, type LossName } from '../../../src/nn/lossGraph.js';
+
+export { LOSSES, type LossName };
 export const DATASETS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
 export const ACTIVATION_CHOICES = ['relu', 'tanh', 'sigmoid'] as const;
-export const LOSSES = ['maxMargin', 'mse', 'bce', 'softmax'] as const;
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
 
 export type DatasetName = (typeof DATASETS)[number];
-export type LossName = (typeof LOSSES)[number];
+
+/** Outputs of the last layer: one score, or one per class (two) for cross-entropy. */
+export const outputsFor = (loss: LossName): number => (loss === 'cross-entropy' ? 2 : 1);
 
 export interface TrainConfig {
   dataset: DatasetName;
@@ -33,7 +37,7 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
   seed: 1,
   hidden: [16, 16],
   activation: 'relu',
-  loss: 'maxMargin',
+  loss: 'max-margin',
   optimizer: 'adam',
   lr: 0.02,
   batch: 100,
@@ -50,10 +54,10 @@ export const LIMITS = {
 } as const;
 
 export const LOSS_TITLES: Readonly<Record<LossName, string>> = {
-  maxMargin: 'max-margin (SVM)',
-  mse: 'mean squared error',
-  bce: 'binary cross-entropy',
-  softmax: 'softmax cross-entropy',
+  'max-margin': 'max-margin',
+  mse: 'MSE',
+  bce: 'BCE (logits)',
+  'cross-entropy': 'cross-entropy',
 };
 
 function oneOf<T extends string>(choices: readonly T[], x: string | null, dflt: T): T {

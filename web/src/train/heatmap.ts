@@ -1,6 +1,6 @@
 // heatmap: the decision boundary as colour under the data points, on a canvas.
 
-import type { Bounds } from './trainer.js';
+import type { Bounds } from './TrainingRun.js';
 
 /** Class 0 and class 1 colours (orange and blue: distinct for the common colour-vision deficiencies). */
 const CLASS_RGB: ReadonlyArray<readonly [number, number, number]> = [

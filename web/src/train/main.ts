@@ -2,8 +2,8 @@
 
 import '../style.css';
 import { dotToSvg } from '../../../src/viz/graphviz.js';
-import { byId, formatFixed, h, parseSvg } from '../dom.js';
-import { configFromParams, configToParams, type TrainConfig } from './config.js';
+import { byId, formatFixed, h, parseSvg, sizeSvg } from '../dom.js';
+import { configFromParams, configToParams, outputsFor, type TrainConfig } from './config.js';
 import { buildConfigForm } from './configForm.js';
 import { drawCurves, type CurvePoint } from './curves.js';
 import { drawHeatmap, type HeatmapState } from './heatmap.js';
@@ -44,7 +44,7 @@ function reset(): void {
   byId('stat-acc').textContent = '–';
   sampleInput.max = String(config.size - 1);
   if (Number(sampleInput.value) > config.size - 1) sampleInput.value = '0';
-  const sizes = [...config.hidden, config.loss === 'softmax' ? 2 : 1];
+  const sizes = [...config.hidden, outputsFor(config.loss)];
   if (chosen !== undefined && (chosen.layer >= sizes.length || chosen.neuron >= sizes[chosen.layer]!)) chosen = undefined;
   renderNetwork(netBox, sizes, chosen, choose);
   if (chosen === undefined) neuronGraph.replaceChildren();
@@ -60,7 +60,7 @@ function saveToUrl(): void {
 
 function choose(c: NeuronChoice): void {
   chosen = c;
-  renderNetwork(netBox, [...config.hidden, config.loss === 'softmax' ? 2 : 1], chosen, choose);
+  renderNetwork(netBox, [...config.hidden, outputsFor(config.loss)], chosen, choose);
   netBox.querySelector<HTMLButtonElement>(`button[data-layer='${c.layer}'][data-neuron='${c.neuron}']`)?.focus();
   inspect();
 }
@@ -75,7 +75,7 @@ function inspect(): void {
 async function showNeuron(m: Extract<FromWorker, { type: 'neuron' }>): Promise<void> {
   // Natural size in a scrolling box: a neuron with many inputs is a long chain, unreadable if shrunk.
   const svg = parseSvg(await dotToSvg(m.dot));
-  svg.classList.add('natural');
+  sizeSvg(svg, neuronGraph.clientWidth - 2, 'fit', 0.6);
   svg.setAttribute('role', 'img');
   const last = m.layer === config.hidden.length;
   const what = `${last ? 'Output' : `Layer ${m.layer + 1}`} neuron ${m.neuron + 1}, sample ${m.sample}`;

@@ -1,7 +1,7 @@
 // messages: what the page and the training worker say to each other.
 
 import type { TrainConfig } from './config.js';
-import type { Bounds } from './trainer.js';
+import type { Bounds } from './TrainingRun.js';
 
 export type ToWorker =
   | { type: 'reset'; config: TrainConfig }

@@ -1,7 +1,7 @@
 // The training worker: owns the Trainer, steps it while playing, and reports in small batches of time.
 
 import type { FromWorker, ToWorker } from './messages.js';
-import { boundsOf, Trainer, type Bounds } from './trainer.js';
+import { boundsOf, TrainingRun, type Bounds } from './TrainingRun.js';
 
 const GRID_RES = 48;
 /** Train this long between reports, so the page hears back ~20 times a second. */
@@ -9,7 +9,7 @@ const SLICE_MS = 45;
 /** Redraw the decision boundary at most this often (each costs a forward pass per grid cell). */
 const GRID_EVERY_MS = 300;
 
-let trainer: Trainer | undefined;
+let trainer: TrainingRun | undefined;
 let bounds: Bounds | undefined;
 let running = false;
 let lastGrid = 0;
@@ -55,7 +55,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     switch (m.type) {
       case 'reset':
         running = false;
-        trainer = new Trainer(m.config);
+        trainer = new TrainingRun(m.config);
         bounds = boundsOf(trainer.data.X);
         gridStep = -1;
         post({ type: 'data', X: trainer.data.X, y: trainer.data.y, bounds });

@@ -1,10 +1,10 @@
-// Trainer (the code the train page's worker runs): it learns, it is reproducible, and it draws one neuron.
+// TrainingRun (the code the train page's worker runs): it learns, it is reproducible, and it draws one neuron.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DATASETS, LOSSES, type TrainConfig } from '../../web/src/train/config.js';
-import { boundsOf, Trainer } from '../../web/src/train/trainer.js';
+import { boundsOf, TrainingRun } from '../../web/src/train/TrainingRun.js';
 
 /** Steps until accuracy first exceeds `target`, or -1 within `limit` steps. */
-function stepsTo(t: Trainer, target: number, limit: number): number {
+function stepsTo(t: TrainingRun, target: number, limit: number): number {
   for (let s = 1; s <= limit; s++) {
     t.step();
     if (t.accuracy() > target) return s;
@@ -12,16 +12,16 @@ function stepsTo(t: Trainer, target: number, limit: number): number {
   return -1;
 }
 
-describe('Trainer', () => {
+describe('TrainingRun', () => {
   it('learns the default moons past 95% accuracy within 150 steps', () => {
     // The page's default setup; the e2e test drives the same in the browser with the same bound.
-    const steps = stepsTo(new Trainer({ ...DEFAULT_CONFIG }), 0.95, 150);
+    const steps = stepsTo(new TrainingRun({ ...DEFAULT_CONFIG }), 0.95, 150);
     expect(steps).toBeGreaterThan(0);
   });
 
   it('gives the same losses for the same seed, and other losses for another seed', () => {
     const run = (c: TrainConfig): number[] => {
-      const t = new Trainer(c);
+      const t = new TrainingRun(c);
       return Array.from({ length: 5 }, () => t.step().loss);
     };
     const small: TrainConfig = { ...DEFAULT_CONFIG, hidden: [4], size: 40, batch: 10 };
@@ -32,7 +32,7 @@ describe('Trainer', () => {
   it('builds every dataset and loss with two classes, and takes a finite step', () => {
     for (const dataset of DATASETS) {
       for (const loss of LOSSES) {
-        const t = new Trainer({ ...DEFAULT_CONFIG, dataset, loss, hidden: [3], size: 20, batch: 20 });
+        const t = new TrainingRun({ ...DEFAULT_CONFIG, dataset, loss, hidden: [3], size: 20, batch: 20 });
         expect(new Set(t.data.y)).toEqual(new Set([0, 1]));
         expect(t.data.y.length).toBeGreaterThanOrEqual(20);
         expect(Number.isFinite(t.step().loss)).toBe(true);
@@ -43,7 +43,7 @@ describe('Trainer', () => {
   });
 
   it("draws one neuron's graph for a sample, its inputs cut loose and labelled", () => {
-    const t = new Trainer({ ...DEFAULT_CONFIG, hidden: [3, 2] });
+    const t = new TrainingRun({ ...DEFAULT_CONFIG, hidden: [3, 2] });
     const first = t.neuronGraph(0, 1, 5);
     expect(first.dot).toMatch(/\{ x0 \| data /);
     expect(first.dot).toMatch(/\{ w1 \| data /);
