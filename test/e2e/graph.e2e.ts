@@ -23,7 +23,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(size: keyof typeof SIZES = 'desktop', hash = ''): Promise<{ page: Page; problems: string[] }> {
+async function open(
+  size: keyof typeof SIZES = 'desktop',
+  hash = '',
+): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: SIZES[size], acceptDownloads: true });
   const problems = watchProblems(page);
   await page.goto(`${server.url}index.html${hash}`);
@@ -32,7 +35,9 @@ async function open(size: keyof typeof SIZES = 'desktop', hash = ''): Promise<{ 
 }
 
 /** Each drawn Value's label, data and grad as the page holds them (full precision) and shows them. */
-async function shownNodes(page: Page): Promise<Array<{ label: string; data: string; grad: string; text: string }>> {
+async function shownNodes(
+  page: Page,
+): Promise<Array<{ label: string; data: string; grad: string; text: string }>> {
   return page.$$eval('#graph svg g.node[data-index]', (gs) =>
     gs.map((g) => ({
       label: (g as SVGGElement).dataset['label'] ?? '',
@@ -47,7 +52,9 @@ describe('graph page', () => {
   it("shows the post's neuron and, after Backward, exactly the library's grads", async () => {
     const { page, problems } = await open();
     await page.click('#backward');
-    await page.waitForFunction(() => document.querySelector('#graph g.node[data-label="o"]')?.getAttribute('data-grad') === '1');
+    await page.waitForFunction(
+      () => document.querySelector('#graph g.node[data-label="o"]')?.getAttribute('data-grad') === '1',
+    );
     // The library in Node on the same neuron: grads must be identical, and shown with 4 decimals.
     const neuron = buildNeuron('tanh');
     neuron.o.backward();
@@ -82,7 +89,9 @@ describe('graph page', () => {
         expect(await page.textContent('#step-panel h3')).toBe('Seed');
         continue;
       }
-      expect(await page.textContent('#step-panel h3')).toMatch(new RegExp(`^${s.node.label.replace(/[*+]/g, '\\$&')} = `));
+      expect(await page.textContent('#step-panel h3')).toMatch(
+        new RegExp(`^${s.node.label.replace(/[*+]/g, '\\$&')} = `),
+      );
       const rows = await page.$$eval('#step-panel tbody tr', (trs) =>
         trs.map((tr) => ({
           local: (tr as HTMLElement).dataset['local'],
@@ -109,11 +118,15 @@ describe('graph page', () => {
       });
       // The stepped node is highlighted, its inputs marked.
       await expect
-        .poll(() => page.$$eval('#graph g.node.current', (gs) => gs.map((g) => (g as SVGGElement).dataset['label'])))
+        .poll(() =>
+          page.$$eval('#graph g.node.current', (gs) => gs.map((g) => (g as SVGGElement).dataset['label'])),
+        )
         .toEqual([s.node.label]);
     }
     expect(steps).toBe(6); // seed + 5 computed nodes
-    await expect.poll(() => page.textContent('#step-panel .step-status')).toBe('The backward pass is complete.');
+    await expect
+      .poll(() => page.textContent('#step-panel .step-status'))
+      .toBe('The backward pass is complete.');
     await page.screenshot({ path: new URL('graph-step-desktop.png', SHOTS).pathname });
     expect(problems).toEqual([]);
     await page.close();
@@ -162,8 +175,14 @@ describe('graph page', () => {
     await page.click('#graph g.node[data-label="b"]');
     await page.fill('#node-label', hostile);
     await page.press('#node-label', 'Enter');
-    await page.waitForFunction((h) => document.querySelector('#graph g.node[data-label="' + CSS.escape(h) + '"]') !== null, hostile);
-    const text = await page.$eval(`#graph g.node[data-label="${hostile.replace(/"/g, '\\"')}"]`, (g) => g.textContent);
+    await page.waitForFunction(
+      (h) => document.querySelector('#graph g.node[data-label="' + CSS.escape(h) + '"]') !== null,
+      hostile,
+    );
+    const text = await page.$eval(
+      `#graph g.node[data-label="${hostile.replace(/"/g, '\\"')}"]`,
+      (g) => g.textContent,
+    );
     expect(text).toContain('<img src=x onerror="window.__pwned=1">');
     await page.fill('#program', `${hostile} + x`);
     await expect.poll(() => page.textContent('#program-error')).toMatch(/^line 1: /);
@@ -185,7 +204,10 @@ describe('graph page', () => {
       // Nothing wider than the window: the page itself never scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: new URL(`graph-${size}.png`, SHOTS).pathname, fullPage: size === 'phone' });
+      await page.screenshot({
+        path: new URL(`graph-${size}.png`, SHOTS).pathname,
+        fullPage: size === 'phone',
+      });
       expect(problems).toEqual([]);
       await page.close();
     }

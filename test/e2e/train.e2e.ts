@@ -21,7 +21,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(query = '', size: keyof typeof SIZES = 'desktop'): Promise<{ page: Page; problems: string[] }> {
+async function open(
+  query = '',
+  size: keyof typeof SIZES = 'desktop',
+): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: SIZES[size] });
   const problems = watchProblems(page);
   await page.goto(`${server.url}train.html${query}`);
@@ -29,7 +32,8 @@ async function open(query = '', size: keyof typeof SIZES = 'desktop'): Promise<{
   return { page, problems };
 }
 
-const stat = async (page: Page, id: string): Promise<number> => parseFloat((await page.textContent(`#stat-${id}`)) ?? '');
+const stat = async (page: Page, id: string): Promise<number> =>
+  parseFloat((await page.textContent(`#stat-${id}`)) ?? '');
 
 describe('train page', () => {
   it(`learns moons past 95% accuracy within ${MAX_STEPS} steps, with the page responsive`, async () => {
@@ -109,7 +113,10 @@ describe('train page', () => {
       await page.waitForTimeout(400); // the last boundary redraw
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: new URL(`train-${size}.png`, SHOTS).pathname, fullPage: size === 'phone' });
+      await page.screenshot({
+        path: new URL(`train-${size}.png`, SHOTS).pathname,
+        fullPage: size === 'phone',
+      });
       expect(problems).toEqual([]);
       await page.close();
     }

@@ -18,20 +18,30 @@ function runAll(root: Value): BackwardStep[] {
 /** A random graph over every op, built twice from the same seed so the two copies are identical. */
 function randomGraph(seed: number): Value {
   const rng = new Rng(seed);
-  const pool = [new Value(rng.uniform(-2, 2), { label: 'a' }), new Value(rng.uniform(0.5, 2), { label: 'b' })];
+  const pool = [
+    new Value(rng.uniform(-2, 2), { label: 'a' }),
+    new Value(rng.uniform(0.5, 2), { label: 'b' }),
+  ];
   for (let i = 0; i < 12; i++) {
     const x = pool[rng.int(pool.length)]!;
     const y = pool[rng.int(pool.length)]!;
     const pick = rng.int(8);
     const v =
-      pick === 0 ? x.add(y)
-      : pick === 1 ? x.mul(y)
-      : pick === 2 ? x.pow(2)
-      : pick === 3 ? x.tanh()
-      : pick === 4 ? x.mul(0.3).exp()
-      : pick === 5 ? x.relu()
-      : pick === 6 ? x.mul(x).add(1).log()
-      : x.sigmoid();
+      pick === 0
+        ? x.add(y)
+        : pick === 1
+          ? x.mul(y)
+          : pick === 2
+            ? x.pow(2)
+            : pick === 3
+              ? x.tanh()
+              : pick === 4
+                ? x.mul(0.3).exp()
+                : pick === 5
+                  ? x.relu()
+                  : pick === 6
+                    ? x.mul(x).add(1).log()
+                    : x.sigmoid();
     pool.push(v);
   }
   return pool[pool.length - 1]!.add(pool[pool.length - 2]!);

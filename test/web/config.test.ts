@@ -1,6 +1,11 @@
 // The train page's configuration survives the URL round trip, and bad URL values fall back to defaults.
 import { describe, expect, it } from 'vitest';
-import { configFromParams, configToParams, DEFAULT_CONFIG, type TrainConfig } from '../../web/src/train/config.js';
+import {
+  configFromParams,
+  configToParams,
+  DEFAULT_CONFIG,
+  type TrainConfig,
+} from '../../web/src/train/config.js';
 
 describe('train config in the URL', () => {
   it('round-trips every field', () => {
@@ -35,7 +40,9 @@ describe('train config in the URL', () => {
       batch: '0',
     });
     expect(configFromParams(bad)).toEqual(DEFAULT_CONFIG);
-    expect(configFromParams(new URLSearchParams({ hidden: '1,2,3,4,5' })).hidden).toEqual(DEFAULT_CONFIG.hidden);
+    expect(configFromParams(new URLSearchParams({ hidden: '1,2,3,4,5' })).hidden).toEqual(
+      DEFAULT_CONFIG.hidden,
+    );
   });
 
   it('clips the batch to the number of points', () => {

@@ -28,7 +28,9 @@ describe('Program', () => {
   it('names the line of each mistake', () => {
     expect(() => Program.parse('a = x +\nb = a')).toThrow(/^line 1: /);
     expect(() => Program.parse('a = x\na = y')).toThrow("line 2: 'a' is already defined on line 1");
-    expect(() => Program.parse('b = a * 2\na = 3')).toThrow("line 2: 'a' is used as an input before this line defines it");
+    expect(() => Program.parse('b = a * 2\na = 3')).toThrow(
+      "line 2: 'a' is used as an input before this line defines it",
+    );
     expect(() => Program.parse('a = a + 1')).toThrow("line 1: 'a' cannot be defined in terms of itself");
     expect(() => Program.parse('x + 1\ny = 2')).toThrow("line 1: only the last line may leave out 'name ='");
     expect(() => Program.parse('  \n# nothing')).toThrow(/type an expression/);
@@ -42,7 +44,12 @@ describe('Program', () => {
   it('lets a variable be called __proto__, constructor or toString', () => {
     const p = Program.parse('constructor = __proto__ * toString + 1');
     expect(p.variables).toEqual(['__proto__', 'toString']);
-    const { root } = p.build(numberRecord([['__proto__', 2], ['toString', 5]]));
+    const { root } = p.build(
+      numberRecord([
+        ['__proto__', 2],
+        ['toString', 5],
+      ]),
+    );
     expect(root.data).toBe(11); // Math: 2·5 + 1
     expect(root.label).toBe('constructor');
   });

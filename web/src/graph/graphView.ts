@@ -35,7 +35,7 @@ export async function drawGraph(
   const svg = parseSvg(svgText);
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', 'Computational graph');
-  sizeSvg(svg, boxWidth, zoom);
+  sizeSvg(svg, boxWidth, zoom, 0.6);
   const groups = new Map<number, SVGGElement>();
   for (const g of svg.querySelectorAll<SVGGElement>('g.node')) {
     const m = /^n(\d+)$/.exec(g.querySelector('title')?.textContent ?? '');

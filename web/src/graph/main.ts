@@ -121,7 +121,8 @@ async function redraw(): Promise<void> {
     drawn = result;
     graphBox.replaceChildren(...scratch.childNodes);
   } catch (err) {
-    if (generation === drawGeneration) graphBox.replaceChildren(h('p', { class: 'error' }, String((err as Error).message)));
+    if (generation === drawGeneration)
+      graphBox.replaceChildren(h('p', { class: 'error' }, String((err as Error).message)));
     return;
   } finally {
     if (generation === drawGeneration) graphBox.setAttribute('aria-busy', 'false');
@@ -143,8 +144,10 @@ function applyHighlight(): void {
 function revealInGraph(g: SVGGElement): void {
   const gr = g.getBoundingClientRect();
   const br = graphBox.getBoundingClientRect();
-  if (gr.left < br.left || gr.right > br.right) graphBox.scrollLeft += gr.left - br.left - (br.width - gr.width) / 2;
-  if (gr.top < br.top || gr.bottom > br.bottom) graphBox.scrollTop += gr.top - br.top - (br.height - gr.height) / 2;
+  if (gr.left < br.left || gr.right > br.right)
+    graphBox.scrollLeft += gr.left - br.left - (br.width - gr.width) / 2;
+  if (gr.top < br.top || gr.bottom > br.bottom)
+    graphBox.scrollTop += gr.top - br.top - (br.height - gr.height) / 2;
 }
 
 function select(index: number): void {
@@ -156,11 +159,23 @@ function select(index: number): void {
 function renderInspector(): void {
   const v = selected === undefined ? undefined : nodes[selected];
   if (v === undefined || selected === undefined) {
-    inspector.replaceChildren(h('p', { class: 'muted' }, 'Select a node (click it, or Tab to it and press Enter) to see it here and give it a label.'));
+    inspector.replaceChildren(
+      h(
+        'p',
+        { class: 'muted' },
+        'Select a node (click it, or Tab to it and press Enter) to see it here and give it a label.',
+      ),
+    );
     return;
   }
   const index = selected;
-  const input = h('input', { id: 'node-label', type: 'text', value: v.label, autocomplete: 'off', spellcheck: 'false' });
+  const input = h('input', {
+    id: 'node-label',
+    type: 'text',
+    value: v.label,
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   input.addEventListener('change', () => {
     typedLabels.set(index, input.value);
     v.label = input.value;
@@ -190,7 +205,11 @@ function runBackward(): void {
   root.backward();
   mode = 'backward';
   stepBox.replaceChildren(
-    h('p', {}, 'Backward ran the whole pass. Run it again and the inputs accumulate a second copy, as in PyTorch; Reset grads first.'),
+    h(
+      'p',
+      {},
+      'Backward ran the whole pass. Run it again and the inputs accumulate a second copy, as in PyTorch; Reset grads first.',
+    ),
   );
   void redraw();
 }
@@ -205,8 +224,15 @@ function runStep(): void {
   lastStep = stepper.next();
   if (lastStep === undefined) return;
   stepBox.dataset['step'] = String(++stepsTaken);
-  const remaining = stepper.order.filter((v, i) => v.opName !== undefined && i < ids.get(lastStep!.node)!).length;
-  showStep(stepBox, lastStep, ids, lastStep.kind === 'seed' ? remaining + (root.opName !== undefined ? 1 : 0) : remaining);
+  const remaining = stepper.order.filter(
+    (v, i) => v.opName !== undefined && i < ids.get(lastStep!.node)!,
+  ).length;
+  showStep(
+    stepBox,
+    lastStep,
+    ids,
+    lastStep.kind === 'seed' ? remaining + (root.opName !== undefined ? 1 : 0) : remaining,
+  );
   void redraw();
 }
 
@@ -232,7 +258,8 @@ function loadFromUrl(): boolean {
   if (text === null) return false;
   textarea.value = text;
   values = numberRecord();
-  for (const [k, x] of params) if (k.startsWith('v.') && Number.isFinite(Number(x))) values[k.slice(2)] = Number(x);
+  for (const [k, x] of params)
+    if (k.startsWith('v.') && Number.isFinite(Number(x))) values[k.slice(2)] = Number(x);
   const preset = PRESETS.find((p) => p.text === text);
   presetSelect.value = preset?.id ?? '';
   presetLabels = preset?.labels ?? {};

@@ -84,10 +84,11 @@ export class Program {
     return new Program(definitions, variables);
   }
 
-    /** Build the graph for these input values: each variable a leaf labelled with its name. */
+  /** Build the graph for these input values: each variable a leaf labelled with its name. */
   build(values: Readonly<Record<string, number>>): BuiltGraph {
     const named = new Map<string, Value>();
-    for (const v of this.variables) named.set(v, new Value(Object.hasOwn(values, v) ? values[v]! : 0, { label: v }));
+    for (const v of this.variables)
+      named.set(v, new Value(Object.hasOwn(values, v) ? values[v]! : 0, { label: v }));
     let root: Value | undefined;
     for (const d of this.definitions) {
       // No prototype: a variable may be called `constructor` or `__proto__`.
@@ -95,7 +96,9 @@ export class Program {
       for (const v of d.expression.variables) bindings[v] = named.get(v)!;
       const out = d.expression.build(bindings);
       if (d.name !== '' && [...named.values()].includes(out)) {
-        throw new SyntaxError(`line ${d.line}: '${d.name} = ${d.expression.source.trim()}' only renames a node; use it directly`);
+        throw new SyntaxError(
+          `line ${d.line}: '${d.name} = ${d.expression.source.trim()}' only renames a node; use it directly`,
+        );
       }
       if (d.name !== '') {
         out.label = d.name;

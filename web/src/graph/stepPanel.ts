@@ -11,7 +11,8 @@ export function describeNode(v: Value, ids: ReadonlyMap<Value, number>): string 
   const kids = v.children;
   const a = kids[0];
   if (a === undefined) return `${name(v)} (an input)`;
-  if (v.opName === 'add' || v.opName === 'mul') return `${name(v)} = ${name(a)} ${v.op} ${name(kids[1] ?? a)}`;
+  if (v.opName === 'add' || v.opName === 'mul')
+    return `${name(v)} = ${name(a)} ${v.op} ${name(kids[1] ?? a)}`;
   if (v.opName === 'pow') return `${name(v)} = ${name(a)} ${v.op}`;
   return `${name(v)} = ${v.op}(${name(a)})`;
 }
@@ -28,7 +29,9 @@ export function showStep(
   const status = h(
     'p',
     { class: 'step-status' },
-    remaining === 0 ? 'The backward pass is complete.' : `${remaining} more node${remaining === 1 ? '' : 's'} to go.`,
+    remaining === 0
+      ? 'The backward pass is complete.'
+      : `${remaining} more node${remaining === 1 ? '' : 's'} to go.`,
   );
   if (step.kind === 'seed') {
     host.replaceChildren(
@@ -52,7 +55,11 @@ export function showStep(
         'data-contribution': String(c.contribution),
         'data-sum': String(c.sum),
       },
-      h('th', { scope: 'row' }, `${name(c.child)}${step.contributions.length === 2 && c.child === step.contributions[1 - i]!.child ? ` (use ${i + 1})` : ''}`),
+      h(
+        'th',
+        { scope: 'row' },
+        `${name(c.child)}${step.contributions.length === 2 && c.child === step.contributions[1 - i]!.child ? ` (use ${i + 1})` : ''}`,
+      ),
       h('td', { class: 'num' }, formatFixed(c.local)),
       h('td', { class: 'num' }, `× ${formatFixed(c.upstream)}`),
       h('td', { class: 'num' }, `= ${formatFixed(c.contribution)}`),

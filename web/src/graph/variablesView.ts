@@ -42,6 +42,7 @@ export function renderVariables(
     });
     return h('div', { class: 'var-row' }, h('label', { for: id }, name), num, slider);
   });
-  if (names.length === 0) rows.push(h('p', { class: 'muted' }, 'No variables: the expression is a constant.'));
+  if (names.length === 0)
+    rows.push(h('p', { class: 'muted' }, 'No variables: the expression is a constant.'));
   fieldset.replaceChildren(legend, ...rows);
 }

@@ -21,12 +21,19 @@ export function makeDataset(c: TrainConfig): Dataset {
       return spiral({ perClass: Math.ceil(c.size / 2), classes: 2, noise: c.noise, seed });
     case 'blobs':
       // Noise is the clusters' spread; a box of 3 keeps the two centres on the same scale as the others.
-      return makeBlobs({ nSamples: c.size, centers: 2, clusterStd: Math.max(c.noise, 0.01) * 4, box: 3, seed });
+      return makeBlobs({
+        nSamples: c.size,
+        centers: 2,
+        clusterStd: Math.max(c.noise, 0.01) * 4,
+        box: 3,
+        seed,
+      });
   }
 }
 
 /** One output row as a single number whose sign is the predicted class (positive: class 1). */
-const score = (row: readonly Value[]): number => (row.length === 1 ? row[0]!.data : row[1]!.data - row[0]!.data);
+const score = (row: readonly Value[]): number =>
+  row.length === 1 ? row[0]!.data : row[1]!.data - row[0]!.data;
 
 export interface Bounds {
   x0: number;
@@ -96,7 +103,8 @@ export class TrainingRun {
     let h: Value[] = x.map((v, i) => new Value(v, { label: `x${i}` }));
     let target: Value | undefined;
     this.model.layers.forEach((l, li) => {
-      if (li === layer) h = h.map((v, i) => new Value(v.data, { label: li === 0 ? `x${i}` : `h${li}[${i}]` }));
+      if (li === layer)
+        h = h.map((v, i) => new Value(v.data, { label: li === 0 ? `x${i}` : `h${li}[${i}]` }));
       const outs = l.forward(h);
       if (li === layer) {
         const n = l.neurons[j]!;

@@ -64,7 +64,12 @@ function oneOf<T extends string>(choices: readonly T[], x: string | null, dflt: 
   return x !== null && (choices as readonly string[]).includes(x) ? (x as T) : dflt;
 }
 
-function numberIn(x: string | null, [lo, hi]: readonly [number, number], dflt: number, integer = false): number {
+function numberIn(
+  x: string | null,
+  [lo, hi]: readonly [number, number],
+  dflt: number,
+  integer = false,
+): number {
   if (x === null || x.trim() === '') return dflt;
   const n = Number(x);
   if (!Number.isFinite(n) || n < lo || n > hi || (integer && !Number.isInteger(n))) return dflt;
@@ -77,7 +82,8 @@ export function configFromParams(params: URLSearchParams): TrainConfig {
   const hiddenText = params.get('hidden');
   let hidden = [...d.hidden];
   if (hiddenText !== null) {
-    const parts = hiddenText === '' ? [] : hiddenText.split(',').map((s) => numberIn(s, LIMITS.neurons, NaN, true));
+    const parts =
+      hiddenText === '' ? [] : hiddenText.split(',').map((s) => numberIn(s, LIMITS.neurons, NaN, true));
     if (parts.length <= LIMITS.layers[1] && parts.every(Number.isFinite)) hidden = parts;
   }
   const size = numberIn(params.get('size'), LIMITS.size, d.size, true);

@@ -28,7 +28,11 @@ const TITLES: Record<string, string> = {
 };
 
 function select(name: string, choices: readonly string[]): HTMLSelectElement {
-  return h('select', { id: `cfg-${name}`, name }, ...choices.map((c) => h('option', { value: c }, TITLES[c] ?? c)));
+  return h(
+    'select',
+    { id: `cfg-${name}`, name },
+    ...choices.map((c) => h('option', { value: c }, TITLES[c] ?? c)),
+  );
 }
 
 function num(name: string, [lo, hi]: readonly [number, number], step: number | 'any'): HTMLInputElement {
@@ -39,7 +43,11 @@ const field = (label: string, control: HTMLElement, wide = false): HTMLElement =
   h('div', { class: wide ? 'wide' : '' }, h('label', { for: control.id }, label), control);
 
 /** Build the controls into `form`; `onChange` gets each valid new config. */
-export function buildConfigForm(form: HTMLFormElement, initial: TrainConfig, onChange: (c: TrainConfig) => void): (c: TrainConfig) => void {
+export function buildConfigForm(
+  form: HTMLFormElement,
+  initial: TrainConfig,
+  onChange: (c: TrainConfig) => void,
+): (c: TrainConfig) => void {
   const hidden = h('input', {
     id: 'cfg-hidden',
     name: 'hidden',
@@ -59,7 +67,11 @@ export function buildConfigForm(form: HTMLFormElement, initial: TrainConfig, onC
       { class: 'wide' },
       h('label', { for: 'cfg-hidden' }, 'Hidden layers'),
       hidden,
-      h('span', { id: 'cfg-hidden-hint', class: 'hint' }, 'Neurons per layer, e.g. 16,16 (up to 4 layers of 1–32)'),
+      h(
+        'span',
+        { id: 'cfg-hidden-hint', class: 'hint' },
+        'Neurons per layer, e.g. 16,16 (up to 4 layers of 1–32)',
+      ),
     ),
     field('Activation', select('activation', ACTIVATION_CHOICES)),
     field('Loss', select('loss', LOSSES)),
@@ -80,7 +92,8 @@ export function buildConfigForm(form: HTMLFormElement, initial: TrainConfig, onC
     const bad = [...form.querySelectorAll<HTMLInputElement>('input')].find((el) => !el.checkValidity());
     const hiddenOk = /^\s*(\d+\s*(,\s*\d+\s*){0,3})?$/.test(hidden.value);
     if (bad !== undefined || !hiddenOk) {
-      const name = bad !== undefined ? form.querySelector(`label[for='${bad.id}']`)?.textContent : 'Hidden layers';
+      const name =
+        bad !== undefined ? form.querySelector(`label[for='${bad.id}']`)?.textContent : 'Hidden layers';
       error.textContent = `${name ?? 'A field'}: ${bad?.validationMessage ?? 'give up to 4 numbers separated by commas'}`;
       return;
     }

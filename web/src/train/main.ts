@@ -45,7 +45,8 @@ function reset(): void {
   sampleInput.max = String(config.size - 1);
   if (Number(sampleInput.value) > config.size - 1) sampleInput.value = '0';
   const sizes = [...config.hidden, outputsFor(config.loss)];
-  if (chosen !== undefined && (chosen.layer >= sizes.length || chosen.neuron >= sizes[chosen.layer]!)) chosen = undefined;
+  if (chosen !== undefined && (chosen.layer >= sizes.length || chosen.neuron >= sizes[chosen.layer]!))
+    chosen = undefined;
   renderNetwork(netBox, sizes, chosen, choose);
   if (chosen === undefined) neuronGraph.replaceChildren();
   send({ type: 'reset', config });
@@ -61,7 +62,9 @@ function saveToUrl(): void {
 function choose(c: NeuronChoice): void {
   chosen = c;
   renderNetwork(netBox, [...config.hidden, outputsFor(config.loss)], chosen, choose);
-  netBox.querySelector<HTMLButtonElement>(`button[data-layer='${c.layer}'][data-neuron='${c.neuron}']`)?.focus();
+  netBox
+    .querySelector<HTMLButtonElement>(`button[data-layer='${c.layer}'][data-neuron='${c.neuron}']`)
+    ?.focus();
   inspect();
 }
 
@@ -109,13 +112,16 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       byId('stat-step').textContent = String(m.step);
       byId('stat-loss').textContent = Number.isFinite(m.loss) ? m.loss.toFixed(4) : '–';
       byId('stat-acc').textContent = `${(m.accuracy * 100).toFixed(1)}%`;
-      if (m.step > 0 && curve.at(-1)?.step !== m.step) curve.push({ step: m.step, loss: m.loss, accuracy: m.accuracy });
+      if (m.step > 0 && curve.at(-1)?.step !== m.step)
+        curve.push({ step: m.step, loss: m.loss, accuracy: m.accuracy });
       drawCurves(curvesCanvas, curve);
       // While playing, refresh the chosen neuron's graph about once a second.
       if (running && chosen !== undefined && performance.now() - lastInspect > 1000) inspect();
       break;
     case 'neuron':
-      showNeuron(m).catch((err: unknown) => neuronGraph.replaceChildren(h('p', { class: 'error' }, String(err))));
+      showNeuron(m).catch((err: unknown) =>
+        neuronGraph.replaceChildren(h('p', { class: 'error' }, String(err))),
+      );
       break;
     case 'error':
       setRunning(false);

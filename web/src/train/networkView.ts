@@ -24,7 +24,11 @@ export function renderNetwork(
   ];
   sizes.forEach((n, layer) => {
     const last = layer === sizes.length - 1;
-    const col = h('div', { class: 'layer', role: 'group', 'aria-label': last ? 'Output layer' : `Hidden layer ${layer + 1}` });
+    const col = h('div', {
+      class: 'layer',
+      role: 'group',
+      'aria-label': last ? 'Output layer' : `Hidden layer ${layer + 1}`,
+    });
     col.append(h('span', { class: 'layer-title' }, last ? 'output' : `layer ${layer + 1}`));
     for (let j = 0; j < n; j++) {
       const pressed = chosen?.layer === layer && chosen.neuron === j;

@@ -19,7 +19,13 @@ const post = (m: FromWorker, transfer: Transferable[] = []): void => self.postMe
 
 function report(): void {
   if (trainer === undefined) return;
-  post({ type: 'report', step: trainer.steps, loss: trainer.lastLoss, accuracy: trainer.accuracy(), running });
+  post({
+    type: 'report',
+    step: trainer.steps,
+    loss: trainer.lastLoss,
+    accuracy: trainer.accuracy(),
+    running,
+  });
 }
 
 function sendGrid(): void {
