@@ -127,7 +127,6 @@ describe('graph page', () => {
     await expect
       .poll(() => page.textContent('#step-panel .step-status'))
       .toBe('The backward pass is complete.');
-    await page.screenshot({ path: new URL('graph-step-desktop.png', SHOTS).pathname });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -25,14 +25,20 @@ export async function drawGraph(
   host: HTMLElement,
   root: Value,
   nodes: readonly Value[],
-  rankdir: Rankdir,
+  rankdir: Rankdir | 'auto',
   zoom: number | 'fit',
   boxWidth: number,
   onSelect: (index: number) => void,
 ): Promise<Drawn> {
-  const drawing = drawDot(root, { rankdir });
-  const svgText = await drawing.render('svg');
-  const svg = parseSvg(svgText);
+  let drawing = drawDot(root, { rankdir: rankdir === 'auto' ? 'LR' : rankdir });
+  let svgText = await drawing.render('svg');
+  let svg = parseSvg(svgText);
+  // Auto: the walkthrough's left-to-right picture when it fits at a readable size, else top to bottom.
+  if (rankdir === 'auto' && (svg.viewBox.baseVal.width * 4) / 3 > boxWidth / 0.8) {
+    drawing = drawDot(root, { rankdir: 'TB' });
+    svgText = await drawing.render('svg');
+    svg = parseSvg(svgText);
+  }
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', 'Computational graph');
   sizeSvg(svg, boxWidth, zoom, 0.6);

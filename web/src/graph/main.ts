@@ -20,7 +20,7 @@ const variablesBox = byId<HTMLFieldSetElement>('variables');
 const graphBox = byId('graph');
 const stepBox = byId('step-panel');
 const inspector = byId('inspector');
-const rankdirBox = byId<HTMLInputElement>('rankdir');
+const rankdirSelect = byId<HTMLSelectElement>('rankdir');
 const zoomSelect = byId<HTMLSelectElement>('zoom');
 
 let program: Program | undefined;
@@ -103,15 +103,26 @@ function rebuild(): void {
   lastStep = undefined;
   if (mode === 'backward') root.backward();
   else mode = 'none';
-  stepBox.replaceChildren();
+  clearSteps();
   saveToUrl();
-  void redraw();
+  redraw();
 }
 
-async function redraw(): Promise<void> {
+/** Redraw once per frame at most: a slider sends many input events between frames. */
+let redrawQueued = false;
+function redraw(): void {
+  if (redrawQueued) return;
+  redrawQueued = true;
+  requestAnimationFrame(() => {
+    redrawQueued = false;
+    void drawNow();
+  });
+}
+
+async function drawNow(): Promise<void> {
   if (root === undefined) return;
   const generation = ++drawGeneration;
-  const rankdir: Rankdir = rankdirBox.checked ? 'TB' : 'LR';
+  const rankdir = rankdirSelect.value as Rankdir | 'auto';
   graphBox.setAttribute('aria-busy', 'true');
   const scratch = document.createElement('div');
   try {
@@ -179,7 +190,7 @@ function renderInspector(): void {
   input.addEventListener('change', () => {
     typedLabels.set(index, input.value);
     v.label = input.value;
-    void redraw();
+    redraw();
   });
   inspector.replaceChildren(
     h('h3', {}, `Selected: ${nodeName(v, index)}`),
@@ -198,6 +209,16 @@ function renderInspector(): void {
   );
 }
 
+function clearSteps(): void {
+  stepBox.replaceChildren(
+    h(
+      'p',
+      { class: 'muted' },
+      'Press Step to walk the backward pass one node at a time, or Backward to run it all.',
+    ),
+  );
+}
+
 function runBackward(): void {
   if (root === undefined) return;
   stepper = undefined;
@@ -211,7 +232,7 @@ function runBackward(): void {
       'Backward ran the whole pass. Run it again and the inputs accumulate a second copy, as in PyTorch; Reset grads first.',
     ),
   );
-  void redraw();
+  redraw();
 }
 
 function runStep(): void {
@@ -233,7 +254,7 @@ function runStep(): void {
     ids,
     lastStep.kind === 'seed' ? remaining + (root.opName !== undefined ? 1 : 0) : remaining,
   );
-  void redraw();
+  redraw();
 }
 
 function resetGrads(): void {
@@ -242,8 +263,8 @@ function resetGrads(): void {
   stepper = undefined;
   lastStep = undefined;
   mode = 'none';
-  stepBox.replaceChildren();
-  void redraw();
+  clearSteps();
+  redraw();
 }
 
 function saveToUrl(): void {
@@ -280,13 +301,12 @@ textarea.addEventListener('input', () => {
 byId('backward').addEventListener('click', runBackward);
 byId('step').addEventListener('click', runStep);
 byId('reset').addEventListener('click', resetGrads);
-rankdirBox.addEventListener('change', () => void redraw());
-zoomSelect.addEventListener('change', () => void redraw());
+rankdirSelect.addEventListener('change', () => redraw());
+zoomSelect.addEventListener('change', () => redraw());
 byId('export-dot').addEventListener('click', () => drawn && exportDot(drawn));
 byId('export-svg').addEventListener('click', () => drawn && exportSvg(drawn));
 byId('export-png').addEventListener('click', () => {
   if (drawn) exportPng(drawn).catch((err: unknown) => showError(err));
 });
 
-rankdirBox.checked = window.matchMedia('(max-width: 700px)').matches;
 if (!loadFromUrl()) applyPreset(PRESETS[0]!);
