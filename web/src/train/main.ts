@@ -43,6 +43,7 @@ function reset(): void {
   byId('stat-loss').textContent = '–';
   byId('stat-acc').textContent = '–';
   sampleInput.max = String(config.size - 1);
+  byId('sample-range').textContent = `(0 to ${config.size - 1})`;
   if (Number(sampleInput.value) > config.size - 1) sampleInput.value = '0';
   const sizes = [...config.hidden, outputsFor(config.loss)];
   if (chosen !== undefined && (chosen.layer >= sizes.length || chosen.neuron >= sizes[chosen.layer]!))

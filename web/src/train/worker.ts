@@ -12,6 +12,8 @@ const GRID_EVERY_MS = 300;
 let trainer: TrainingRun | undefined;
 let bounds: Bounds | undefined;
 let running = false;
+/** Which play started the current loop: a pause then a quick play must not leave two loops running. */
+let loopId = 0;
 let lastGrid = 0;
 let gridStep = -1;
 
@@ -36,8 +38,8 @@ function sendGrid(): void {
   post({ type: 'grid', res: GRID_RES, scores, step: trainer.steps }, [scores.buffer]);
 }
 
-function loop(): void {
-  if (!running || trainer === undefined) return;
+function loop(id: number): void {
+  if (!running || trainer === undefined || id !== loopId) return;
   const t0 = performance.now();
   try {
     do trainer.step();
@@ -48,7 +50,7 @@ function loop(): void {
   }
   report();
   if (performance.now() - lastGrid > GRID_EVERY_MS || !running) sendGrid();
-  if (running) setTimeout(loop, 0);
+  if (running) setTimeout(() => loop(id), 0);
 }
 
 function fail(err: unknown): void {
@@ -71,7 +73,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       case 'play':
         if (!running) {
           running = true;
-          setTimeout(loop, 0);
+          const id = ++loopId;
+          setTimeout(() => loop(id), 0);
         }
         break;
       case 'pause':
