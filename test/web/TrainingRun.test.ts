@@ -54,4 +54,21 @@ describe('TrainingRun', () => {
     expect(first.nodes).toBeLessThan(20);
     expect(() => t.neuronGraph(0, 0, 0)).not.toThrow();
   });
+
+  it("gives the neuron's weights the same grads as backward through the whole, uncut network", () => {
+    for (const loss of LOSSES) {
+      const t = new TrainingRun({ ...DEFAULT_CONFIG, loss, hidden: [4, 3] });
+      for (let s = 0; s < 5; s++) t.step();
+      const neuron = t.model.layers[1]!.neurons[2]!;
+      t.neuronGraph(1, 2, 11);
+      const cut = [...neuron.w, neuron.b].map((p) => p.grad);
+      // The reference: the library's loss graph for that one sample, through every layer.
+      t.trainer.optimizer.zeroGrad();
+      t.trainer.graph([t.data.X[11]!], [t.data.y[11]!]).loss.backward();
+      const whole = [...neuron.w, neuron.b].map((p) => p.grad);
+      // Same function, fewer nodes: equal up to the order of float additions (1e-12 relative).
+      cut.forEach((g, i) => expect(g).toBeCloseTo(whole[i]!, 12));
+      expect(whole.some((g) => g !== 0)).toBe(true);
+    }
+  });
 });

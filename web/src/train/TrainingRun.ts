@@ -98,7 +98,8 @@ export class TrainingRun {
    * sample alone. The neuron's inputs are cut loose as labelled leaves (carrying their grads), so the
    * picture shows the neuron, not the whole network below it.
    */
-  neuronGraph(layer: number, j: number, sample: number): { dot: string; nodes: number } {
+  /** `loss` is the sample's data loss (without the L2 term). */
+  neuronGraph(layer: number, j: number, sample: number): { dot: string; nodes: number; loss: number } {
     const x = this.data.X[sample]!;
     let h: Value[] = x.map((v, i) => new Value(v, { label: `x${i}` }));
     let target: Value | undefined;
@@ -118,13 +119,19 @@ export class TrainingRun {
     // The library's loss for this one sample, fed the outputs just computed (so the cut stays in place).
     const outputs = h;
     const asModel = { forward: () => outputs, parameters: () => this.model.parameters() } as unknown as MLP;
-    const { loss } = lossGraph(asModel, [x], [this.data.y[sample]!], this.config.loss, this.trainer.alpha);
+    const { loss, dataLoss } = lossGraph(
+      asModel,
+      [x],
+      [this.data.y[sample]!],
+      this.config.loss,
+      this.trainer.alpha,
+    );
     // The next training step zeroes grads before its own backward, so this pass changes nothing there.
     this.trainer.optimizer.zeroGrad();
     loss.backward();
     // Top to bottom: a neuron with many inputs is a long chain of additions, easier to scroll down than across.
     const drawing = drawDot(target!, { rankdir: 'TB' });
-    return { dot: drawing.source, nodes: drawing.nodeCount };
+    return { dot: drawing.source, nodes: drawing.nodeCount, loss: dataLoss.data };
   }
 }
 

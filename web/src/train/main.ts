@@ -90,8 +90,9 @@ async function showNeuron(m: Extract<FromWorker, { type: 'neuron' }>): Promise<v
     h(
       'p',
       { class: 'hint' },
-      `${what}: x = (${point?.map((c) => formatFixed(c, 2)).join(', ') ?? '?'}), class ${cls ?? '?'}. ` +
-        "Grads are of this sample's loss at the current weights.",
+      `${what}: x = (${point?.map((c) => formatFixed(c, 2)).join(', ') ?? '?'}), class ${cls ?? '?'}, ` +
+        `data loss ${formatFixed(m.loss)}. Grads are of this sample's loss (with the L2 term) at the current weights` +
+        (m.loss === 0 ? ': the sample is past the margin, so only the L2 term pulls on the weights.' : '.'),
     ),
     svg,
   );

@@ -14,5 +14,5 @@ export type FromWorker =
   | { type: 'data'; X: number[][]; y: number[]; bounds: Bounds }
   | { type: 'report'; step: number; loss: number; accuracy: number; running: boolean }
   | { type: 'grid'; res: number; scores: Float32Array; step: number }
-  | { type: 'neuron'; layer: number; neuron: number; sample: number; dot: string }
+  | { type: 'neuron'; layer: number; neuron: number; sample: number; dot: string; loss: number }
   | { type: 'error'; message: string };

@@ -91,8 +91,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
         break;
       case 'inspect': {
         if (trainer === undefined) break;
-        const { dot } = trainer.neuronGraph(m.layer, m.neuron, m.sample);
-        post({ type: 'neuron', layer: m.layer, neuron: m.neuron, sample: m.sample, dot });
+        const { dot, loss } = trainer.neuronGraph(m.layer, m.neuron, m.sample);
+        post({ type: 'neuron', layer: m.layer, neuron: m.neuron, sample: m.sample, dot, loss });
         break;
       }
     }
