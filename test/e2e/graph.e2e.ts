@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topoSort } from '../../src/engine/value.js';
 import { formatFixed } from '../../src/viz/formatFixed.js';
 import { BackwardStepper } from '../../src/walkthrough/backwardSteps.js';
-import { buildNeuron } from '../../src/walkthrough/neuron.js';
+import { parse } from '../../src/expr/index.js';
+import { buildNeuron, NEURON_BIAS } from '../../src/walkthrough/neuron.js';
 import { launchBrowser, serve, SIZES, watchProblems, type Served } from './playground.js';
 
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
@@ -73,6 +74,23 @@ describe('graph page', () => {
     expect(grad('x1')).toBeCloseTo(-1.5, 5);
     expect(grad('w1')).toBeCloseTo(1.0, 5);
     expect(grad('x2')).toBeCloseTo(0.5, 5);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('updates data and grads at once when an input changes', async () => {
+    const { page, problems } = await open();
+    await page.click('#backward');
+    await page.fill('#var-2', '1.5'); // x2
+    // The library on the same expression with x2 = 1.5, backward run: the page must show exactly this.
+    const o = parse('tanh(x1*w1 + x2*w2 + b)').build({ x1: 2, w1: -3, x2: 1.5, w2: 1, b: NEURON_BIAS });
+    o.backward();
+    const w2 = topoSort(o).find((v) => v.label === 'w2')!;
+    await expect
+      .poll(() => page.getAttribute('#graph g.node[data-label="o"]', 'data-data'))
+      .toBe(String(o.data));
+    expect(await page.getAttribute('#graph g.node[data-label="w2"]', 'data-grad')).toBe(String(w2.grad));
+    expect(new URL(page.url()).hash).toContain('v.x2=1.5');
     expect(problems).toEqual([]);
     await page.close();
   });
