@@ -2,6 +2,7 @@
 // The `micrograd` command: parses flags and hands each subcommand to the library.
 
 import { Command, CommanderError } from 'commander';
+import { serveCommand } from './commands/serve.js';
 import { verifyCommand } from './commands/verify.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
 import { trainCommand } from './commands/train.js';
@@ -16,6 +17,7 @@ program.addCommand(walkthroughCommand());
 program.addCommand(verifyCommand());
 program.addCommand(trainCommand());
 program.addCommand(predictCommand());
+program.addCommand(serveCommand());
 
 try {
   await program.parseAsync(process.argv);
