@@ -5,7 +5,7 @@ import { Value } from '../engine/value.js';
 import { escapePlainLabel, escapeRecordField } from './dotEscape.js';
 import { formatFixed } from './formatFixed.js';
 import { dotToSvg } from './graphviz.js';
-import { formatFromPath, rasterize, writeOutput, type PictureFormat } from './picture.js';
+import { formatFromPath, renderPicture, writeOutput, type PictureFormat } from './picture.js';
 import type { PngOptions } from './svgToPng.js';
 import { trace } from './trace.js';
 
@@ -17,12 +17,12 @@ export interface DrawDotOptions {
   /**
    * Most DOT nodes (Values plus op nodes) that `render` and `save` will lay out. Graphviz's layout time
    * grows faster than linearly; past this the call refuses with the graph's size instead of hanging.
-   * Default 6,000: one sample through MLP(2, [16, 16, 1]) is about 1,600.
+   * Default 3,000 (a few seconds): one sample through MLP(2, [16, 16, 1]) is about 1,600 and takes ~1 s.
    */
   maxNodes?: number;
 }
 
-export const DEFAULT_MAX_NODES = 6000;
+export const DEFAULT_MAX_NODES = 3000;
 
 /** The DOT text of a graph, plus rendering. */
 export class GraphDrawing {
@@ -46,9 +46,11 @@ export class GraphDrawing {
   render(format: 'png', png?: PngOptions): Promise<Uint8Array>;
   async render(format: PictureFormat | 'dot', png?: PngOptions): Promise<string | Uint8Array> {
     if (format === 'dot') return this.source;
-    if (format !== 'svg' && format !== 'png') {
-      throw new RangeError(`render(format): expected 'svg', 'png' or 'dot', got ${describe(format)}`);
-    }
+    return renderPicture(format, () => this.svg(), png);
+  }
+
+  /** The SVG picture, laid out by Graphviz (refused past `maxNodes`). */
+  async svg(): Promise<string> {
     if (this.nodeCount > this.maxNodes) {
       throw new RangeError(
         `the graph has ${this.nodeCount} nodes (${this.valueCount} values plus their op nodes), more than ` +
@@ -56,8 +58,7 @@ export class GraphDrawing {
           `or raise the limit with drawDot(root, { maxNodes: ${this.nodeCount} })`,
       );
     }
-    const svg = await dotToSvg(this.source);
-    return format === 'svg' ? svg : rasterize(svg, png);
+    return dotToSvg(this.source);
   }
 
   /** Render to a file whose extension picks the format: .svg, .png or .dot (Node only). */

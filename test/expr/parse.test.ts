@@ -49,6 +49,19 @@ describe('parse: the grammar', () => {
     expect(x.children[0]!.grad).toBe(6); // d(x²)/dx = 2x
   });
 
+  it('can label each computed node with the text it came from, parentheses included', () => {
+    const o = parse('tanh(x1*w1 + (x2 * w2))').build(
+      { x1: 2, w1: -3, x2: 0, w2: 1 },
+      { labelSubexpressions: true },
+    );
+    expect(o.label).toBe('tanh(x1*w1 + (x2 * w2))');
+    const sum = o.children[0]!;
+    expect(sum.label).toBe('x1*w1 + (x2 * w2)');
+    expect(sum.children.map((c) => c.label)).toEqual(['x1*w1', '(x2 * w2)']);
+    // Without the option only the variables are labelled, as in a method chain.
+    expect(parse('x1*w1').build({ x1: 2, w1: -3 }).label).toBe('');
+  });
+
   it('uses a Value given for a variable as it is', () => {
     const w = new Value(2, { label: 'weight' });
     const out = parse('w * 3').build({ w });

@@ -160,6 +160,6 @@ describe('rendering', () => {
   });
 
   it('rejects an unknown format', async () => {
-    await expect(drawDot(new Value(1)).render('gif' as 'svg')).rejects.toThrow(/'svg', 'png' or 'dot'/);
+    await expect(drawDot(new Value(1)).render('gif' as 'svg')).rejects.toThrow(/expected 'svg' or 'png', got "gif"/);
   });
 });
