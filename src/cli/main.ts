@@ -3,6 +3,8 @@
 
 import { Command, CommanderError } from 'commander';
 import { walkthroughCommand } from './commands/walkthrough.js';
+import { graphCommand } from './commands/graph.js';
+import { plotCommand } from './commands/plot.js';
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
@@ -10,6 +12,8 @@ const program = new Command('micrograd')
   .exitOverride();
 
 program.addCommand(walkthroughCommand());
+program.addCommand(graphCommand());
+program.addCommand(plotCommand());
 
 try {
   await program.parseAsync(process.argv);

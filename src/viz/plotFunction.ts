@@ -25,8 +25,8 @@ export function arange(from: number, to: number, step: number): number[] {
       throw new RangeError(`expected ${name} to be a finite number, got ${describe(v)}`);
     }
   }
-  if (!(step > 0)) throw new RangeError(`expected step to be positive, got ${step}`);
   if (!(to > from)) throw new RangeError(`expected from < to, got from ${from} and to ${to}`);
+  if (!(step > 0)) throw new RangeError(`expected step to be positive, got ${step}`);
   const n = Math.ceil((to - from) / step);
   if (n > MAX_POINTS) {
     throw new RangeError(

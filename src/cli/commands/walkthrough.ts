@@ -10,6 +10,7 @@ import {
   scaleExample,
 } from '../../walkthrough/roughWork.js';
 import { table } from '../table.js';
+import { makePicturesDir, writeWalkthroughPictures } from './walkthroughPictures.js';
 
 export type Print = (line?: string) => void;
 
@@ -53,7 +54,11 @@ export function runWalkthrough(print: Print): void {
 export function walkthroughCommand(): Command {
   return new Command('walkthrough')
     .description('run the backprop walkthrough from top to bottom')
-    .action(() => {
-      runWalkthrough((line = '') => process.stdout.write(`${line}\n`));
+    .option('--out <dir>', "also write the post's pictures (graphs and the tanh plot) into this folder")
+    .action(async (flags: { out?: string }) => {
+      const print: Print = (line = '') => process.stdout.write(`${line}\n`);
+      if (flags.out !== undefined) await makePicturesDir(flags.out);
+      runWalkthrough(print);
+      if (flags.out !== undefined) await writeWalkthroughPictures(flags.out, print);
     });
 }
