@@ -36,7 +36,7 @@ export function plotCommand(): Command {
     .option('-o, --output <file>', 'write a .svg or .png file; without it, print the SVG')
     .action(async (text: string, flags: PlotFlags) => {
       if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png']);
-      const source = (FUNCTION_NAMES as readonly string[]).includes(text.trim()) ? `${text.trim()}(x)` : text;
+      const source = functionSource(text);
       const expression = parse(source);
       if (expression.variables.length > 1) {
         throw new Error(
@@ -60,4 +60,14 @@ export function plotCommand(): Command {
       await chart.save(flags.output);
       process.stdout.write(`wrote ${flags.output}\n`);
     });
+}
+
+/** A bare function name means that function of x (`tanh` → `tanh(x)`); anything else is an expression. */
+function functionSource(text: string): string {
+  const name = text.trim();
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name === 'x') return text;
+  if ((FUNCTION_NAMES as readonly string[]).includes(name)) return `${name}(x)`;
+  throw new Error(
+    `unknown function '${name}' (known: ${FUNCTION_NAMES.join(', ')}; or write an expression in x)`,
+  );
 }
