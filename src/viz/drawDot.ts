@@ -33,6 +33,7 @@ export class GraphDrawing {
   /** Number of DOT nodes (Values plus op nodes): what Graphviz has to lay out. */
   readonly nodeCount: number;
   readonly maxNodes: number;
+  #svg: Promise<string> | undefined;
 
   constructor(source: string, valueCount: number, nodeCount: number, maxNodes: number) {
     this.source = source;
@@ -49,8 +50,13 @@ export class GraphDrawing {
     return renderPicture(format, () => this.svg(), png);
   }
 
-  /** The SVG picture, laid out by Graphviz (refused past `maxNodes`). */
-  async svg(): Promise<string> {
+  /** The SVG picture, laid out by Graphviz once and kept (refused past `maxNodes`). */
+  svg(): Promise<string> {
+    this.#svg ??= this.layout();
+    return this.#svg;
+  }
+
+  private async layout(): Promise<string> {
     if (this.nodeCount > this.maxNodes) {
       throw new RangeError(
         `the graph has ${this.nodeCount} nodes (${this.valueCount} values plus their op nodes), more than ` +

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Value } from '../../src/engine/value.js';
 import { drawDot } from '../../src/viz/drawDot.js';
 import { trace } from '../../src/viz/trace.js';
+import { mlpSample } from '../../bench/mlpSample.js';
 import { buildNeuron } from '../../src/walkthrough/neuron.js';
 import { allElements, parseSvg, pngSize, PNG_SIGNATURE } from './svgXml.js';
 
@@ -159,7 +160,18 @@ describe('rendering', () => {
     );
   });
 
+  it('renders one sample through MLP(2, [16, 16, 1]) under the default limit', async () => {
+    const drawing = drawDot(mlpSample(2, [16, 16, 1]));
+    // 2 inputs + 16·(2w + b + 2 mul + 2 add + tanh) + 16·(16w + b + 16 mul + 16 add + tanh) + (16w + b + 32 ops)
+    expect(drawing.valueCount).toBe(979);
+    expect(drawing.nodeCount).toBe(1619); // plus an op node for each of the 640 computed Values
+    const svg = await drawing.render('svg');
+    expect(svg.match(/class="node"/g)).toHaveLength(1619);
+  });
+
   it('rejects an unknown format', async () => {
-    await expect(drawDot(new Value(1)).render('gif' as 'svg')).rejects.toThrow(/expected 'svg' or 'png', got "gif"/);
+    await expect(drawDot(new Value(1)).render('gif' as 'svg')).rejects.toThrow(
+      /expected 'svg' or 'png', got "gif"/,
+    );
   });
 });
