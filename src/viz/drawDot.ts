@@ -61,7 +61,7 @@ export class GraphDrawing {
       throw new RangeError(
         `the graph has ${this.nodeCount} nodes (${this.valueCount} values plus their op nodes), more than ` +
           `the render limit of ${this.maxNodes}; draw a smaller piece of it (one neuron, one layer) ` +
-          `or raise the limit with drawDot(root, { maxNodes: ${this.nodeCount} })`,
+          `or raise the limit to ${this.nodeCount} (drawDot's maxNodes option, or --max-nodes)`,
       );
     }
     return dotToSvg(this.source);

@@ -80,6 +80,7 @@ describe('micrograd graph', () => {
       micrograd('graph', 'x', '--set', 'x=1', '--rankdir', 'RL'),
       micrograd('graph', 'x', '--set', 'x=1', '-o', join(dir, 'missing', 'a.svg')),
       micrograd('graph', 'x', '--set', 'x=1', '-o', join(dir, 'a.gif')),
+      micrograd('graph', 'x*w + b', '--set', 'x=1,w=2,b=3', '--max-nodes', '5', '-o', join(dir, 'big.svg')),
     ]);
     expectOneLineError(
       runs[0]!,
@@ -96,6 +97,11 @@ describe('micrograd graph', () => {
     expectOneLineError(
       runs[6]!,
       /^micrograd: cannot tell the format of ".*a\.gif": expected .* \.svg, \.png, \.dot$/,
+    );
+    // x, w, x*w, b, x*w + b: 5 values and 2 op nodes.
+    expectOneLineError(
+      runs[7]!,
+      /^micrograd: the graph has 7 nodes .* raise the limit to 7 .*--max-nodes\)$/,
     );
   });
 });

@@ -156,7 +156,7 @@ describe('rendering', () => {
     // Values: x, 20 constant leaves and 20 sums = 41; the 20 sums get op nodes: 61 DOT nodes.
     expect(drawing.nodeCount).toBe(61);
     await expect(drawing.render('svg')).rejects.toThrow(
-      /61 nodes \(41 values plus their op nodes\), more than the render limit of 30.*maxNodes: 61/,
+      /61 nodes \(41 values plus their op nodes\), more than the render limit of 30.*raise the limit to 61/,
     );
   });
 
