@@ -1,4 +1,7 @@
 // drawDot: the walkthrough's graph pictures as DOT text, escaped labels, and SVG/PNG actually rendered.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Value } from '../../src/engine/value.js';
 import { drawDot } from '../../src/viz/drawDot.js';
@@ -100,6 +103,33 @@ describe('trace', () => {
     expect(t.nodes).toEqual([a, b]);
     expect(t.edges).toEqual([[a, b]]);
     expect(t.ids.get(b)).toBe(1);
+  });
+});
+
+describe('drawDot numbers and files', () => {
+  it("prints non-finite numbers and negative zero as Python's %.4f does", () => {
+    const a = new Value(NaN, { label: 'a' });
+    const b = new Value(-0, { label: 'b' });
+    const c = new Value(-Infinity, { label: 'c' });
+    const { source } = drawDot(a.add(b).add(c));
+    // '%.4f' % float('nan') == 'nan', '%.4f' % -0.0 == '-0.0000', '%.4f' % float('-inf') == '-inf'
+    expect(source).toContain('{ a | data nan | grad 0.0000 }');
+    expect(source).toContain('{ b | data -0.0000 | grad 0.0000 }');
+    expect(source).toContain('{ c | data -inf | grad 0.0000 }');
+  });
+
+  it('saves DOT text by extension', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'micrograd-dot-'));
+    try {
+      const drawing = drawDot(new Value(2, { label: 'x' }).tanh());
+      await drawing.save(join(dir, 'g.dot'));
+      expect(readFileSync(join(dir, 'g.dot'), 'utf8')).toBe(drawing.source);
+      await expect(drawing.save(join(dir, 'g.jpg'))).rejects.toThrow(
+        /expected a file name ending in \.svg, \.png, \.dot/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
