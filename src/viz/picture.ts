@@ -18,7 +18,7 @@ async function nodeOnly<T>(specifier: string, what: string): Promise<T> {
 
 // A PNG past this many pixels costs seconds and hundreds of MB to encode and is unreadable anyway;
 // without an explicit scale, big pictures are scaled down to fit (SVG stays the way to see every detail).
-const MAX_PNG_PIXELS = 32_000_000;
+const MAX_PNG_PIXELS = 16_000_000;
 const DEFAULT_SCALE = 2;
 
 /** The picture's size in CSS pixels, from the root element's width/height (px, pt or unitless). */
