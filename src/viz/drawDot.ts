@@ -86,6 +86,9 @@ export class GraphDrawing {
  */
 export function drawDot(root: Value, opts: DrawDotOptions = {}): GraphDrawing {
   if (!(root instanceof Value)) throw new TypeError(`drawDot(root): expected a Value, got ${describe(root)}`);
+  if (typeof opts !== 'object' || opts === null) {
+    throw new TypeError(`drawDot(root, opts): expected opts to be an object, got ${describe(opts)}`);
+  }
   const rankdir = opts.rankdir ?? 'LR';
   if (rankdir !== 'LR' && rankdir !== 'TB') {
     throw new RangeError(`drawDot: expected rankdir to be 'LR' or 'TB', got ${describe(rankdir)}`);

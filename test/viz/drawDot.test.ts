@@ -141,6 +141,8 @@ describe('drawDot argument checks', () => {
     );
     expect(() => drawDot(v, { maxNodes: 0 })).toThrow(/maxNodes to be a positive integer/);
     expect(() => drawDot(3 as unknown as Value)).toThrow(/expected a Value, got number 3/);
+    expect(() => drawDot(v, null as unknown as object)).toThrow(/expected opts to be an object, got null/);
+    expect(() => trace({} as Value)).toThrow(/trace\(root\): expected a Value, got an object/);
   });
 });
 
