@@ -223,7 +223,9 @@ describe('expr tagged template', () => {
 
   it('points at the column of a syntax error and refuses bare names and bad holes', () => {
     const a = new Value(1);
-    expect(() => expr`(${a} + 1`).toThrow(/expected '\)' at column 10/);
+    expect(() => expr`(${a} + 1`).toThrow(
+      /expected '\)' at column 10, found end of input in expr`\(\$\{0\} \+ 1`$/,
+    );
     expect(() => expr`${a} + y`).toThrow(/unknown variable 'y' at column 8/);
     expect(() => expr`${a} + ${'2' as unknown as number}`).toThrow(
       /hole \$\{1\} must be a Value or a number, got string "2"/,
