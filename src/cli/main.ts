@@ -7,6 +7,8 @@ import { verifyCommand } from './commands/verify.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
 import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
+import { graphCommand } from './commands/graph.js';
+import { plotCommand } from './commands/plot.js';
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
@@ -18,6 +20,8 @@ program.addCommand(verifyCommand());
 program.addCommand(trainCommand());
 program.addCommand(predictCommand());
 program.addCommand(serveCommand());
+program.addCommand(graphCommand());
+program.addCommand(plotCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -5,11 +5,22 @@ import type { UnaryOpName } from '../engine/ops.js';
 /** A unary op of the table that the language exposes as a function call (`tanh(x)`). */
 export type FunctionName = Exclude<UnaryOpName, 'pow'>;
 
-export type ExprNode =
-  | { kind: 'num'; value: number; col: number }
-  | { kind: 'var'; name: string; col: number }
-  | { kind: 'hole'; index: number; col: number }
-  | { kind: 'neg'; arg: ExprNode; col: number }
-  | { kind: 'bin'; op: '+' | '-' | '*' | '/'; left: ExprNode; right: ExprNode; col: number }
-  | { kind: 'pow'; base: ExprNode; exponent: ExprNode; col: number }
-  | { kind: 'call'; fn: FunctionName; arg: ExprNode; col: number };
+/** Where a node's text sits: 1-based column of its first character, and the column just past its last. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The binary operators, each mapped to a Value method when built. */
+export type BinaryOp = '+' | '-' | '*' | '/';
+
+export type ExprNode = Span &
+  (
+    | { kind: 'num'; value: number; col: number }
+    | { kind: 'var'; name: string; col: number }
+    | { kind: 'hole'; index: number; col: number }
+    | { kind: 'neg'; arg: ExprNode; col: number }
+    | { kind: 'bin'; op: BinaryOp; left: ExprNode; right: ExprNode; col: number }
+    | { kind: 'pow'; base: ExprNode; exponent: ExprNode; col: number }
+    | { kind: 'call'; fn: FunctionName; arg: ExprNode; col: number }
+  );

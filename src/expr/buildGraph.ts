@@ -7,13 +7,26 @@
 import { describe } from '../engine/describe.js';
 import { OPS, powC } from '../engine/ops.js';
 import { Value } from '../engine/value.js';
-import type { ExprNode } from './ast.js';
+import type { BinaryOp, ExprNode } from './ast.js';
 
 /** Resolves a leaf of the tree (a variable or a template hole) to a Value or a number. */
 export type LeafResolver = (node: Extract<ExprNode, { kind: 'var' } | { kind: 'hole' }>) => Value | number;
 
+/** Called with each tree node and what it built, children first. */
+export type BuiltHook = (node: ExprNode, built: Value | number) => void;
+
 /** Build the tree bottom-up; the result is a number when no Value took part. */
-export function buildGraph(node: ExprNode, leaf: LeafResolver): Value | number {
+export function buildGraph(node: ExprNode, leaf: LeafResolver, onBuilt?: BuiltHook): Value | number {
+  const built = buildNode(node, (child) => buildGraph(child, leaf, onBuilt), leaf);
+  onBuilt?.(node, built);
+  return built;
+}
+
+function buildNode(
+  node: ExprNode,
+  sub: (child: ExprNode) => Value | number,
+  leaf: LeafResolver,
+): Value | number {
   switch (node.kind) {
     case 'num':
       return node.value;
@@ -21,16 +34,16 @@ export function buildGraph(node: ExprNode, leaf: LeafResolver): Value | number {
     case 'hole':
       return leaf(node);
     case 'neg': {
-      const a = buildGraph(node.arg, leaf);
+      const a = sub(node.arg);
       return typeof a === 'number' ? -a : a.neg();
     }
     case 'call': {
-      const a = buildGraph(node.arg, leaf);
+      const a = sub(node.arg);
       return typeof a === 'number' ? OPS[node.fn].forward(a, 0, 0) : a[node.fn]();
     }
     case 'pow': {
-      const base = buildGraph(node.base, leaf);
-      const k = buildGraph(node.exponent, leaf);
+      const base = sub(node.base);
+      const k = sub(node.exponent);
       if (typeof k !== 'number') {
         throw new TypeError(
           `the exponent of '**' at column ${node.col} must be a number (exponents are constants), got ${describe(k)}`,
@@ -39,8 +52,8 @@ export function buildGraph(node: ExprNode, leaf: LeafResolver): Value | number {
       return typeof base === 'number' ? powC(base, k) : base.pow(k);
     }
     case 'bin': {
-      const a = buildGraph(node.left, leaf);
-      const b = buildGraph(node.right, leaf);
+      const a = sub(node.left);
+      const b = sub(node.right);
       if (typeof a === 'number' && typeof b === 'number') return fold(node.op, a, b);
       const [method, reflected] = METHODS[node.op];
       if (typeof a !== 'number') return a[method](b);
@@ -58,7 +71,7 @@ const METHODS = {
   '/': ['div', 'rdiv'],
 } as const;
 
-function fold(op: '+' | '-' | '*' | '/', a: number, b: number): number {
+function fold(op: BinaryOp, a: number, b: number): number {
   switch (op) {
     case '+':
       return a + b;

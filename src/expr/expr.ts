@@ -3,6 +3,8 @@
 import { describe } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import { buildGraph } from './buildGraph.js';
+import type { ExprNode } from './ast.js';
+import { ExprSyntaxError } from './ExprSyntaxError.js';
 import { parseTokens } from './parseTokens.js';
 import { tokenize, type SourcePart } from './tokenize.js';
 
@@ -20,7 +22,14 @@ export function expr(strings: TemplateStringsArray, ...holes: Array<Value | numb
     }
   });
   const parts: SourcePart[] = strings.map((text, i) => (i < holes.length ? { text, hole: i } : { text }));
-  const tree = parseTokens(tokenize(parts));
+  let tree: ExprNode;
+  try {
+    tree = parseTokens(tokenize(parts));
+  } catch (err) {
+    // Columns count a hole as its `${i}` text; show that text so the column can be found.
+    if (err instanceof ExprSyntaxError) err.message += ` in expr\`${parts.map(showPart).join('')}\``;
+    throw err;
+  }
   const out = buildGraph(tree, (node) => {
     if (node.kind === 'hole') return holes[node.index]!;
     throw new TypeError(
@@ -29,3 +38,5 @@ export function expr(strings: TemplateStringsArray, ...holes: Array<Value | numb
   });
   return out instanceof Value ? out : new Value(out);
 }
+
+const showPart = (p: SourcePart): string => (p.hole === undefined ? p.text : `${p.text}\${${p.hole}}`);

@@ -1,5 +1,5 @@
 // The expression language: parse text into Value graphs, or write formulas as tagged templates.
-export { parse, Expression, type Bindings } from './parse.js';
+export { parse, Expression, type Bindings, type BuildOptions } from './parse.js';
 export { expr } from './expr.js';
 export { ExprSyntaxError } from './ExprSyntaxError.js';
 export { FUNCTION_NAMES } from './parseTokens.js';

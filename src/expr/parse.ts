@@ -10,6 +10,14 @@ import { tokenize } from './tokenize.js';
 /** Values for an expression's variables: numbers become labelled leaves, Values are used as they are. */
 export type Bindings = Readonly<Record<string, number | Value>>;
 
+export interface BuildOptions {
+  /**
+   * Also label each computed Value with the text it came from (`x1*w1`, `x1*w1 + x2*w2`), as the
+   * walkthrough labels its nodes by hand; the graph picture then reads like the formula. Default false.
+   */
+  labelSubexpressions?: boolean;
+}
+
 export class Expression {
   /** The text that was parsed. */
   readonly source: string;
@@ -30,7 +38,7 @@ export class Expression {
    * Build the Value graph. Each variable given as a number becomes one leaf labelled with the variable's
    * name (a variable used twice is the same leaf, so its gradient collects both uses).
    */
-  build(values: Bindings): Value {
+  build(values: Bindings, opts: BuildOptions = {}): Value {
     if (typeof values !== 'object' || values === null) {
       throw new TypeError(
         `Expression.build(values): expected an object of variable values, got ${describe(values)}`,
@@ -48,10 +56,19 @@ export class Expression {
       else if (typeof x === 'number') leaves.set(name, new Value(x, { label: name }));
       else throw new TypeError(`variable '${name}': expected a number or a Value, got ${describe(x)}`);
     }
-    const out = buildGraph(this.tree, (node) => {
-      if (node.kind === 'var') return leaves.get(node.name)!;
-      throw new TypeError(`template hole \${${node.index}} in a parsed expression`);
-    });
+    const label = (node: ExprNode, built: Value | number): void => {
+      if (built instanceof Value && built.label === '' && node.kind !== 'var') {
+        built.label = this.source.slice(node.start - 1, node.end - 1).replace(/\s+/g, ' ');
+      }
+    };
+    const out = buildGraph(
+      this.tree,
+      (node) => {
+        if (node.kind === 'var') return leaves.get(node.name)!;
+        throw new TypeError(`template hole \${${node.index}} in a parsed expression`);
+      },
+      opts.labelSubexpressions === true ? label : undefined,
+    );
     return out instanceof Value ? out : new Value(out);
   }
 

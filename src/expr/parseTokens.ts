@@ -9,7 +9,7 @@
 // So `-x**2` is `-(x**2)`, `2**-1` is allowed and `x**2**3` is `x**(2**3)`, as in Python.
 
 import { OP_NAMES, OPS } from '../engine/ops.js';
-import type { ExprNode, FunctionName } from './ast.js';
+import type { BinaryOp, ExprNode, FunctionName } from './ast.js';
 import { ExprSyntaxError } from './ExprSyntaxError.js';
 import type { Token } from './tokenize.js';
 
@@ -28,7 +28,13 @@ const MAX_DEPTH = 500;
 export function parseTokens(tokens: readonly Token[]): ExprNode {
   let pos = 0;
   let depth = 0;
+  let lastEnd = 1; // column just past the last token consumed
   const peek = (): Token => tokens[pos]!;
+  const next = (): Token => {
+    const t = tokens[pos++]!;
+    lastEnd = t.col + t.text.length;
+    return t;
+  };
   const isOp = (text: string): boolean => {
     const t = peek();
     return t.kind === 'op' && t.text === text;
@@ -39,43 +45,48 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
     throw new ExprSyntaxError(`expected ${expected}`, t.col, `, found ${describeToken(t)}`);
   };
 
-  function sum(): ExprNode {
-    if (++depth > MAX_DEPTH)
-      throw new ExprSyntaxError(`expression nested deeper than ${MAX_DEPTH} levels`, peek().col);
-    let left = product();
-    while (isOp('+') || isOp('-')) {
-      const t = tokens[pos++]!;
-      left = { kind: 'bin', op: t.text as '+' | '-', left, right: product(), col: t.col };
+  // One precedence level of left-associative binary operators.
+  function leftAssociative(ops: readonly BinaryOp[], operand: () => ExprNode): ExprNode {
+    const start = peek().col; // includes an opening parenthesis, which left.start does not
+    let left = operand();
+    while (ops.some(isOp)) {
+      const t = next();
+      const right = operand();
+      left = { kind: 'bin', op: t.text as BinaryOp, left, right, col: t.col, start, end: lastEnd };
     }
-    depth--;
     return left;
   }
 
-  function product(): ExprNode {
-    let left = unary();
-    while (isOp('*') || isOp('/')) {
-      const t = tokens[pos++]!;
-      left = { kind: 'bin', op: t.text as '*' | '/', left, right: unary(), col: t.col };
+  function sum(): ExprNode {
+    if (++depth > MAX_DEPTH) {
+      throw new ExprSyntaxError(`expression nested deeper than ${MAX_DEPTH} levels`, peek().col);
     }
-    return left;
+    const tree = leftAssociative(['+', '-'], product);
+    depth--;
+    return tree;
+  }
+
+  function product(): ExprNode {
+    return leftAssociative(['*', '/'], unary);
   }
 
   function unary(): ExprNode {
     if (isOp('-') || isOp('+')) {
-      const t = tokens[pos++]!;
+      const t = next();
       if (++depth > MAX_DEPTH)
         throw new ExprSyntaxError(`expression nested deeper than ${MAX_DEPTH} levels`, t.col);
       const arg = unary();
       depth--;
-      return t.text === '-' ? { kind: 'neg', arg, col: t.col } : arg;
+      return t.text === '-' ? { kind: 'neg', arg, col: t.col, start: t.col, end: lastEnd } : arg;
     }
     return power();
   }
 
   function power(): ExprNode {
+    const start = peek().col;
     const base = primary();
     if (!isOp('**')) return base;
-    const t = tokens[pos++]!;
+    const t = next();
     const expStart = peek();
     const exponent = unary();
     const variable = firstVariable(exponent);
@@ -86,22 +97,22 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
         ' (exponents are constants)',
       );
     }
-    return { kind: 'pow', base, exponent, col: t.col };
+    return { kind: 'pow', base, exponent, col: t.col, start, end: lastEnd };
   }
 
   function primary(): ExprNode {
     const t = peek();
     if (t.kind === 'num') {
-      pos++;
-      return { kind: 'num', value: t.value, col: t.col };
+      next();
+      return { kind: 'num', value: t.value, col: t.col, start: t.col, end: lastEnd };
     }
     if (t.kind === 'hole') {
-      pos++;
-      return { kind: 'hole', index: t.index, col: t.col };
+      next();
+      return { kind: 'hole', index: t.index, col: t.col, start: t.col, end: lastEnd };
     }
     if (t.kind === 'name') {
-      pos++;
-      if (!isOp('(')) return { kind: 'var', name: t.text, col: t.col };
+      next();
+      if (!isOp('(')) return { kind: 'var', name: t.text, col: t.col, start: t.col, end: lastEnd };
       if (!isFunction(t.text)) {
         throw new ExprSyntaxError(
           `unknown function '${t.text}'`,
@@ -109,17 +120,17 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
           ` (known: ${FUNCTION_NAMES.join(', ')})`,
         );
       }
-      pos++;
+      next();
       const arg = sum();
       if (!isOp(')')) fail(`')' to close '${t.text}('`);
-      pos++;
-      return { kind: 'call', fn: t.text, arg, col: t.col };
+      next();
+      return { kind: 'call', fn: t.text, arg, col: t.col, start: t.col, end: lastEnd };
     }
     if (isOp('(')) {
-      pos++;
+      next();
       const inner = sum();
       if (!isOp(')')) fail("')'");
-      pos++;
+      next();
       return inner;
     }
     return fail("a number, a variable, a function call or '('");

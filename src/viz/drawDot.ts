@@ -5,7 +5,7 @@ import { Value } from '../engine/value.js';
 import { escapePlainLabel, escapeRecordField } from './dotEscape.js';
 import { formatFixed } from './formatFixed.js';
 import { dotToSvg } from './graphviz.js';
-import { formatFromPath, rasterize, writeOutput, type PictureFormat } from './picture.js';
+import { formatFromPath, renderPicture, writeOutput, type PictureFormat } from './picture.js';
 import type { PngOptions } from './svgToPng.js';
 import { trace } from './trace.js';
 
@@ -17,12 +17,12 @@ export interface DrawDotOptions {
   /**
    * Most DOT nodes (Values plus op nodes) that `render` and `save` will lay out. Graphviz's layout time
    * grows faster than linearly; past this the call refuses with the graph's size instead of hanging.
-   * Default 6,000: one sample through MLP(2, [16, 16, 1]) is about 1,600.
+   * Default 3,000 (a few seconds): one sample through MLP(2, [16, 16, 1]) is about 1,600 and takes ~1 s.
    */
   maxNodes?: number;
 }
 
-export const DEFAULT_MAX_NODES = 6000;
+export const DEFAULT_MAX_NODES = 3000;
 
 /** The DOT text of a graph, plus rendering. */
 export class GraphDrawing {
@@ -33,6 +33,7 @@ export class GraphDrawing {
   /** Number of DOT nodes (Values plus op nodes): what Graphviz has to lay out. */
   readonly nodeCount: number;
   readonly maxNodes: number;
+  #svg: Promise<string> | undefined;
 
   constructor(source: string, valueCount: number, nodeCount: number, maxNodes: number) {
     this.source = source;
@@ -46,18 +47,24 @@ export class GraphDrawing {
   render(format: 'png', png?: PngOptions): Promise<Uint8Array>;
   async render(format: PictureFormat | 'dot', png?: PngOptions): Promise<string | Uint8Array> {
     if (format === 'dot') return this.source;
-    if (format !== 'svg' && format !== 'png') {
-      throw new RangeError(`render(format): expected 'svg', 'png' or 'dot', got ${describe(format)}`);
-    }
+    return renderPicture(format, () => this.svg(), png);
+  }
+
+  /** The SVG picture, laid out by Graphviz once and kept (refused past `maxNodes`). */
+  svg(): Promise<string> {
+    this.#svg ??= this.layout();
+    return this.#svg;
+  }
+
+  private async layout(): Promise<string> {
     if (this.nodeCount > this.maxNodes) {
       throw new RangeError(
         `the graph has ${this.nodeCount} nodes (${this.valueCount} values plus their op nodes), more than ` +
           `the render limit of ${this.maxNodes}; draw a smaller piece of it (one neuron, one layer) ` +
-          `or raise the limit with drawDot(root, { maxNodes: ${this.nodeCount} })`,
+          `or raise the limit to ${this.nodeCount} (drawDot's maxNodes option, or --max-nodes)`,
       );
     }
-    const svg = await dotToSvg(this.source);
-    return format === 'svg' ? svg : rasterize(svg, png);
+    return dotToSvg(this.source);
   }
 
   /** Render to a file whose extension picks the format: .svg, .png or .dot (Node only). */
@@ -79,6 +86,9 @@ export class GraphDrawing {
  */
 export function drawDot(root: Value, opts: DrawDotOptions = {}): GraphDrawing {
   if (!(root instanceof Value)) throw new TypeError(`drawDot(root): expected a Value, got ${describe(root)}`);
+  if (typeof opts !== 'object' || opts === null) {
+    throw new TypeError(`drawDot(root, opts): expected opts to be an object, got ${describe(opts)}`);
+  }
   const rankdir = opts.rankdir ?? 'LR';
   if (rankdir !== 'LR' && rankdir !== 'TB') {
     throw new RangeError(`drawDot: expected rankdir to be 'LR' or 'TB', got ${describe(rankdir)}`);

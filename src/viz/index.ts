@@ -6,3 +6,6 @@ export { formatFixed } from './formatFixed.js';
 export { vegaLiteToSvg, type TopLevelSpec } from './vegaLiteToSvg.js';
 export type { PictureFormat } from './picture.js';
 export type { PngOptions } from './svgToPng.js';
+export { Chart } from './Chart.js';
+export { lineChart, lineChartSpec, CHART_CONFIG, type Series, type LineChartOptions } from './lineChart.js';
+export { plotFunction, arange, type PlotFunctionOptions } from './plotFunction.js';

@@ -16,11 +16,33 @@ async function nodeOnly<T>(specifier: string, what: string): Promise<T> {
   }
 }
 
-/** SVG text → PNG bytes (Node only). */
+// A PNG past this many pixels costs seconds and hundreds of MB to encode and is unreadable anyway;
+// without an explicit scale, big pictures are scaled down to fit (SVG stays the way to see every detail).
+const MAX_PNG_PIXELS = 16_000_000;
+const DEFAULT_SCALE = 2;
+
+/** The picture's size in CSS pixels, from the root element's width/height (px, pt or unitless). */
+export function svgSize(svg: string): { width: number; height: number } | undefined {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0];
+  if (root === undefined) return undefined;
+  const dim = (name: string): number | undefined => {
+    const m = new RegExp(`\\s${name}="([0-9.]+)(pt|px)?"`).exec(root);
+    if (m === null) return undefined;
+    return Number(m[1]) * (m[2] === 'pt' ? 96 / 72 : 1);
+  };
+  const width = dim('width');
+  const height = dim('height');
+  return width === undefined || height === undefined ? undefined : { width, height };
+}
+
+/** SVG text → PNG bytes (Node only). Default scale 2, less if that would pass MAX_PNG_PIXELS. */
 export async function rasterize(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {
   const specifier = './svgToPng.js';
   const mod = await nodeOnly<typeof import('./svgToPng.js')>(specifier, 'PNG output');
-  return mod.svgToPng(svg, opts);
+  if (opts.scale !== undefined) return mod.svgToPng(svg, opts);
+  const size = svgSize(svg);
+  const fit = size === undefined ? DEFAULT_SCALE : Math.sqrt(MAX_PNG_PIXELS / (size.width * size.height));
+  return mod.svgToPng(svg, { ...opts, scale: Math.min(DEFAULT_SCALE, fit) });
 }
 
 /** The lower-case extension of `path` if it is one of `allowed`, else a RangeError naming the choices. */
@@ -48,4 +70,17 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
       code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code;
     throw new Error(`cannot write ${path}: ${why ?? String(err)}`);
   }
+}
+
+/** Render an SVG-backed picture to 'svg' text or 'png' bytes; anything else is a RangeError. */
+export async function renderPicture(
+  format: unknown,
+  svg: () => Promise<string>,
+  png?: PngOptions,
+): Promise<string | Uint8Array> {
+  if (format === 'svg') return svg();
+  if (format === 'png') return rasterize(await svg(), png);
+  throw new RangeError(
+    `render(format): expected 'svg' or 'png', got ${JSON.stringify(format) ?? String(format)}`,
+  );
 }

@@ -1,6 +1,7 @@
 // trace: every node and edge of a Value graph, in a deterministic order (children before parents).
 
-import { topoSort, type Value } from '../engine/value.js';
+import { describe } from '../engine/describe.js';
+import { topoSort, Value } from '../engine/value.js';
 
 export interface Trace {
   /** Every Value reachable from the root, children before parents; the root is last. */
@@ -13,6 +14,7 @@ export interface Trace {
 
 /** Walk the graph under `root`. The same graph gives the same order on every run. */
 export function trace(root: Value): Trace {
+  if (!(root instanceof Value)) throw new TypeError(`trace(root): expected a Value, got ${describe(root)}`);
   const nodes = topoSort(root);
   const ids = new Map<Value, number>();
   nodes.forEach((v, i) => ids.set(v, i));

@@ -49,6 +49,19 @@ describe('parse: the grammar', () => {
     expect(x.children[0]!.grad).toBe(6); // d(x²)/dx = 2x
   });
 
+  it('can label each computed node with the text it came from', () => {
+    const o = parse('tanh(x1*w1 + (x2 * w2))').build(
+      { x1: 2, w1: -3, x2: 0, w2: 1 },
+      { labelSubexpressions: true },
+    );
+    expect(o.label).toBe('tanh(x1*w1 + (x2 * w2))');
+    const sum = o.children[0]!;
+    expect(sum.label).toBe('x1*w1 + (x2 * w2)');
+    expect(sum.children.map((c) => c.label)).toEqual(['x1*w1', 'x2 * w2']);
+    // Without the option only the variables are labelled, as in a method chain.
+    expect(parse('x1*w1').build({ x1: 2, w1: -3 }).label).toBe('');
+  });
+
   it('uses a Value given for a variable as it is', () => {
     const w = new Value(2, { label: 'weight' });
     const out = parse('w * 3').build({ w });
@@ -210,7 +223,9 @@ describe('expr tagged template', () => {
 
   it('points at the column of a syntax error and refuses bare names and bad holes', () => {
     const a = new Value(1);
-    expect(() => expr`(${a} + 1`).toThrow(/expected '\)' at column 10/);
+    expect(() => expr`(${a} + 1`).toThrow(
+      /expected '\)' at column 10, found end of input in expr`\(\$\{0\} \+ 1`$/,
+    );
     expect(() => expr`${a} + y`).toThrow(/unknown variable 'y' at column 8/);
     expect(() => expr`${a} + ${'2' as unknown as number}`).toThrow(
       /hole \$\{1\} must be a Value or a number, got string "2"/,

@@ -1,8 +1,12 @@
 // drawDot: the walkthrough's graph pictures as DOT text, escaped labels, and SVG/PNG actually rendered.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Value } from '../../src/engine/value.js';
 import { drawDot } from '../../src/viz/drawDot.js';
 import { trace } from '../../src/viz/trace.js';
+import { mlpSample } from '../../bench/mlpSample.js';
 import { buildNeuron } from '../../src/walkthrough/neuron.js';
 import { allElements, parseSvg, pngSize, PNG_SIGNATURE } from './svgXml.js';
 
@@ -102,6 +106,33 @@ describe('trace', () => {
   });
 });
 
+describe('drawDot numbers and files', () => {
+  it("prints non-finite numbers and negative zero as Python's %.4f does", () => {
+    const a = new Value(NaN, { label: 'a' });
+    const b = new Value(-0, { label: 'b' });
+    const c = new Value(-Infinity, { label: 'c' });
+    const { source } = drawDot(a.add(b).add(c));
+    // '%.4f' % float('nan') == 'nan', '%.4f' % -0.0 == '-0.0000', '%.4f' % float('-inf') == '-inf'
+    expect(source).toContain('{ a | data nan | grad 0.0000 }');
+    expect(source).toContain('{ b | data -0.0000 | grad 0.0000 }');
+    expect(source).toContain('{ c | data -inf | grad 0.0000 }');
+  });
+
+  it('saves DOT text by extension', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'micrograd-dot-'));
+    try {
+      const drawing = drawDot(new Value(2, { label: 'x' }).tanh());
+      await drawing.save(join(dir, 'g.dot'));
+      expect(readFileSync(join(dir, 'g.dot'), 'utf8')).toBe(drawing.source);
+      await expect(drawing.save(join(dir, 'g.jpg'))).rejects.toThrow(
+        /expected a file name ending in \.svg, \.png, \.dot/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('drawDot argument checks', () => {
   it('rejects a bad rankdir, a bad limit and a non-Value root', () => {
     const v = new Value(1);
@@ -110,6 +141,8 @@ describe('drawDot argument checks', () => {
     );
     expect(() => drawDot(v, { maxNodes: 0 })).toThrow(/maxNodes to be a positive integer/);
     expect(() => drawDot(3 as unknown as Value)).toThrow(/expected a Value, got number 3/);
+    expect(() => drawDot(v, null as unknown as object)).toThrow(/expected opts to be an object, got null/);
+    expect(() => trace({} as Value)).toThrow(/trace\(root\): expected a Value, got an object/);
   });
 });
 
@@ -155,11 +188,22 @@ describe('rendering', () => {
     // Values: x, 20 constant leaves and 20 sums = 41; the 20 sums get op nodes: 61 DOT nodes.
     expect(drawing.nodeCount).toBe(61);
     await expect(drawing.render('svg')).rejects.toThrow(
-      /61 nodes \(41 values plus their op nodes\), more than the render limit of 30.*maxNodes: 61/,
+      /61 nodes \(41 values plus their op nodes\), more than the render limit of 30.*raise the limit to 61/,
     );
   });
 
+  it('renders one sample through MLP(2, [16, 16, 1]) under the default limit', async () => {
+    const drawing = drawDot(mlpSample(2, [16, 16, 1]));
+    // 2 inputs + 16·(2w + b + 2 mul + 2 add + tanh) + 16·(16w + b + 16 mul + 16 add + tanh) + (16w + b + 32 ops)
+    expect(drawing.valueCount).toBe(979);
+    expect(drawing.nodeCount).toBe(1619); // plus an op node for each of the 640 computed Values
+    const svg = await drawing.render('svg');
+    expect(svg.match(/class="node"/g)).toHaveLength(1619);
+  });
+
   it('rejects an unknown format', async () => {
-    await expect(drawDot(new Value(1)).render('gif' as 'svg')).rejects.toThrow(/'svg', 'png' or 'dot'/);
+    await expect(drawDot(new Value(1)).render('gif' as 'svg')).rejects.toThrow(
+      /expected 'svg' or 'png', got "gif"/,
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
 import { table } from '../table.js';
 import { printTorchComparisonIfPresent } from '../torchComparison.js';
 import { runMoonsTraining } from '../../walkthrough/moonsTraining.js';
+import { makePicturesDir, writeWalkthroughPictures } from './walkthroughPictures.js';
 
 export type Print = (line?: string) => void;
 
@@ -57,11 +58,15 @@ export function runWalkthrough(print: Print): void {
 export function walkthroughCommand(): Command {
   return new Command('walkthrough')
     .description('run the backprop walkthrough from top to bottom')
-    .action(async () => {
-      const print: Print = (line = '') => process.stdout.write(`${line}\n`);
+    .option('--out <dir>', "also write the post's pictures (graphs and the tanh plot) into this folder")
+    .action(async (flags: { out?: string }) => {
+      const print: Print = (line = '') =>
+        process.stdout.write(`${line}\n`);
+      if (flags.out !== undefined) await makePicturesDir(flags.out);
       runWalkthrough(print);
       print();
       await printTorchComparisonIfPresent(print);
+      if (flags.out !== undefined) await writeWalkthroughPictures(flags.out, print);
       print();
       runMoonsTraining(print);
     });

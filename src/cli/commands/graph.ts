@@ -1,0 +1,70 @@
+// `micrograd graph "<expression>" --set x=1,… -o file`: draw an expression's computational graph.
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { parse } from '../../expr/parse.js';
+import { DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
+import { formatFromPath } from '../../viz/picture.js';
+import { parseNumber, parsePositiveInt } from '../parseNumber.js';
+
+interface GraphFlags {
+  set: Record<string, number>;
+  rankdir: Rankdir;
+  output?: string;
+  backward: boolean;
+  maxNodes: number;
+}
+
+/** `x1=2,w1=-3` (repeatable) → { x1: 2, w1: -3 }. */
+function collectAssignments(text: string, previous: Record<string, number>): Record<string, number> {
+  const out = { ...previous };
+  for (const item of text.split(',')) {
+    if (item.trim() === '') continue;
+    const eq = item.indexOf('=');
+    const name = item.slice(0, eq).trim();
+    if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new InvalidArgumentError(
+        `--set: expected name=value pairs such as x1=2,w1=-3, got ${JSON.stringify(item)}`,
+      );
+    }
+    out[name] = parseNumber(item.slice(eq + 1), `--set ${name}`);
+  }
+  return out;
+}
+
+export function graphCommand(): Command {
+  return new Command('graph')
+    .description('draw the computational graph of an expression, after backward (DOT, SVG or PNG)')
+    .argument('<expression>', 'e.g. "tanh(x1*w1 + x2*w2 + b)"')
+    .option('--set <values>', 'variable values, e.g. x1=2,x2=0,w1=-3 (repeatable)', collectAssignments, {})
+    .addOption(new Option('--rankdir <dir>', 'layout direction').choices(['LR', 'TB']).default('LR'))
+    .option('-o, --output <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
+    .option('--no-backward', 'draw the forward values only (every grad 0)')
+    .option(
+      '--max-nodes <n>',
+      'refuse to lay out graphs with more nodes than this',
+      (t: string) => parsePositiveInt(t, '--max-nodes'),
+      DEFAULT_MAX_NODES,
+    )
+    .action(async (source: string, flags: GraphFlags) => {
+      if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png', 'dot']);
+      const expression = parse(source);
+      const unknown = Object.keys(flags.set).filter((name) => !expression.variables.includes(name));
+      if (unknown.length > 0) {
+        const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
+        throw new Error(
+          `--set ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
+        );
+      }
+      const root = expression.build(flags.set, { labelSubexpressions: true });
+      if (flags.backward) root.backward();
+      const drawing = drawDot(root, { rankdir: flags.rankdir, maxNodes: flags.maxNodes });
+      if (flags.output === undefined) {
+        process.stdout.write(drawing.source);
+        return;
+      }
+      await drawing.save(flags.output);
+      process.stdout.write(
+        `wrote ${flags.output} (${drawing.valueCount} values, ${drawing.nodeCount} nodes)\n`,
+      );
+    });
+}

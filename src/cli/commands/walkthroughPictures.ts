@@ -1,0 +1,42 @@
+// `micrograd walkthrough --out DIR`: write the post's pictures (SVG and PNG) and say where each went.
+
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { walkthroughPictures } from '../../walkthrough/pictures.js';
+import type { Print } from './walkthrough.js';
+
+const WHY: Record<string, string> = {
+  ENOENT: 'its parent folder does not exist or takes no new folders',
+  EACCES: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a parent is not a folder',
+};
+
+/**
+ * Create the pictures folder up front, so a bad --out fails before any output. Only the last level is
+ * created: Node's recursive mkdir never returns under /proc.
+ */
+export async function makePicturesDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    const why = code === 'EEXIST' ? 'it exists and is not a folder' : (WHY[code] ?? (code || String(err)));
+    throw new Error(`cannot create the pictures folder ${dir}: ${why}`);
+  }
+}
+
+/** Render every walkthrough picture into `dir` (created if missing) as .svg and .png. */
+export async function writeWalkthroughPictures(dir: string, print: Print): Promise<void> {
+  await makePicturesDir(dir);
+  print();
+  print(`# Pictures (in ${dir})`);
+  for (const { name, caption, picture } of walkthroughPictures()) {
+    const svg = join(dir, `${name}.svg`);
+    const png = join(dir, `${name}.png`);
+    await picture.save(svg);
+    await picture.save(png);
+    print(`${png}  (and .svg)  ${caption}`);
+  }
+}

@@ -1,0 +1,55 @@
+// plotFunction: y = f(x) sampled like numpy's arange(from, to, step), drawn as a line chart with a grid.
+
+import { describe } from '../engine/describe.js';
+import type { Chart } from './Chart.js';
+import { lineChart, type LineChartOptions } from './lineChart.js';
+
+export interface PlotFunctionOptions extends Omit<LineChartOptions, 'yScale'> {
+  from: number;
+  /** Exclusive, as in numpy's arange: from -5 to 5 by 0.2 samples -5, -4.8, …, 4.8. */
+  to: number;
+  /** Default (to - from) / 200. */
+  step?: number;
+}
+
+const MAX_POINTS = 100_000;
+
+/** The x values numpy's `arange(from, to, step)` gives: from + i·step for i < ceil((to - from) / step). */
+export function arange(from: number, to: number, step: number): number[] {
+  for (const [name, v] of [
+    ['from', from],
+    ['to', to],
+    ['step', step],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new RangeError(`expected ${name} to be a finite number, got ${describe(v)}`);
+    }
+  }
+  if (!(to > from)) throw new RangeError(`expected from < to, got from ${from} and to ${to}`);
+  if (!(step > 0)) throw new RangeError(`expected step to be positive, got ${step}`);
+  const n = Math.ceil((to - from) / step);
+  if (n > MAX_POINTS) {
+    throw new RangeError(
+      `from ${from} to ${to} by ${step} is ${n} points; the most is ${MAX_POINTS}, use a larger step`,
+    );
+  }
+  return Array.from({ length: n }, (_, i) => from + i * step);
+}
+
+/** Plot `f` over [from, to): `plotFunction(Math.tanh, { from: -5, to: 5, step: 0.2 })`. */
+export function plotFunction(f: (x: number) => number, opts: PlotFunctionOptions): Chart {
+  if (typeof f !== 'function')
+    throw new TypeError(`plotFunction(f): expected a function, got ${describe(f)}`);
+  if (typeof opts !== 'object' || opts === null) {
+    throw new TypeError(`plotFunction(f, opts): expected { from, to, step? }, got ${describe(opts)}`);
+  }
+  const { from, to, step, ...chart } = opts;
+  const x = arange(from, to, step ?? (to - from) / 200);
+  const y = x.map((v) => f(v));
+  const title = chart.title ?? (f.name ? `${f.name}(x)` : undefined);
+  return lineChart([{ name: title ?? 'f(x)', x, y }], {
+    ...chart,
+    ...(title === undefined ? {} : { title }),
+    yTitle: chart.yTitle ?? title ?? 'f(x)',
+  });
+}
