@@ -60,8 +60,7 @@ export function walkthroughCommand(): Command {
     .description('run the backprop walkthrough from top to bottom')
     .option('--out <dir>', "also write the post's pictures (graphs and the tanh plot) into this folder")
     .action(async (flags: { out?: string }) => {
-      const print: Print = (line = '') =>
-        process.stdout.write(`${line}\n`);
+      const print: Print = (line = '') => process.stdout.write(`${line}\n`);
       if (flags.out !== undefined) await makePicturesDir(flags.out);
       runWalkthrough(print);
       print();
