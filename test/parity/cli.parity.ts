@@ -45,10 +45,13 @@ describe('micrograd verify with PyTorch', () => {
 });
 
 describe('micrograd walkthrough with PyTorch', () => {
-  it('ends with the same comparison', () => {
+  it('includes the same comparison, after the rough work and before the moons training', () => {
     const r = runCli(['walkthrough']);
     expect(r.status).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('micrograd-ts and PyTorch agree (to 1e-12 relative).');
+    const lines = r.stdout.split('\n');
+    const agree = lines.indexOf('micrograd-ts and PyTorch agree (to 1e-12 relative).');
+    expect(agree).toBeGreaterThan(lines.findIndex((l) => l.startsWith('# Rough work')));
+    expect(agree).toBeLessThan(lines.findIndex((l) => /moons/i.test(l)));
     expect(rows(r.stdout).size).toBe(6);
   });
 });
