@@ -213,17 +213,35 @@ describe('graph page', () => {
     await page.close();
   });
 
-  it('reads well at 1280×800 and 390×844 (screenshots in docs/screenshots)', async () => {
-    for (const size of ['desktop', 'phone'] as const) {
+  it('reads well at 1280×800, 800×900 and 390×844 (screenshots in docs/screenshots)', async () => {
+    for (const size of ['desktop', 'tablet', 'phone'] as const) {
       const { page, problems } = await open(size);
       for (let i = 0; i < 3; i++) await page.click('#step');
       await expect.poll(() => page.$$eval('#step-panel tbody tr', (r) => r.length)).toBeGreaterThan(0);
       // Nothing wider than the window: the page itself never scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // The three panels never overlap, and on a phone each takes the whole width of the one column.
+      const boxes = await page.$$eval('main > .panel', (ps) =>
+        ps.map((p) => {
+          const r = p.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+      );
+      expect(boxes).toHaveLength(3);
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart, `panels ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`).toBe(true);
+        }
+      }
+      if (size === 'phone') {
+        // 16 px: the page's 0.5rem padding on each side at the 15 px root font size.
+        for (const b of boxes) expect(b.right - b.left).toBeGreaterThanOrEqual(SIZES.phone.width - 16);
+      }
       await page.screenshot({
         path: new URL(`graph-${size}.png`, SHOTS).pathname,
-        fullPage: size === 'phone',
+        fullPage: size !== 'desktop',
       });
       expect(problems).toEqual([]);
       await page.close();

@@ -83,4 +83,5 @@ export function watchProblems(page: Page): string[] {
 export const SIZES = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 390, height: 844 },
+  tablet: { width: 800, height: 900 },
 } as const;
