@@ -1,2 +1,3 @@
 // micrograd-ts: the curated public API.
 export * from './engine/index.js';
+export * from './tape/index.js';

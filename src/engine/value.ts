@@ -1,6 +1,7 @@
 // Value: a scalar that records the arithmetic done with it, and backward() that fills in every grad.
 
 import { describe } from './describe.js';
+import { ADD, MUL, da1, da2, db2 } from './kernels.js';
 import { OP_NAMES, OPS, OPS_BY_CODE, powC, type OpName } from './ops.js';
 import { pyRepr } from './pyRepr.js';
 
@@ -48,7 +49,9 @@ export class Value {
     } else {
       const label = (opts as ValueOptions | null)?.label ?? '';
       if (typeof label !== 'string') {
-        throw new TypeError(`new Value(data, opts): expected opts.label to be a string, got ${describe(label)}`);
+        throw new TypeError(
+          `new Value(data, opts): expected opts.label to be a string, got ${describe(label)}`,
+        );
       }
       this.label = label;
     }
@@ -160,15 +163,21 @@ export class Value {
     else this.grad = 1;
     for (let i = topo.length - 1; i >= 0; i--) {
       const v = topo[i]!;
-      if (v._op === LEAF) continue;
-      const def = OPS_BY_CODE[v._op]!;
+      const op = v._op;
+      if (op === LEAF) continue;
       const a = v._a!;
       const b = v._b;
       const g = v.grad;
-      const bData = b === null ? 0 : b.data;
-      // The chain rule, written once: child.grad += local derivative × upstream grad.
-      a.grad += def.da(a.data, bData, v.data, v._k) * g;
-      if (b !== null && def.arity === 2) b.grad += def.db(a.data, bData, v.data, v._k) * g;
+      // The chain rule, written once: child.grad += local derivative × upstream grad. The kernels call
+      // the op table's own rules from monomorphic call sites (see kernels.ts).
+      if (b !== null && (op === ADD || op === MUL || OPS_BY_CODE[op]!.arity === 2)) {
+        const ad = a.data;
+        const bd = b.data;
+        a.grad += da2(op, ad, bd, v.data) * g;
+        b.grad += db2(op, ad, bd, v.data) * g;
+      } else {
+        a.grad += da1(op, a.data, v.data, v._k) * g;
+      }
     }
   }
 
@@ -185,6 +194,15 @@ export class Value {
   [inspectSymbol](): string {
     return this.toString();
   }
+}
+
+// V8 picks a field's representation from the first values stored in it (small integer, then double) and,
+// when a later store needs a wider one, deprecates the shape and migrates every live node one by one: the
+// first backward over ten million nodes took seconds longer. Settle the number fields on the general
+// representation once, before any real node exists.
+{
+  const warm = new Value(0.5) as unknown as Record<'data' | 'grad' | '_k', unknown>;
+  warm.data = warm.grad = warm._k = null;
 }
 
 /** Build an op node. Internal: the public constructor only makes leaves. */
