@@ -1,0 +1,81 @@
+// `npm run bench`: every row measured in this one run, printed as a markdown table and saved as JSON.
+//
+// Usage: npm run bench [-- --quick]   (quick: fewer rounds, no 1e7-node graphs)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { demoRows } from './demoRows.js';
+import { markdown, type BenchResults, type DemoResult } from './report.js';
+import { collect, spread } from './stats.js';
+import { throughput, type ThroughputResult } from './throughput.js';
+import { TorchPeer } from './torchPeer.js';
+
+const quick = process.argv.includes('--quick');
+const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
+const loadAverage = loadavg();
+
+const torch = new TorchPeer();
+const demo = await demoRows(torch);
+const rounds = quick ? 3 : 9;
+log(`demo: ${demo.nodes} nodes, ${demo.tapeSlots} tape slots; warming up`);
+for (const row of demo.rows) for (let w = 0; w < 2; w++) await row.run(row.batch);
+const samples = demo.rows.map(() => [] as number[]);
+for (let r = 0; r < rounds; r++) {
+  for (const [i, row] of demo.rows.entries()) {
+    collect();
+    samples[i]!.push(await row.run(row.batch));
+  }
+  log(`demo round ${r + 1}/${rounds}`);
+}
+torch.close();
+const torchMs = spread(samples[0]!).median;
+const demoResults: DemoResult[] = demo.rows.map((row, i) => {
+  const s = spread(samples[i]!);
+  return { name: row.name, msPerStep: s, ratioToTorch: s.median / torchMs, firstLoss: row.firstLoss };
+});
+
+const sizes: Array<[number, number]> = quick
+  ? [
+      [1e5, 3],
+      [1e6, 1],
+    ]
+  : [
+      [1e5, 7],
+      [1e6, 3],
+      [1e7, 1],
+    ];
+const through: ThroughputResult[] = [];
+for (const graph of ['chain', 'wide sum'] as const) {
+  for (const [n, reps] of sizes) {
+    log(`throughput: ${graph} of ${n} nodes`);
+    through.push(throughput(graph, n, reps));
+  }
+}
+
+const tfjsPkg = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../node_modules/@tensorflow/tfjs/package.json', import.meta.url)),
+    'utf8',
+  ),
+) as { version: string };
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  quick,
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    loadAverage,
+    node: process.version,
+    torch: demo.torchVersion,
+    tfjs: tfjsPkg.version,
+  },
+  demo: { nodes: demo.nodes, tapeSlots: demo.tapeSlots, compileMs: demo.compileMs, rows: demoResults },
+  throughput: through,
+};
+const table = markdown(results);
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+const stamp = results.date.slice(0, 16).replace(/[:T]/g, '-');
+writeFileSync(`${dir}${stamp}${quick ? '-quick' : ''}.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(`${dir}latest${quick ? '-quick' : ''}.md`, table);
+process.stdout.write(table);

@@ -1,0 +1,87 @@
+// Raw throughput: deep chains and wide sums of 1e5…1e7 nodes, built and differentiated eagerly and on a tape.
+import { Value } from '../src/engine/value.js';
+import { compile } from '../src/tape/compile.js';
+import { collect, memoryInUse, spread, type Spread } from './stats.js';
+
+export type GraphKind = 'chain' | 'wide sum';
+
+export interface ThroughputResult {
+  graph: GraphKind;
+  nodes: number;
+  tapeSlots: number;
+  eager: { buildNs: Spread; backwardNs: Spread; bytesPerNode: number };
+  tape: { compileNs: Spread; forwardNs: Spread; backwardNs: Spread; bytesPerNode: number };
+}
+
+/** `v = v*c + d`, repeated: every node depends on the one before (nothing to fuse). */
+function chain(n: number): Value {
+  const c = new Value(1);
+  const d = new Value(1e-3);
+  let v = new Value(0.5);
+  for (let i = 0; i < n / 2; i++) v = v.mul(c).add(d);
+  return v;
+}
+
+/** `l0 + l1 + … `: half leaves, half additions (the tape fuses the additions into one slot). */
+function wideSum(n: number): Value {
+  let v = new Value(0.5);
+  for (let i = 1; i < n / 2; i++) v = v.add(new Value(i * 1e-6));
+  return v;
+}
+
+const time = (f: () => void): number => {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+};
+
+export function throughput(graph: GraphKind, n: number, reps: number): ThroughputResult {
+  const build = graph === 'chain' ? chain : wideSum;
+  const s = {
+    build: [] as number[],
+    back: [] as number[],
+    compile: [] as number[],
+    fwd: [] as number[],
+    tback: [] as number[],
+  };
+  let eagerBytes = 0;
+  let tapeBytes = 0;
+  let nodes = 0;
+  let slots = 0;
+  for (let r = 0; r < reps; r++) {
+    collect();
+    const m0 = memoryInUse();
+    let root: Value | null = null;
+    s.build.push(time(() => (root = build(n))));
+    collect();
+    const m1 = memoryInUse();
+    s.back.push(time(() => root!.backward()));
+    collect();
+    const m2 = memoryInUse();
+    let tape: ReturnType<typeof compile> | null = null;
+    s.compile.push(time(() => (tape = compile(root!))));
+    collect();
+    const m3 = memoryInUse();
+    s.fwd.push(time(() => tape!.forward()));
+    s.tback.push(time(() => tape!.backward()));
+    nodes = tape!.nodeCount;
+    slots = tape!.size;
+    eagerBytes = (m1 - m0) / nodes;
+    tapeBytes = (m3 - m2) / nodes;
+    root = null;
+    tape = null;
+  }
+  const ns = (ms: number[]): Spread => spread(ms.map((x) => (x * 1e6) / nodes));
+  return {
+    graph,
+    nodes,
+    tapeSlots: slots,
+    eager: { buildNs: ns(s.build), backwardNs: ns(s.back), bytesPerNode: eagerBytes },
+    tape: {
+      compileNs: ns(s.compile),
+      forwardNs: ns(s.fwd),
+      backwardNs: ns(s.tback),
+      bytesPerNode: tapeBytes,
+    },
+  };
+}
