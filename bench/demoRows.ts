@@ -1,4 +1,5 @@
 // The demo-per-step rows of the benchmark: our engines, the closure baseline, TensorFlow.js and PyTorch.
+import { cpus } from 'node:os';
 import { Value, topoSort } from '../src/engine/value.js';
 import { compile } from '../src/tape/compile.js';
 import { ClosureValue } from './closure/ClosureValue.js';
@@ -105,11 +106,18 @@ export async function demoRows(torch: TorchPeer): Promise<DemoSetup> {
     firstLoss: await torch.firstLoss(config),
     run: (steps) => torch.run(config, steps),
   });
+  // torch's default here may be one thread (it counts physical cores): then the row uses every core instead.
+  const cores = cpus().length;
+  const useCores = info.default_threads === 1 && cores > 1;
+  const manyThreads = useCores ? `float64-${cores}` : 'float64-default';
+  const manyLabel = useCores
+    ? `${cores} threads (torch's default here is 1)`
+    : `default threads (${info.default_threads})`;
   const rows = [
     await torchRow('float64-1', 'float64, 1 thread'),
-    await torchRow('float64-default', `float64, default threads (${info.default_threads})`),
+    await torchRow(manyThreads, `float64, ${manyLabel}`),
     await torchRow('float32-1', 'float32, 1 thread'),
-    await torchRow('float32-default', `float32, default threads (${info.default_threads})`),
+    await torchRow(manyThreads.replace('float64', 'float32'), `float32, ${manyLabel}`),
     tapeRow,
     eager,
     tfRow,

@@ -154,11 +154,7 @@ export class Value {
    * nodes are reset first, so they show the gradients of the latest pass.
    */
   backward(): void {
-    const topo = topoSort(this);
-    for (let i = 0; i < topo.length; i++) {
-      const v = topo[i]!;
-      if (v._op !== LEAF) v.grad = 0;
-    }
+    const topo = sortFrom(this, true);
     if (this._op === LEAF) this.grad += 1;
     else this.grad = 1;
     for (let i = topo.length - 1; i >= 0; i--) {
@@ -226,11 +222,20 @@ function operand(x: unknown, method: string): Value {
  * millions of nodes deep cannot overflow the call stack).
  */
 export function topoSort(root: Value): Value[] {
+  return sortFrom(root, false);
+}
+
+// The DFS stack, kept between sorts: it is empty after every sort, and regrowing it each time cost more.
+const stack: Value[] = [];
+
+/** topoSort; with `resetGrads`, also zero each non-leaf's grad as it is placed (saves backward a pass). */
+function sortFrom(root: Value, resetGrads: boolean): Value[] {
   epoch += 2;
   const entered = epoch;
   const done = epoch + 1;
   const order: Value[] = [];
-  const stack: Value[] = [root];
+  stack.length = 0; // in case a sort was cut short (out of memory) and left entries behind
+  stack.push(root);
   while (stack.length > 0) {
     const v = stack[stack.length - 1]!;
     if (v._mark < entered) {
@@ -244,6 +249,7 @@ export function topoSort(root: Value): Value[] {
       stack.pop();
       if (v._mark === entered) {
         v._mark = done;
+        if (resetGrads && v._op !== LEAF) v.grad = 0;
         order.push(v);
       }
     }

@@ -73,8 +73,10 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
   });
 
   const absorbed = new Uint8Array(n);
-  const lins = new Map<number, LinPlan>();
-  if (fuse) planFusion(order, idx, uses, absorbed, lins);
+  const lins: LinPlan[] = [];
+  // linAt[i]: index into lins of the chain fused at node i, or -1.
+  const linAt = new Int32Array(n).fill(-1);
+  if (fuse) planFusion(order, uses, absorbed, lins, linAt);
 
   // Slots: 0 is the constant 1, then the leaves, then every op node that was not absorbed, in topological order.
   const slotOf = new Int32Array(n);
@@ -93,17 +95,16 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
     if (o < 0 || absorbed[i]) continue;
     slotOf[i] = size++;
     if (o === POW) nPow++;
-    const lin = lins.get(i);
-    if (lin !== undefined) nTerms += lin.w.length;
+    if (linAt[i]! >= 0) nTerms += lins[linAt[i]!]!.w.length;
   }
 
   const op = new Uint8Array(size);
   const inA = new Int32Array(size);
   const inB = new Int32Array(size);
   const consts = new Float64Array(nPow);
-  const linStart = new Int32Array(lins.size + 1);
-  const linAct = new Int32Array(lins.size);
-  const linK = new Float64Array(lins.size);
+  const linStart = new Int32Array(lins.length + 1);
+  const linAct = new Int32Array(lins.length);
+  const linK = new Float64Array(lins.length);
   const termW = new Int32Array(nTerms);
   const termX = new Int32Array(nTerms);
   const nodes: (Value | null)[] | null = writeBack ? new Array<Value | null>(size).fill(null) : null;
@@ -122,8 +123,8 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
       continue;
     }
     if (nodes !== null) nodes[s] = v;
-    const lin = lins.get(i);
-    if (lin !== undefined) {
+    if (linAt[i]! >= 0) {
+      const lin = lins[linAt[i]!]!;
       op[s] = LIN_CODE;
       inA[s] = slot(lin.base);
       inB[s] = f;
@@ -174,11 +175,12 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
  */
 function planFusion(
   order: readonly Value[],
-  idx: (v: Value) => number,
   uses: Int32Array,
   absorbed: Uint8Array,
-  lins: Map<number, LinPlan>,
+  lins: LinPlan[],
+  linAt: Int32Array,
 ): void {
+  const idx = (v: Value): number => -1 - v._mark;
   const single = (v: Value, code: number): boolean => v._op === code && uses[idx(v)] === 1;
   const inner: number[] = [];
   for (let i = order.length - 1; i >= 0; i--) {
@@ -219,7 +221,8 @@ function planFusion(
     if (act === NO_ACT && products === 0 && w.length < 2) continue;
     if (act !== NO_ACT) inner.push(idx(head));
     for (const j of inner) absorbed[j] = 1;
-    lins.set(i, { base: idx(cur._a!), act, k: v._k, w: w.reverse(), x: x.reverse() });
+    linAt[i] = lins.length;
+    lins.push({ base: idx(cur._a!), act, k: v._k, w: w.reverse(), x: x.reverse() });
   }
 }
 
