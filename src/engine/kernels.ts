@@ -6,6 +6,10 @@
 
 import { OPS, OPS_BY_CODE } from './ops.js';
 
+/** An op's optional "no gradient reaches the input here" rule (read structurally: older tables lack it). */
+type Blocks = ((a: number, b: number, out: number, k: number) => boolean) | undefined;
+const blocksOf = (def: unknown): Blocks => (def as { blocks?: Blocks }).blocks;
+
 export const ADD = OPS.add.code;
 export const MUL = OPS.mul.code;
 const POW = OPS.pow.code;
@@ -34,6 +38,24 @@ const logF = OPS.log.forward;
 const logDa = OPS.log.da;
 const sigmoidF = OPS.sigmoid.forward;
 const sigmoidDa = OPS.sigmoid.da;
+const reluBlocks = blocksOf(OPS.relu);
+const powBlocks = blocksOf(OPS.pow);
+const BLOCKS: readonly Blocks[] = OPS_BY_CODE.map(blocksOf);
+
+/**
+ * True where the op's table entry says no gradient reaches input a at all (so `0 * g` is not added, and an
+ * infinite or NaN upstream gradient stays out). Ops without a `blocks` rule never block.
+ */
+export function blocksA(o: number, a: number, b: number, out: number, k: number): boolean {
+  if (o === ADD || o === MUL) {
+    const f = BLOCKS[o];
+    return f !== undefined && f(a, b, out, k);
+  }
+  if (o === RELU) return reluBlocks !== undefined && reluBlocks(a, b, out, k);
+  if (o === POW) return powBlocks !== undefined && powBlocks(a, b, out, k);
+  const f = BLOCKS[o];
+  return f !== undefined && f(a, b, out, k);
+}
 
 /** True for ops with two Value inputs. */
 export function isBinary(o: number): boolean {

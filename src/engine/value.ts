@@ -1,7 +1,7 @@
 // Value: a scalar that records the arithmetic done with it, and backward() that fills in every grad.
 
 import { describe } from './describe.js';
-import { ADD, MUL, da1, da2, db2 } from './kernels.js';
+import { ADD, MUL, blocksA, da1, da2, db2 } from './kernels.js';
 import { OP_NAMES, OPS, OPS_BY_CODE, powC, type OpName } from './ops.js';
 import { pyRepr } from './pyRepr.js';
 
@@ -169,9 +169,9 @@ export class Value {
       if (b !== null && (op === ADD || op === MUL || OPS_BY_CODE[op]!.arity === 2)) {
         const ad = a.data;
         const bd = b.data;
-        a.grad += da2(op, ad, bd, v.data) * g;
+        if (!blocksA(op, ad, bd, v.data, 0)) a.grad += da2(op, ad, bd, v.data) * g;
         b.grad += db2(op, ad, bd, v.data) * g;
-      } else {
+      } else if (!blocksA(op, a.data, 0, v.data, v._k)) {
         a.grad += da1(op, a.data, v.data, v._k) * g;
       }
     }

@@ -1,7 +1,7 @@
 // Tape: a compiled graph replayed over Float64Arrays; forward() re-reads the leaves, backward() adds to their grads.
 
 import type { Value } from '../engine/value.js';
-import { ADD, MUL, POW, da1, da2, db2, forward1, forward2, isBinary } from '../engine/kernels.js';
+import { ADD, MUL, POW, blocksA, da1, da2, db2, forward1, forward2, isBinary } from '../engine/kernels.js';
 import { LEAF_CODE, LIN_CODE, NO_ACT, type TapeLayout } from './layout.js';
 
 export class Tape {
@@ -117,7 +117,12 @@ export class Tape {
         const f = inB[s]!;
         const act = linAct[f]!;
         // `0 +` mirrors the eager engine, where the linear node's grad starts at 0 and receives this sum.
-        if (act !== NO_ACT) g = 0 + da1(act, pre[f]!, val[s]!, linK[f]!) * g;
+        if (act !== NO_ACT) {
+          const p = pre[f]!;
+          const out = val[s]!;
+          const k = linK[f]!;
+          g = blocksA(act, p, 0, out, k) ? 0 : 0 + da1(act, p, out, k) * g;
+        }
         for (let t = linStart[f + 1]! - 1; t >= linStart[f]!; t--) {
           const w = termW[t]!;
           const x = termX[t]!;
@@ -131,11 +136,14 @@ export class Tape {
         const va = val[a]!;
         const vb = val[b]!;
         const out = val[s]!;
-        grad[a]! += da2(o, va, vb, out) * g;
+        if (!blocksA(o, va, vb, out, 0)) grad[a]! += da2(o, va, vb, out) * g;
         grad[b]! += db2(o, va, vb, out) * g;
       } else {
         const a = inA[s]!;
-        grad[a]! += da1(o, val[a]!, val[s]!, o === POW ? consts[inB[s]!]! : 0) * g;
+        const va = val[a]!;
+        const out = val[s]!;
+        const k = o === POW ? consts[inB[s]!]! : 0;
+        if (!blocksA(o, va, 0, out, k)) grad[a]! += da1(o, va, out, k) * g;
       }
     }
     for (let i = 0; i < nLeaves; i++) leaves[i]!.grad = grad[i + 1]!;
