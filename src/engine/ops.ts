@@ -33,7 +33,16 @@ export interface BinaryOpDef extends OpCommon {
 export type OpDef<K extends OpName = OpName> = K extends BinaryOpName ? BinaryOpDef : UnaryOpDef;
 
 /** Op names in code order; a name's index is its code. */
-export const OP_NAMES = ['add', 'mul', 'pow', 'tanh', 'exp', 'relu', 'log', 'sigmoid'] as const satisfies readonly OpName[];
+export const OP_NAMES = [
+  'add',
+  'mul',
+  'pow',
+  'tanh',
+  'exp',
+  'relu',
+  'log',
+  'sigmoid',
+] as const satisfies readonly OpName[];
 
 /**
  * C99/IEEE `pow`, which PyTorch uses. JavaScript's `**` differs only where the base is ±1 and the

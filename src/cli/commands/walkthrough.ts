@@ -41,7 +41,9 @@ export function runWalkthrough(print: Print): void {
   print('# Rough work');
   print(`a / b        with a = 2.0, b = 4.0:  ${String(divisionExample())}`);
   const reuse = reuseExample();
-  print(`b = a + a    with a = 3.0:  b = ${String(reuse.b)}, after b.backward() a.grad = ${pyRepr(reuse.a.grad)}`);
+  print(
+    `b = a + a    with a = 3.0:  b = ${String(reuse.b)}, after b.backward() a.grad = ${pyRepr(reuse.a.grad)}`,
+  );
   const pos = productOfSumExample();
   print(
     `f = d * e    with d = a*b, e = a+b, a = -2.0, b = 3.0:  f = ${String(pos.f)}, ` +
