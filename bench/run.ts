@@ -1,7 +1,7 @@
 // `npm run bench`: every row measured in this one run, printed as a markdown table and saved as JSON.
 //
 // Usage: npm run bench [-- --quick]   (quick: fewer rounds, no 1e7-node graphs)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { demoRows } from './demoRows.js';
@@ -78,4 +78,17 @@ mkdirSync(dir, { recursive: true });
 const stamp = results.date.slice(0, 16).replace(/[:T]/g, '-');
 writeFileSync(`${dir}${stamp}${quick ? '-quick' : ''}.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${dir}latest${quick ? '-quick' : ''}.md`, table);
+// A full run also refreshes the table between the markers in bench/README.md and README.md (where present).
+if (!quick) {
+  for (const doc of ['./README.md', '../README.md']) {
+    const file = fileURLToPath(new URL(doc, import.meta.url));
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const next = text.replace(
+      /<!-- bench:table -->[\s\S]*?<!-- \/bench:table -->/,
+      `<!-- bench:table -->\n${table}<!-- /bench:table -->`,
+    );
+    if (next !== text) writeFileSync(file, next);
+  }
+}
 process.stdout.write(table);
