@@ -20,6 +20,8 @@ export class Tape {
   private readonly outputSlots: Int32Array;
   /** Per slot, the Value to write data and grad back to (only when compiled with writeBack). */
   private readonly nodes: readonly (Value | null)[] | null;
+  /** Whether `val` holds a forward pass yet. */
+  private computed = false;
 
   /** @internal built by compile(). */
   constructor(
@@ -90,14 +92,17 @@ export class Tape {
     this.root.data = out;
     for (let i = 0; i < this.outputs.length; i++) this.outputs[i]!.data = val[this.outputSlots[i]!]!;
     if (this.nodes !== null) this.writeBack(val, 'data');
+    this.computed = true;
     return out;
   }
 
   /**
    * Backpropagate from the root: every leaf's `grad` gets ∂root/∂leaf added (PyTorch's accumulation),
-   * in the same order as the eager engine adds it. Uses the values of the last forward().
+   * in the same order as the eager engine adds it. Uses the values of the last forward() (running one
+   * first if there was none).
    */
   backward(): void {
+    if (!this.computed) this.forward();
     const { op, inA, inB, consts, linStart, linAct, linK, termW, termX, rootSlot } = this.layout;
     const val = this.val;
     const grad = this.grad;

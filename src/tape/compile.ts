@@ -40,6 +40,11 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
     throw new TypeError(`compile(root, options): expected options to be an object, got ${describe(options)}`);
   }
   const writeBack = flag(options.writeBack, 'writeBack', false);
+  if (writeBack && options.fuse === true) {
+    throw new RangeError(
+      'compile(root, options): options.writeBack needs fuse: false (a fused chain has no slot per node)',
+    );
+  }
   const fuse = flag(options.fuse, 'fuse', true) && !writeBack;
   const outputs = options.outputs ?? [];
   if (!Array.isArray(outputs)) {

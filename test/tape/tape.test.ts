@@ -151,5 +151,17 @@ describe('compile() input checks', () => {
       /options.fuse to be a boolean/,
     );
     expect(() => compile(new Value(1), { outputs: [new Value(2)] })).toThrow(RangeError);
+    expect(() => compile(new Value(1), { writeBack: true, fuse: true })).toThrow(
+      /writeBack needs fuse: false/,
+    );
+  });
+
+  it('runs forward() itself when backward() comes first', () => {
+    const w = new Value(2);
+    const x = new Value(3);
+    const tape = compile(w.mul(x).tanh());
+    tape.backward();
+    // ∂tanh(wx)/∂w = x·(1 − tanh²(wx)) = 3·(1 − tanh²(6)); tolerance: the table may round 1 − t² differently.
+    expect(w.grad).toBeCloseTo(3 * (1 - Math.tanh(6) ** 2), 14);
   });
 });
