@@ -40,6 +40,8 @@ export class Value {
   _k = 0;
   /** @internal visit stamp for topological sorts. */
   _mark = 0;
+  /** @internal next op node in backward's reverse topological order (null outside backward). */
+  _next: Value | null = null;
 
   constructor(data: number, opts?: ValueOptions) {
     if (typeof data !== 'number') {
@@ -164,13 +166,16 @@ export class Value {
    * nodes are reset first, so they show the gradients of the latest pass.
    */
   backward(): void {
-    const topo = sortFrom(this, true);
-    if (this._op === LEAF) this.grad += 1;
-    else this.grad = 1;
-    for (let i = topo.length - 1; i >= 0; i--) {
-      const v = topo[i]!;
+    if (this._op === LEAF) {
+      this.grad += 1;
+      return;
+    }
+    let v: Value | null = linkOrder(this, true);
+    this.grad = 1;
+    while (v !== null) {
+      const next: Value | null = v._next;
+      v._next = null; // drop the link as we go: a kept node must not hold on to this graph's order
       const op = v._op;
-      if (op === LEAF) continue;
       const a = v._a!;
       const b = v._b;
       const g = v.grad;
@@ -184,6 +189,7 @@ export class Value {
       } else if (!blocksA(op, a.data, 0, v.data, v._k)) {
         a.grad += da1(op, a.data, v.data, v._k) * g;
       }
+      v = next;
     }
   }
 
@@ -232,20 +238,27 @@ function operand(x: unknown, method: string): Value {
  * millions of nodes deep cannot overflow the call stack).
  */
 export function topoSort(root: Value): Value[] {
-  return sortFrom(root, false);
+  const order: Value[] = [];
+  for (let v = linkOrder(root, false); v !== null;) {
+    order.push(v);
+    const next: Value | null = v._next;
+    v._next = null;
+    v = next;
+  }
+  return order.reverse();
 }
 
-// The DFS stack, kept between sorts: it is empty after every sort, and regrowing it each time cost more.
-const stack: Value[] = [];
-
-/** topoSort; with `resetGrads`, also zero each non-leaf's grad as it is placed (saves backward a pass). */
-function sortFrom(root: Value, resetGrads: boolean): Value[] {
+/**
+ * The DFS behind topoSort and backward: reachable nodes threaded through `_next` in reverse topological
+ * order, the root first. A list through the nodes costs a quarter less than pushing a 65,000-entry array.
+ * For backward (`forBackward`), leaves are left out and each op node's grad is zeroed on the way.
+ */
+function linkOrder(root: Value, forBackward: boolean): Value | null {
   epoch += 2;
   const entered = epoch;
   const done = epoch + 1;
-  const order: Value[] = [];
-  stack.length = 0; // in case a sort was cut short (out of memory) and left entries behind
-  stack.push(root);
+  let head: Value | null = null;
+  const stack: Value[] = [root];
   while (stack.length > 0) {
     const v = stack[stack.length - 1]!;
     if (v._mark < entered) {
@@ -259,10 +272,14 @@ function sortFrom(root: Value, resetGrads: boolean): Value[] {
       stack.pop();
       if (v._mark === entered) {
         v._mark = done;
-        if (resetGrads && v._op !== LEAF) v.grad = 0;
-        order.push(v);
+        if (forBackward) {
+          if (v._op === LEAF) continue;
+          v.grad = 0;
+        }
+        v._next = head;
+        head = v;
       }
     }
   }
-  return order;
+  return head;
 }
