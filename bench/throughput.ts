@@ -1,4 +1,4 @@
-// Raw throughput: deep chains and wide sums of 1e5…1e7 nodes, built and differentiated eagerly and on a tape.
+// Raw throughput: deep chains and wide sums of 1e5…1e7 nodes, eager and on a tape.
 import { Value } from '../src/engine/value.js';
 import { compile } from '../src/tape/compile.js';
 import { collect, memoryInUse, spread, type Spread } from './stats.js';

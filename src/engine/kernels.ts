@@ -1,4 +1,4 @@
-// Op dispatch for the hot loops of backward and the tape: one switch per rule kind, each case calling one fixed table function.
+// Op dispatch for the hot loops of backward and the tape: one switch per rule kind, one table rule per case.
 //
 // Every case reads its rule from the table at call time (so a patched table entry takes effect at once) and
 // each call site sees a single function, so V8 inlines the table's own formula there: the op table stays
