@@ -1,4 +1,4 @@
-// Tape: a compiled graph replayed over Float64Arrays; forward() reads the leaves, backward() adds to their grads.
+// Tape: a compiled graph replayed over Float64Arrays; forward() reads leaves, backward() adds to their grads.
 
 import type { Value } from '../engine/value.js';
 import { ADD, MUL, POW, blocksA, da1, da2, db2, forward1, forward2, isBinary } from '../engine/kernels.js';
