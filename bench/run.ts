@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { demoRows } from './demoRows.js';
 import { markdown, type BenchResults, type DemoResult } from './report.js';
 import { collect, spread } from './stats.js';
@@ -88,7 +89,9 @@ if (!quick) {
       /<!-- bench:table -->[\s\S]*?<!-- \/bench:table -->/,
       `<!-- bench:table -->\n${table}<!-- /bench:table -->`,
     );
-    if (next !== text) writeFileSync(file, next);
+    // Formatted as `npm run lint` expects (prettier aligns the table's columns).
+    if (next !== text)
+      writeFileSync(file, await format(next, { ...(await resolveConfig(file)), filepath: file }));
   }
 }
 process.stdout.write(table);
