@@ -45,7 +45,7 @@ export async function demoRows(torch: TorchPeer): Promise<DemoSetup> {
   let ke = 0;
   const eager: DemoRow = {
     name: 'micrograd-ts eager (graph rebuilt each step)',
-    batch: 5,
+    batch: 10,
     firstLoss: first.data,
     run(steps) {
       const t0 = performance.now();

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { demoRows } from './demoRows.js';
 import { markdown, type BenchResults, type DemoResult } from './report.js';
-import { collect, spread } from './stats.js';
+import { spread } from './stats.js';
 import { throughput, type ThroughputResult } from './throughput.js';
 import { TorchPeer } from './torchPeer.js';
 
@@ -19,13 +19,17 @@ const torch = new TorchPeer();
 const demo = await demoRows(torch);
 const rounds = quick ? 3 : 9;
 log(`demo: ${demo.nodes} nodes, ${demo.tapeSlots} tape slots; warming up`);
-for (const row of demo.rows) for (let w = 0; w < 2; w++) await row.run(row.batch);
+// Warm up until the JIT and the heap have settled: at least two batches and a second per row (the eager
+// rows need tens of steps before V8's young generation has grown to their allocation rate).
+for (const row of demo.rows) {
+  const t0 = performance.now();
+  for (let w = 0; w < 2 || performance.now() - t0 < 1000; w++) await row.run(row.batch);
+}
 const samples = demo.rows.map(() => [] as number[]);
 for (let r = 0; r < rounds; r++) {
-  for (const [i, row] of demo.rows.entries()) {
-    collect();
-    samples[i]!.push(await row.run(row.batch));
-  }
+  // No forced GC between rows: a full collection shrinks the young generation and slows the next
+  // allocation-heavy steps (eager, closure, TensorFlow.js) for a while, which would measure the GC, not them.
+  for (const [i, row] of demo.rows.entries()) samples[i]!.push(await row.run(row.batch));
   log(`demo round ${r + 1}/${rounds}`);
 }
 torch.close();
