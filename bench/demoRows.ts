@@ -1,23 +1,16 @@
-// The demo-per-step rows of the benchmark: our engines, the closure baseline, TensorFlow.js and PyTorch.
+// The demo-per-step rows of the benchmark: PyTorch and every JavaScript engine, each in its own process.
 import { cpus } from 'node:os';
-import { Value, topoSort } from '../src/engine/value.js';
-import { compile } from '../src/tape/compile.js';
-import { ClosureValue } from './closure/ClosureValue.js';
-import { BenchMlp } from './demo/mlp.js';
-import { demoLoss } from './demo/demoLoss.js';
-import { moons } from './demo/moons.js';
-import { eagerStep, sgd } from './demo/train.js';
-import { tfjsDemo } from './tfjsDemo.js';
-import type { TorchPeer } from './torchPeer.js';
-
-export const DEMO_SEED = 1337;
+import { fileURLToPath } from 'node:url';
+import { demoData, type JsRowName } from './jsRows.js';
+import { LinePeer } from './linePeer.js';
+import { TorchPeer } from './torchPeer.js';
 
 export interface DemoRow {
   name: string;
   /** Steps per timed batch (about the same wall time for every row). */
   batch: number;
   /** Run `steps` training steps; resolves to ms per step. */
-  run(steps: number): number | Promise<number>;
+  run(steps: number): Promise<number>;
   /** The loss before training, to show every row computes the same demo. */
   firstLoss: number;
 }
@@ -28,78 +21,29 @@ export interface DemoSetup {
   tapeSlots: number;
   compileMs: number;
   torchVersion: string;
-  torchDefaultThreads: number;
+  close(): void;
 }
 
-const makeValue = (x: number): Value => new Value(x);
+const ROW_SCRIPT = fileURLToPath(new URL('./rowProcess.ts', import.meta.url));
 
-export async function demoRows(torch: TorchPeer): Promise<DemoSetup> {
-  const { X, y } = moons(100, 0.1, 1);
-  const fresh = (): BenchMlp<Value> => new BenchMlp(makeValue, 2, [16, 16, 1], DEMO_SEED);
-  const startWeights = fresh().layers.map((l) => l.map((n) => n.map((v) => v.data)));
+async function jsRow(
+  name: JsRowName,
+  label: string,
+  batch: number,
+  peers: LinePeer[],
+): Promise<{ row: DemoRow; info: Record<string, number> }> {
+  const peer = new LinePeer(process.execPath, ['--expose-gc', '--import', 'tsx', ROW_SCRIPT, name]);
+  peers.push(peer);
+  const hello = await peer.ask<{ firstLoss: number; info: Record<string, number> }>({ hello: 1 });
+  const run = (steps: number): Promise<number> => peer.ask<{ ms: number }>({ run: steps }).then((r) => r.ms);
+  return { row: { name: label, batch, firstLoss: hello.firstLoss, run }, info: hello.info };
+}
 
-  const eagerModel = fresh();
-  const eagerParams = eagerModel.parameters();
-  const first = demoLoss(makeValue, eagerModel, X, y).loss;
-  const nodes = topoSort(first).length;
-  let ke = 0;
-  const eager: DemoRow = {
-    name: 'micrograd-ts eager (graph rebuilt each step)',
-    batch: 10,
-    firstLoss: first.data,
-    run(steps) {
-      const t0 = performance.now();
-      for (let s = 0; s < steps; s++) eagerStep(makeValue, eagerModel, eagerParams, X, y, ke++);
-      return (performance.now() - t0) / steps;
-    },
-  };
-
-  const tapeModel = fresh();
-  const tapeParams = tapeModel.parameters();
-  const t0 = performance.now();
-  const tape = compile(demoLoss(makeValue, tapeModel, X, y).loss);
-  const compileMs = performance.now() - t0;
-  let kt = 0;
-  const tapeRow: DemoRow = {
-    name: 'micrograd-ts tape (compiled once, fused)',
-    batch: 100,
-    firstLoss: tape.forward(),
-    run(steps) {
-      const t1 = performance.now();
-      for (let s = 0; s < steps; s++) {
-        tape.forward();
-        for (const p of tapeParams) p.grad = 0;
-        tape.backward();
-        sgd(tapeParams, kt++);
-      }
-      return (performance.now() - t1) / steps;
-    },
-  };
-
-  const makeClosure = (x: number): ClosureValue => new ClosureValue(x);
-  const closureModel = new BenchMlp(makeClosure, 2, [16, 16, 1], DEMO_SEED);
-  const closureParams = closureModel.parameters();
-  let kc = 0;
-  const closure: DemoRow = {
-    name: 'micrograd-style JS port (closures, Set, recursion)',
-    batch: 1,
-    firstLoss: demoLoss(makeClosure, closureModel, X, y).loss.data,
-    run(steps) {
-      const t1 = performance.now();
-      for (let s = 0; s < steps; s++) eagerStep(makeClosure, closureModel, closureParams, X, y, kc++);
-      return (performance.now() - t1) / steps;
-    },
-  };
-
-  const tf = await tfjsDemo(X, y, startWeights);
-  const tfRow: DemoRow = {
-    name: 'TensorFlow.js 4 CPU backend (float32)',
-    batch: 20,
-    firstLoss: tf.firstLoss,
-    run: tf.run,
-  };
-
-  const info = await torch.setup(X, y, startWeights);
+export async function demoRows(): Promise<DemoSetup> {
+  const { X, y, weights } = demoData();
+  const torch = new TorchPeer();
+  const peers: LinePeer[] = [torch];
+  const info = await torch.setup(X, y, weights);
   const torchRow = async (config: string, label: string): Promise<DemoRow> => ({
     name: `PyTorch ${info.torch} ${label}`,
     batch: 100,
@@ -109,26 +53,27 @@ export async function demoRows(torch: TorchPeer): Promise<DemoSetup> {
   // torch's default here may be one thread (it counts physical cores): then the row uses every core instead.
   const cores = cpus().length;
   const useCores = info.default_threads === 1 && cores > 1;
-  const manyThreads = useCores ? `float64-${cores}` : 'float64-default';
+  const many = useCores ? `${cores}` : 'default';
   const manyLabel = useCores
     ? `${cores} threads (torch's default here is 1)`
     : `default threads (${info.default_threads})`;
+  const tape = await jsRow('tape', 'micrograd-ts tape (compiled once, fused)', 100, peers);
   const rows = [
     await torchRow('float64-1', 'float64, 1 thread'),
-    await torchRow(manyThreads, `float64, ${manyLabel}`),
+    await torchRow(`float64-${many}`, `float64, ${manyLabel}`),
     await torchRow('float32-1', 'float32, 1 thread'),
-    await torchRow(manyThreads.replace('float64', 'float32'), `float32, ${manyLabel}`),
-    tapeRow,
-    eager,
-    tfRow,
-    closure,
+    await torchRow(`float32-${many}`, `float32, ${manyLabel}`),
+    tape.row,
+    (await jsRow('eager', 'micrograd-ts eager (graph rebuilt each step)', 10, peers)).row,
+    (await jsRow('tfjs', 'TensorFlow.js 4 CPU backend (float32)', 20, peers)).row,
+    (await jsRow('closure', 'micrograd-style JS port (closures, Set, recursion)', 1, peers)).row,
   ];
   return {
     rows,
-    nodes,
-    tapeSlots: tape.size,
-    compileMs,
+    nodes: tape.info['nodes']!,
+    tapeSlots: tape.info['slots']!,
+    compileMs: tape.info['compileMs']!,
     torchVersion: info.torch,
-    torchDefaultThreads: info.default_threads,
+    close: () => peers.forEach((p) => p.close()),
   };
 }

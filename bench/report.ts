@@ -25,7 +25,7 @@ const big = (n: number): string => n.toLocaleString('en-US');
 export function markdown(r: BenchResults): string {
   const m = r.machine;
   const lines = [
-    `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick run)' : ''} on ${m.cpu} (${m.cores} cores, shared; load average ${m.loadAverage.map((x) => x.toFixed(1)).join(' ')}), Node ${m.node}, PyTorch ${m.torch}, TensorFlow.js ${m.tfjs}. Medians of ${r.demo.rows[0]?.msPerStep.n ?? 0} interleaved rounds.`,
+    `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick run)' : ''} on ${m.cpu} (${m.cores} cores, shared; load average ${m.loadAverage.map((x) => x.toFixed(1)).join(' ')}), Node ${m.node}, PyTorch ${m.torch}, TensorFlow.js ${m.tfjs}. Medians of ${r.demo.rows[0]?.msPerStep.n ?? 0} interleaved rounds, each engine in its own process.`,
     '',
     `**One training step of micrograd's demo** (moons, 100 points, MLP(2, [16, 16, 1]), max-margin loss + 1e-4·Σp², full batch, SGD; ${big(r.demo.nodes)} scalar nodes per step; the tape holds ${big(r.demo.tapeSlots)} slots after fusion, compiled once in ${f(r.demo.compileMs)} ms):`,
     '',

@@ -9,14 +9,12 @@ import { demoRows } from './demoRows.js';
 import { markdown, type BenchResults, type DemoResult } from './report.js';
 import { spread } from './stats.js';
 import { throughput, type ThroughputResult } from './throughput.js';
-import { TorchPeer } from './torchPeer.js';
 
 const quick = process.argv.includes('--quick');
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
 const loadAverage = loadavg();
 
-const torch = new TorchPeer();
-const demo = await demoRows(torch);
+const demo = await demoRows();
 const rounds = quick ? 3 : 9;
 log(`demo: ${demo.nodes} nodes, ${demo.tapeSlots} tape slots; warming up`);
 // Warm up until the JIT and the heap have settled: at least two batches and a second per row (the eager
@@ -32,7 +30,7 @@ for (let r = 0; r < rounds; r++) {
   for (const [i, row] of demo.rows.entries()) samples[i]!.push(await row.run(row.batch));
   log(`demo round ${r + 1}/${rounds}`);
 }
-torch.close();
+demo.close();
 const torchMs = spread(samples[0]!).median;
 const demoResults: DemoResult[] = demo.rows.map((row, i) => {
   const s = spread(samples[i]!);

@@ -208,13 +208,21 @@ export class Value {
   }
 }
 
-// V8 picks a field's representation from the first values stored in it (small integer, then double) and,
-// when a later store needs a wider one, deprecates the shape and migrates every live node one by one: the
-// first backward over ten million nodes took seconds longer. Settle the number fields on the general
+// V8 picks a field's representation from the first values stored in it (small integer, then double; null,
+// then an object) and, when a later store needs a wider one, deprecates the shape and migrates every live
+// node one by one: the first backward over a million nodes took seconds longer. Settle the number fields on the general
 // representation once, before any real node exists.
 {
-  const warm = new Value(0.5) as unknown as Record<'data' | 'grad' | '_k', unknown>;
+  const warm = new Value(0.5) as unknown as Record<
+    'data' | 'grad' | '_k' | '_a' | '_b' | '_next' | '_op' | '_mark',
+    unknown
+  >;
   warm.data = warm.grad = warm._k = null;
+  // The link fields hold null and Values: let them see both now, not first in a ten-million-node backward.
+  warm._a = warm._b = warm._next = warm;
+  warm._a = warm._b = warm._next = null;
+  warm._op = warm._mark = 1; // and both small-integer fields are written after construction
+  warm._op = warm._mark = 0;
 }
 
 /** Build an op node. Internal: the public constructor only makes leaves. */
