@@ -20,6 +20,7 @@ export interface DemoSetup {
   nodes: number;
   tapeSlots: number;
   compileMs: number;
+  eagerBytesPerNode: number;
   torchVersion: string;
   close(): void;
 }
@@ -58,13 +59,14 @@ export async function demoRows(): Promise<DemoSetup> {
     ? `${cores} threads (torch's default here is 1)`
     : `default threads (${info.default_threads})`;
   const tape = await jsRow('tape', 'micrograd-ts tape (compiled once, fused)', 100, peers);
+  const eager = await jsRow('eager', 'micrograd-ts eager (graph rebuilt each step)', 10, peers);
   const rows = [
     await torchRow('float64-1', 'float64, 1 thread'),
     await torchRow(`float64-${many}`, `float64, ${manyLabel}`),
     await torchRow('float32-1', 'float32, 1 thread'),
     await torchRow(`float32-${many}`, `float32, ${manyLabel}`),
     tape.row,
-    (await jsRow('eager', 'micrograd-ts eager (graph rebuilt each step)', 10, peers)).row,
+    eager.row,
     (await jsRow('tfjs', 'TensorFlow.js 4 CPU backend (float32)', 20, peers)).row,
     (await jsRow('closure', 'micrograd-style JS port (closures, Set, recursion)', 1, peers)).row,
   ];
@@ -73,6 +75,7 @@ export async function demoRows(): Promise<DemoSetup> {
     nodes: tape.info['nodes']!,
     tapeSlots: tape.info['slots']!,
     compileMs: tape.info['compileMs']!,
+    eagerBytesPerNode: eager.info['bytesPerNode']!,
     torchVersion: info.torch,
     close: () => peers.forEach((p) => p.close()),
   };

@@ -6,6 +6,7 @@ import { BenchMlp } from './demo/mlp.js';
 import { demoLoss } from './demo/demoLoss.js';
 import { moons } from './demo/moons.js';
 import { eagerStep, sgd } from './demo/train.js';
+import { collect, memoryInUse } from './stats.js';
 
 export const DEMO_SEED = 1337;
 export const JS_ROWS = ['tape', 'eager', 'tfjs', 'closure'] as const;
@@ -42,7 +43,14 @@ export async function makeJsRow(name: JsRowName): Promise<JsRow> {
       const model = new BenchMlp(makeValue, 2, [16, 16, 1], DEMO_SEED);
       const params = model.parameters();
       const first = demoLoss(makeValue, model, X, y).loss;
-      const info = { nodes: topoSort(first).length };
+      const nodes = topoSort(first).length;
+      // Heap growth for three more demo graphs kept alive: the eager engine's bytes per node.
+      collect();
+      const m0 = memoryInUse();
+      const kept = [0, 1, 2].map(() => demoLoss(makeValue, model, X, y).loss);
+      collect();
+      const bytesPerNode = (memoryInUse() - m0) / (kept.length * nodes);
+      const info = { nodes, bytesPerNode };
       return {
         firstLoss: first.data,
         info,

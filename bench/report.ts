@@ -13,7 +13,13 @@ export interface BenchResults {
   date: string;
   quick: boolean;
   machine: { cpu: string; cores: number; loadAverage: number[]; node: string; torch: string; tfjs: string };
-  demo: { nodes: number; tapeSlots: number; compileMs: number; rows: DemoResult[] };
+  demo: {
+    nodes: number;
+    tapeSlots: number;
+    compileMs: number;
+    eagerBytesPerNode: number;
+    rows: DemoResult[];
+  };
   throughput: ThroughputResult[];
 }
 
@@ -27,7 +33,7 @@ export function markdown(r: BenchResults): string {
   const lines = [
     `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick run)' : ''} on ${m.cpu} (${m.cores} cores, shared; load average ${m.loadAverage.map((x) => x.toFixed(1)).join(' ')}), Node ${m.node}, PyTorch ${m.torch}, TensorFlow.js ${m.tfjs}. Medians of ${r.demo.rows[0]?.msPerStep.n ?? 0} interleaved rounds, each engine in its own process.`,
     '',
-    `**One training step of micrograd's demo** (moons, 100 points, MLP(2, [16, 16, 1]), max-margin loss + 1e-4·Σp², full batch, SGD; ${big(r.demo.nodes)} scalar nodes per step; the tape holds ${big(r.demo.tapeSlots)} slots after fusion, compiled once in ${f(r.demo.compileMs)} ms):`,
+    `**One training step of micrograd's demo** (moons, 100 points, MLP(2, [16, 16, 1]), max-margin loss + 1e-4·Σp², full batch, SGD; ${big(r.demo.nodes)} scalar nodes per step, ${f(r.demo.eagerBytesPerNode, 1)} bytes each in the eager engine; the tape holds ${big(r.demo.tapeSlots)} slots after fusion, compiled once in ${f(r.demo.compileMs)} ms):`,
     '',
     '| engine | ms / step (median) | min – max | × PyTorch float64, 1 thread | first loss |',
     '| --- | ---: | ---: | ---: | ---: |',

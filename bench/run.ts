@@ -72,7 +72,13 @@ const results: BenchResults = {
     torch: demo.torchVersion,
     tfjs: tfjsPkg.version,
   },
-  demo: { nodes: demo.nodes, tapeSlots: demo.tapeSlots, compileMs: demo.compileMs, rows: demoResults },
+  demo: {
+    nodes: demo.nodes,
+    tapeSlots: demo.tapeSlots,
+    compileMs: demo.compileMs,
+    eagerBytesPerNode: demo.eagerBytesPerNode,
+    rows: demoResults,
+  },
   throughput: through,
 };
 const table = markdown(results);
