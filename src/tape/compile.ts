@@ -22,8 +22,13 @@ export interface CompileOptions {
   writeBack?: boolean;
 }
 
+/** Marks a node folded into a fused chain (it gets no slot). */
+const ABSORBED = -1;
+
 /** A fused chain found by the planner: node indices, terms in evaluation order (-1 = the constant 1). */
 interface LinPlan {
+  /** The node the fused slot stands for (the chain's head, or the activation after it). */
+  at: number;
   base: number;
   act: number;
   k: number;
@@ -77,14 +82,13 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
     return i;
   });
 
-  const absorbed = new Uint8Array(n);
+  // `uses` doubles as the planner's mark (-1: absorbed into a fused chain) and then as each node's slot,
+  // so a ten-million-node graph needs one Int32Array of scratch, not three.
   const lins: LinPlan[] = [];
-  // linAt[i]: index into lins of the chain fused at node i, or -1.
-  const linAt = new Int32Array(n).fill(-1);
-  if (fuse) planFusion(order, uses, absorbed, lins, linAt);
+  if (fuse) planFusion(order, uses, lins);
+  const slotOf = uses;
 
   // Slots: 0 is the constant 1, then the leaves, then every op node that was not absorbed, in topological order.
-  const slotOf = new Int32Array(n);
   const leaves: Value[] = [];
   for (let i = 0; i < n; i++) {
     if (order[i]!._op < 0) {
@@ -97,11 +101,11 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
   let nTerms = 0;
   for (let i = 0; i < n; i++) {
     const o = order[i]!._op;
-    if (o < 0 || absorbed[i]) continue;
+    if (o < 0 || slotOf[i] === ABSORBED) continue;
     slotOf[i] = size++;
     if (o === POW) nPow++;
-    if (linAt[i]! >= 0) nTerms += lins[linAt[i]!]!.w.length;
   }
+  for (const lin of lins) nTerms += lin.w.length;
 
   const op = new Uint8Array(size);
   const inA = new Int32Array(size);
@@ -118,18 +122,19 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
   nPow = 0;
   let f = 0;
   let t = 0;
+  let next = lins.length - 1; // lins run from the root down: walk them backwards alongside i
   for (let i = 0; i < n; i++) {
     const v = order[i]!;
-    if (absorbed[i]) continue;
     const s = slotOf[i]!;
+    if (s === ABSORBED) continue;
     if (v._op < 0) {
       op[s] = LEAF_CODE;
       inA[s] = s - 1;
       continue;
     }
     if (nodes !== null) nodes[s] = v;
-    if (linAt[i]! >= 0) {
-      const lin = lins[linAt[i]!]!;
+    if (next >= 0 && lins[next]!.at === i) {
+      const lin = lins[next--]!;
       op[s] = LIN_CODE;
       inA[s] = slot(lin.base);
       inB[s] = f;
@@ -178,18 +183,15 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
  * Find the chains worth fusing, from the root down. A chain is a run of `add` nodes, each used only by
  * the next, whose right inputs are single-use `mul` nodes (a term w·x) or anything else (a term 1·x).
  */
-function planFusion(
-  order: readonly Value[],
-  uses: Int32Array,
-  absorbed: Uint8Array,
-  lins: LinPlan[],
-  linAt: Int32Array,
-): void {
+function planFusion(order: readonly Value[], uses: Int32Array, lins: LinPlan[]): void {
   const idx = (v: Value): number => -1 - v._mark;
   const single = (v: Value, code: number): boolean => v._op === code && uses[idx(v)] === 1;
+  // Scratch reused for every candidate chain: most candidates (a lone `x + y`) are not fused.
+  const w: number[] = [];
+  const x: number[] = [];
   const inner: number[] = [];
   for (let i = order.length - 1; i >= 0; i--) {
-    if (absorbed[i]) continue;
+    if (uses[i] === ABSORBED) continue;
     const v = order[i]!;
     let head: Value;
     let act = NO_ACT;
@@ -201,8 +203,8 @@ function planFusion(
     } else {
       continue;
     }
-    const w: number[] = [];
-    const x: number[] = [];
+    w.length = 0;
+    x.length = 0;
     inner.length = 0;
     let products = 0;
     let cur = head;
@@ -225,9 +227,8 @@ function planFusion(
     // A lone `x + y` gains nothing from fusing; keep the plain op.
     if (act === NO_ACT && products === 0 && w.length < 2) continue;
     if (act !== NO_ACT) inner.push(idx(head));
-    for (const j of inner) absorbed[j] = 1;
-    linAt[i] = lins.length;
-    lins.push({ base: idx(cur._a!), act, k: v._k, w: w.reverse(), x: x.reverse() });
+    for (const j of inner) uses[j] = ABSORBED;
+    lins.push({ at: i, base: idx(cur._a!), act, k: v._k, w: w.slice().reverse(), x: x.slice().reverse() });
   }
 }
 
