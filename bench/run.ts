@@ -1,0 +1,105 @@
+// `npm run bench`: every row measured in this one run, printed as a markdown table and saved as JSON.
+//
+// Usage: npm run bench [-- --quick]   (quick: fewer rounds, no 1e7-node graphs)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { demoRows } from './demoRows.js';
+import { markdown, type BenchResults, type DemoResult } from './report.js';
+import { spread } from './stats.js';
+import { throughput, type ThroughputResult } from './throughput.js';
+
+const quick = process.argv.includes('--quick');
+const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
+const loadAverage = loadavg();
+
+const demo = await demoRows();
+const rounds = quick ? 3 : 9;
+log(`demo: ${demo.nodes} nodes, ${demo.tapeSlots} tape slots; warming up`);
+// Warm up until the JIT and the heap have settled: at least two batches and a second per row (the eager
+// rows need tens of steps before V8's young generation has grown to their allocation rate).
+for (const row of demo.rows) {
+  const t0 = performance.now();
+  for (let w = 0; w < 2 || performance.now() - t0 < 1000; w++) await row.run(row.batch);
+}
+const samples = demo.rows.map(() => [] as number[]);
+for (let r = 0; r < rounds; r++) {
+  // No forced GC between rows: a full collection shrinks the young generation and slows the next
+  // allocation-heavy steps (eager, closure, TensorFlow.js) for a while, which would measure the GC, not them.
+  for (const [i, row] of demo.rows.entries()) samples[i]!.push(await row.run(row.batch));
+  log(`demo round ${r + 1}/${rounds}`);
+}
+demo.close();
+const torchMs = spread(samples[0]!).median;
+const demoResults: DemoResult[] = demo.rows.map((row, i) => {
+  const s = spread(samples[i]!);
+  return { name: row.name, msPerStep: s, ratioToTorch: s.median / torchMs, firstLoss: row.firstLoss };
+});
+
+const sizes: Array<[number, number]> = quick
+  ? [
+      [1e5, 3],
+      [1e6, 1],
+    ]
+  : [
+      [1e5, 7],
+      [1e6, 3],
+      [1e7, 1],
+    ];
+const through: ThroughputResult[] = [];
+for (const graph of ['chain', 'wide sum'] as const) {
+  for (const [n, reps] of sizes) {
+    log(`throughput: ${graph} of ${n} nodes`);
+    through.push(throughput(graph, n, reps));
+  }
+}
+
+const tfjsPkg = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../node_modules/@tensorflow/tfjs/package.json', import.meta.url)),
+    'utf8',
+  ),
+) as { version: string };
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  quick,
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    loadAverage,
+    node: process.version,
+    torch: demo.torchVersion,
+    tfjs: tfjsPkg.version,
+  },
+  demo: {
+    nodes: demo.nodes,
+    tapeSlots: demo.tapeSlots,
+    compileMs: demo.compileMs,
+    eagerBytesPerNode: demo.eagerBytesPerNode,
+    rows: demoResults,
+  },
+  throughput: through,
+};
+const table = markdown(results);
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+const stamp = results.date.slice(0, 16).replace(/[:T]/g, '-');
+writeFileSync(`${dir}${stamp}${quick ? '-quick' : ''}.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(`${dir}latest${quick ? '-quick' : ''}.md`, table);
+// A full run also refreshes the table between the markers in bench/README.md and README.md (where present).
+if (!quick) {
+  for (const doc of ['./README.md', '../README.md']) {
+    const file = fileURLToPath(new URL(doc, import.meta.url));
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const next = text.replace(
+      /<!-- bench:table -->[\s\S]*?<!-- \/bench:table -->/,
+      `<!-- bench:table -->\n${table}<!-- /bench:table -->`,
+    );
+    // Formatted as `npm run lint` expects (prettier aligns the table's columns).
+    if (next !== text)
+      writeFileSync(file, await format(next, { ...(await resolveConfig(file)), filepath: file }));
+  }
+}
+process.stdout.write(table);
