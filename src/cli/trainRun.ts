@@ -22,6 +22,8 @@ export interface TrainConfig {
   alpha: number;
   seed: number;
   out: string | undefined;
+  /** Replay a compiled tape when the graph is the same every step (full batch); false forces eager. */
+  compile: boolean;
   /** false: plain lines instead of a progress bar (stdout is not a terminal). */
   tty: boolean;
 }
@@ -55,6 +57,7 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
     alpha: cfg.alpha,
     ...(cfg.batchSize === undefined ? {} : { batchSize: cfg.batchSize }),
     seed: cfg.seed,
+    compile: cfg.compile,
   });
   write(
     `${String(model).length > 120 ? `MLP ${[nin, ...model.nouts].join('-')}` : String(model)}, ${model.parameters().length} parameters\n`,
@@ -62,6 +65,11 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
   write(
     `${data.X.length} samples of ${cfg.dataset}, ${cfg.loss} loss + ${cfg.alpha}·Σp², ${cfg.optimizer} lr ${cfg.lr}` +
       `${cfg.schedule === 'decay' ? ` decaying to ${cfg.lr / 10}` : ''}, ${cfg.steps} steps, batch ${trainer.batchSize}\n`,
+  );
+  write(
+    trainer.engine === 'tape'
+      ? 'engine: compiled tape (the graph is recorded once and replayed every step; --no-compile for eager)\n'
+      : `engine: eager (the graph is rebuilt every step${cfg.compile ? ': minibatches change it' : ', as --no-compile asks'})\n`,
   );
 
   const bar = cfg.tty

@@ -14,4 +14,4 @@ export { SGD, type SGDOptions } from './SGD.js';
 export { Adam, type AdamOptions } from './Adam.js';
 export { microgradDecay, constantLr } from './schedules.js';
 export { LOSSES, lossGraph, accuracy, predictClass, type LossName, type BatchGraph } from './lossGraph.js';
-export { Trainer, type TrainOptions, type StepResult } from './Trainer.js';
+export { Trainer, type TrainOptions, type StepResult, type TrainEngine } from './Trainer.js';

@@ -24,6 +24,18 @@ describe('micrograd train (defaults: the moons demo)', () => {
     expect(train.stdout).toMatch(/^final: loss [\d.]+, accuracy 100\.0% on all 100 samples/m);
   });
 
+  it('says it replays a compiled tape, and --no-compile gives the same losses on the eager engine', () => {
+    expect(train.stdout).toMatch(/^engine: compiled tape /m);
+    const eager = runCli(['train', '--no-out', '--no-compile', '--steps', '100']);
+    expect(eager.status).toBe(0);
+    expect(eager.stdout).toMatch(
+      /^engine: eager \(the graph is rebuilt every step, as --no-compile asks\)$/m,
+    );
+    // Same data, weights and arithmetic order: every printed step line is identical.
+    const steps = (text: string) => text.split('\n').filter((l) => l.startsWith('step '));
+    expect(steps(eager.stdout)).toEqual(steps(train.stdout));
+  });
+
   it('writes the model, the metrics and both pictures', () => {
     for (const f of [
       'model.json',
@@ -81,6 +93,7 @@ describe('micrograd train with options', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('MLP 2-8-3, 51 parameters');
     expect(r.stdout).toContain('batch 10');
+    expect(r.stdout).toContain('engine: eager (the graph is rebuilt every step: minibatches change it)');
     expect(existsSync(join(dir, 'spiral', 'decision-boundary.png'))).toBe(true);
   });
 

@@ -69,6 +69,7 @@ export function trainCommand(): Command {
     .option('--seed <n>', 'seed for the data, the weights and the batches', int(0), 1337)
     .option('--out <dir>', 'where to write model.json, metrics.json and the pictures', 'runs/moons')
     .option('--no-out', 'write nothing, only train')
+    .option('--no-compile', 'rebuild the graph eagerly every step instead of replaying a compiled tape')
     .action(async (o: Record<string, unknown>) => {
       const data = loadDataset({
         dataset: o['dataset'] as string,
@@ -93,6 +94,7 @@ export function trainCommand(): Command {
           alpha: o['alpha'] as number,
           seed: o['seed'] as number,
           out: typeof out === 'string' ? out : undefined,
+          compile: o['compile'] !== false,
           tty: process.stdout.isTTY === true,
         },
         (s) => process.stdout.write(s),
