@@ -65,6 +65,9 @@ export class Value {
   }
 
   set label(label: string) {
+    if (typeof label !== 'string') {
+      throw new TypeError(`Value.label: expected a string, got ${describe(label)}`);
+    }
     if (label === '') labels.delete(this);
     else labels.set(this, label);
   }
