@@ -75,7 +75,8 @@ const results: BenchResults = {
   demo: {
     nodes: demo.nodes,
     tapeSlots: demo.tapeSlots,
-    compileMs: demo.compileMs,
+    tapeFirstStepMs: demo.tapeFirstStepMs,
+    tapeBytes: demo.tapeBytes,
     eagerBytesPerNode: demo.eagerBytesPerNode,
     rows: demoResults,
   },

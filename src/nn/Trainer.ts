@@ -107,6 +107,11 @@ export class Trainer {
     }
   }
 
+  /** The compiled tape the 'tape' engine replays (e.g. to read its size); null until the first step. */
+  get tape(): Tape | null {
+    return this.compiled?.tape ?? null;
+  }
+
   /** The batch for the next step: every sample, or batchSize drawn without replacement (micrograd's permutation). */
   nextBatch(): { X: number[][]; y: number[] } {
     const { X, y } = this.data;
