@@ -1,7 +1,8 @@
 // The demo-per-step rows of the benchmark: PyTorch and every JavaScript engine, each in its own process.
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { demoData, type JsRowName } from './jsRows.js';
+import { demoData } from './demoSetup.js';
+import type { JsRowName } from './jsRows.js';
 import { LinePeer } from './linePeer.js';
 import { TorchPeer } from './torchPeer.js';
 
@@ -19,7 +20,8 @@ export interface DemoSetup {
   rows: DemoRow[];
   nodes: number;
   tapeSlots: number;
-  compileMs: number;
+  tapeFirstStepMs: number;
+  tapeBytes: number;
   eagerBytesPerNode: number;
   torchVersion: string;
   close(): void;
@@ -58,8 +60,8 @@ export async function demoRows(): Promise<DemoSetup> {
   const manyLabel = useCores
     ? `${cores} threads (torch's default here is 1)`
     : `default threads (${info.default_threads})`;
-  const tape = await jsRow('tape', 'micrograd-ts tape (compiled once, fused)', 100, peers);
-  const eager = await jsRow('eager', 'micrograd-ts eager (graph rebuilt each step)', 10, peers);
+  const tape = await jsRow('tape', 'micrograd-ts tape: Trainer.step(), compile: true (default)', 100, peers);
+  const eager = await jsRow('eager', 'micrograd-ts eager: Trainer.step(), compile: false', 10, peers);
   const rows = [
     await torchRow('float64-1', 'float64, 1 thread'),
     await torchRow(`float64-${many}`, `float64, ${manyLabel}`),
@@ -74,7 +76,8 @@ export async function demoRows(): Promise<DemoSetup> {
     rows,
     nodes: tape.info['nodes']!,
     tapeSlots: tape.info['slots']!,
-    compileMs: tape.info['compileMs']!,
+    tapeFirstStepMs: tape.info['firstStepMs']!,
+    tapeBytes: tape.info['tapeBytes']!,
     eagerBytesPerNode: eager.info['bytesPerNode']!,
     torchVersion: info.torch,
     close: () => peers.forEach((p) => p.close()),

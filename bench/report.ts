@@ -16,7 +16,9 @@ export interface BenchResults {
   demo: {
     nodes: number;
     tapeSlots: number;
-    compileMs: number;
+    /** The tape row's first Trainer.step(), which records the graph and compiles the tape. */
+    tapeFirstStepMs: number;
+    tapeBytes: number;
     eagerBytesPerNode: number;
     rows: DemoResult[];
   };
@@ -33,7 +35,7 @@ export function markdown(r: BenchResults): string {
   const lines = [
     `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick run)' : ''} on ${m.cpu} (${m.cores} cores, shared; load average ${m.loadAverage.map((x) => x.toFixed(1)).join(' ')}), Node ${m.node}, PyTorch ${m.torch}, TensorFlow.js ${m.tfjs}. Medians of ${r.demo.rows[0]?.msPerStep.n ?? 0} interleaved rounds, each engine in its own process.`,
     '',
-    `**One training step of micrograd's demo** (moons, 100 points, MLP(2, [16, 16, 1]), max-margin loss + 1e-4·Σp², full batch, SGD; ${big(r.demo.nodes)} scalar nodes per step, ${f(r.demo.eagerBytesPerNode, 1)} bytes each in the eager engine; the tape holds ${big(r.demo.tapeSlots)} slots after fusion, compiled once in ${f(r.demo.compileMs)} ms):`,
+    `**One training step of micrograd's demo**, as \`micrograd train\` runs it (makeMoons 100 points, noise 0.1, seed 1337; MLP(2, [16, 16, 1]); max-margin loss + 1e-4·Σp², full batch, SGD; ${big(r.demo.nodes)} scalar nodes per step, ${f(r.demo.eagerBytesPerNode, 1)} bytes each in the eager engine; the tape holds ${big(r.demo.tapeSlots)} slots after fusion, ${f(r.demo.tapeBytes / r.demo.nodes, 1)} bytes per graph node, and the first tape step, which records and compiles it, takes ${f(r.demo.tapeFirstStepMs)} ms):`,
     '',
     '| engine | ms / step (median) | min – max | × PyTorch float64, 1 thread | first loss |',
     '| --- | ---: | ---: | ---: | ---: |',

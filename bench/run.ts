@@ -75,7 +75,8 @@ const results: BenchResults = {
   demo: {
     nodes: demo.nodes,
     tapeSlots: demo.tapeSlots,
-    compileMs: demo.compileMs,
+    tapeFirstStepMs: demo.tapeFirstStepMs,
+    tapeBytes: demo.tapeBytes,
     eagerBytesPerNode: demo.eagerBytesPerNode,
     rows: demoResults,
   },
@@ -87,9 +88,9 @@ mkdirSync(dir, { recursive: true });
 const stamp = results.date.slice(0, 16).replace(/[:T]/g, '-');
 writeFileSync(`${dir}${stamp}${quick ? '-quick' : ''}.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${dir}latest${quick ? '-quick' : ''}.md`, table);
-// A full run also refreshes the table between the markers in bench/README.md and README.md (where present).
+// A full run also refreshes the tables between the markers in README.md's Performance section.
 if (!quick) {
-  for (const doc of ['./README.md', '../README.md']) {
+  for (const doc of ['../README.md']) {
     const file = fileURLToPath(new URL(doc, import.meta.url));
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');

@@ -1,6 +1,6 @@
 // micrograd's moons demo in TensorFlow.js (CPU backend, float32 tensors), for the side-by-side table.
 import * as tf from '@tensorflow/tfjs';
-import { learningRate } from './demo/train.js';
+import { demoLr } from './demoSetup.js';
 
 export interface TfjsDemo {
   /** Run `steps` training steps; returns ms per step. */
@@ -39,7 +39,7 @@ export async function tfjsDemo(X: number[][], y: number[], layers: number[][][])
     run(steps: number): number {
       const t0 = performance.now();
       for (let s = 0; s < steps; s++) {
-        opt.setLearningRate(learningRate(k++));
+        opt.setLearningRate(demoLr(k++));
         const loss = opt.minimize(lossFn, true);
         loss?.dataSync(); // wait for the step, as the other rows do
         loss?.dispose();

@@ -1,7 +1,7 @@
 // Trainer: micrograd's demo loop (forward, loss, zeroGrad, backward, step) for any dataset, loss and optimizer.
 
 import { describe } from '../engine/describe.js';
-import type { Value } from '../engine/value.js';
+import { Value } from '../engine/value.js';
 import type { Dataset } from '../data/Dataset.js';
 import { Rng } from '../data/Rng.js';
 import { Adam } from './Adam.js';
@@ -107,6 +107,11 @@ export class Trainer {
     }
   }
 
+  /** The compiled tape the 'tape' engine replays (e.g. to read its size); null until the first step. */
+  get tape(): Tape | null {
+    return this.compiled?.tape ?? null;
+  }
+
   /** The batch for the next step: every sample, or batchSize drawn without replacement (micrograd's permutation). */
   nextBatch(): { X: number[][]; y: number[] } {
     const { X, y } = this.data;
@@ -123,11 +128,14 @@ export class Trainer {
   /** One optimisation step: forward, zeroGrad, backward, update. */
   step(): StepResult {
     const { X, y } = this.nextBatch();
+    // One leaf per input number, shared by the first layer's neurons (a raw number would become a new
+    // constant leaf in every product: 16× the leaves on the demo, each one re-read by every tape replay).
+    const inputs = X.map((row) => row.map((x) => new Value(x)));
     let g: BatchGraph;
     let backward: () => void;
     if (this.engine === 'tape') {
       if (this.compiled === null) {
-        const graph = this.graph(X, y);
+        const graph = this.graph(inputs, y);
         const outputs = [graph.dataLoss, ...graph.outputs.flat()];
         this.compiled = { graph, tape: compile(graph.loss, { outputs }) };
       }
@@ -137,7 +145,7 @@ export class Trainer {
       g = graph;
       backward = () => tape.backward();
     } else {
-      g = this.graph(X, y);
+      g = this.graph(inputs, y);
       backward = () => g.loss.backward();
     }
     const acc = accuracy(g.outputs, y);
