@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_FLAGS } from './playground.js';
 
 const ENTRY = join(import.meta.dirname, 'fixtures/browserEntry.ts');
-const CHROMIUM = '/usr/bin/chromium';
 const out = mkdtempSync(join(tmpdir(), 'micrograd-bundle-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -26,17 +26,7 @@ const noNodeBuiltins: Plugin = {
 };
 
 function chromiumDom(url: string): Promise<string> {
-  const args = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--virtual-time-budget=20000',
-    '--dump-dom',
-    url,
-  ];
+  const args = [...CHROMIUM_FLAGS, '--virtual-time-budget=20000', '--dump-dom', url];
   return new Promise((resolve, reject) => {
     execFile(CHROMIUM, args, { timeout: 60_000, maxBuffer: 64 << 20 }, (err, stdout) =>
       err === null ? resolve(stdout) : reject(err),

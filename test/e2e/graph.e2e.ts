@@ -1,36 +1,26 @@
 // The graph page in Chromium: the post's neuron, its grads and every step of backward, checked against the
 // library run in Node on the same graph; keyboard use, exports, hostile input, screenshots.
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { topoSort } from '../../src/engine/value.js';
 import { formatFixed } from '../../src/viz/formatFixed.js';
 import { BackwardStepper } from '../../src/walkthrough/backwardSteps.js';
 import { parse } from '../../src/expr/index.js';
 import { buildNeuron, NEURON_BIAS } from '../../src/walkthrough/neuron.js';
-import { launchBrowser, serve, SIZES, watchProblems, type Served } from './playground.js';
+import { SIZES, usePlayground, watchProblems } from './playground.js';
 
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
 
-let server: Served;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const pg = usePlayground(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function open(
   size: keyof typeof SIZES = 'desktop',
   hash = '',
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: SIZES[size], acceptDownloads: true });
+  const page = await pg.browser().newPage({ viewport: SIZES[size], acceptDownloads: true });
   const problems = watchProblems(page);
-  await page.goto(`${server.url}index.html${hash}`);
+  await page.goto(`${pg.server().url}index.html${hash}`);
   await page.waitForSelector('#graph svg g.node');
   return { page, problems };
 }
@@ -204,7 +194,7 @@ describe('graph page', () => {
     await page.fill('#program', `${hostile} + x`);
     await expect.poll(() => page.textContent('#program-error')).toMatch(/^line 1: /);
     // And through the shareable URL.
-    await page.goto(`${server.url}index.html#expr=${encodeURIComponent(hostile)}`);
+    await page.goto(`${pg.server().url}index.html#expr=${encodeURIComponent(hostile)}`);
     await expect.poll(() => page.textContent('#program-error')).toMatch(/^line 1: /);
     expect(await page.$$eval('img', (i) => i.length)).toBe(0);
     expect(await page.$$eval('script', (s) => s.length)).toBe(scripts);

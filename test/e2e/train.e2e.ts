@@ -1,33 +1,23 @@
 // The train page in Chromium: moons learned past 95% within a bounded number of steps, a neuron's graph,
 // the setup carried by the URL, keyboard use and screenshots.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serve, SIZES, watchProblems, type Served } from './playground.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SIZES, usePlayground, watchProblems } from './playground.js';
 
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
 /** The bound on steps: the unit test shows the default setup passes 95% well within it (about 55 steps). */
 const MAX_STEPS = 150;
 
-let server: Served;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const pg = usePlayground(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function open(
   query = '',
   size: keyof typeof SIZES = 'desktop',
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: SIZES[size] });
+  const page = await pg.browser().newPage({ viewport: SIZES[size] });
   const problems = watchProblems(page);
-  await page.goto(`${server.url}train.html${query}`);
+  await page.goto(`${pg.server().url}train.html${query}`);
   await expect.poll(() => page.textContent('#stat-acc')).toMatch(/%$/);
   return { page, problems };
 }
