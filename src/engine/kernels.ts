@@ -7,10 +7,6 @@
 
 import { OPS, OPS_BY_CODE } from './ops.js';
 
-/** An op's optional "no gradient reaches the input here" rule (read structurally: older tables lack it). */
-type Blocks = ((a: number, b: number, out: number, k: number) => boolean) | undefined;
-const blocksOf = (def: unknown): Blocks => (def as { blocks?: Blocks }).blocks;
-
 export const ADD = OPS.add.code;
 export const MUL = OPS.mul.code;
 const POW = OPS.pow.code;
@@ -26,7 +22,8 @@ export { POW };
  * infinite or NaN upstream gradient stays out). Ops without a `blocks` rule never block.
  */
 export function blocksA(o: number, a: number, b: number, out: number, k: number): boolean {
-  const f = o === RELU ? blocksOf(OPS.relu) : o === POW ? blocksOf(OPS.pow) : blocksOf(OPS_BY_CODE[o]);
+  // relu and pow get their own call sites (the ops that have the rule); others read the table generically.
+  const f = o === RELU ? OPS.relu.blocks : o === POW ? OPS.pow.blocks : OPS_BY_CODE[o]!.blocks;
   return f !== undefined && f(a, b, out, k);
 }
 
