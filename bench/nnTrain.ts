@@ -2,16 +2,14 @@
 
 import { table } from '../src/cli/table.js';
 import { lossGraph, makeMoons, MLP, SGD, topoSort } from '../src/index.js';
+import { spread } from './stats.js';
 
 interface Row {
   name: string;
   ms: number[];
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const median = (xs: readonly number[]): number => spread(xs).median;
 
 function time<T>(row: Row, f: () => T): T {
   const t0 = performance.now();
