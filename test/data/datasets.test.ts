@@ -22,6 +22,31 @@ describe('datasets', () => {
     });
     expect(X[0]).toEqual([1, 0]);
     expect(X[50]).toEqual([0, 0.5]);
+    // scikit-learn's make_moons(shuffle=False, noise=0): angles t = linspace(0, π, n) per half, written out
+    // here from its source (outer: cos t, sin t; inner: 1 - cos t, 1 - sin t - 0.5).
+    const outer = Array.from({ length: 50 }, (_, i) => (Math.PI * i) / 49);
+    const inner = Array.from({ length: 51 }, (_, i) => (Math.PI * i) / 50);
+    const expected = [
+      ...outer.map((t) => [Math.cos(t), Math.sin(t)]),
+      ...inner.map((t) => [1 - Math.cos(t), 1 - Math.sin(t) - 0.5]),
+    ];
+    expect(X).toHaveLength(101);
+    X.forEach((p, i) => {
+      expect(Math.abs(p[0]! - expected[i]![0]!)).toBeLessThan(1e-15);
+      expect(Math.abs(p[1]! - expected[i]![1]!)).toBeLessThan(1e-15);
+    });
+  });
+
+  it('makeMoons adds Gaussian noise of the requested standard deviation to each coordinate', () => {
+    const n = 20_000;
+    const clean = makeMoons({ nSamples: n, noise: 0, shuffle: false, seed: 9 });
+    const noisy = makeMoons({ nSamples: n, noise: 0.1, shuffle: false, seed: 9 });
+    const d = noisy.X.flatMap((p, i) => [p[0]! - clean.X[i]![0]!, p[1]! - clean.X[i]![1]!]);
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / d.length);
+    // 40,000 draws: the standard error of the mean is 0.1/200 = 5e-4 and of the sd about 3.5e-4; 5 sigma.
+    expect(Math.abs(mean)).toBeLessThan(2.5e-3);
+    expect(Math.abs(sd - 0.1)).toBeLessThan(1.8e-3);
   });
 
   it('makeMoons shuffles and adds noise reproducibly from the seed', () => {
@@ -36,6 +61,8 @@ describe('datasets', () => {
 
   it('makeCircles puts the inner class at radius factor', () => {
     const { X, y } = makeCircles({ nSamples: 40, factor: 0.5, seed: 2 });
+    expect(X).toHaveLength(40);
+    expect([0, 1].map((k) => y.filter((v) => v === k).length)).toEqual([20, 20]);
     X.forEach((p, i) =>
       expect(Math.abs(Math.hypot(p[0]!, p[1]!) - (y[i] === 0 ? 1 : 0.5))).toBeLessThan(1e-15),
     );
@@ -46,6 +73,12 @@ describe('datasets', () => {
     const { X, y } = makeBlobs({ nSamples: 10, centers: 3, seed: 4, clusterStd: 0.01 });
     expect(X.length).toBe(10);
     expect([0, 1, 2].map((k) => y.filter((v) => v === k).length)).toEqual([4, 3, 3]);
+    // With std 0.01 every point sits within 6 std (0.06) of its cluster's mean point.
+    for (const k of [0, 1, 2]) {
+      const pts = X.filter((_, i) => y[i] === k);
+      const c = [0, 1].map((j) => pts.reduce((a, p) => a + p[j]!, 0) / pts.length);
+      for (const p of pts) expect(Math.hypot(p[0]! - c[0]!, p[1]! - c[1]!)).toBeLessThan(0.06);
+    }
   });
 
   it('spiral gives perClass points per arm at radius ≤ 1', () => {
@@ -57,6 +90,8 @@ describe('datasets', () => {
 
   it('xor labels by differing signs', () => {
     const { X, y } = xor({ nSamples: 200, seed: 5 });
+    expect(X).toHaveLength(200);
+    expect(new Set(y)).toEqual(new Set([0, 1]));
     X.forEach((p, i) => expect(y[i]).toBe(p[0]! > 0 !== p[1]! > 0 ? 1 : 0));
   });
 

@@ -12,7 +12,7 @@ describe('parse: the grammar', () => {
   it('reads the walkthrough neuron and names its variables in order of appearance', () => {
     const e = parse('tanh(x1*w1 + x2*w2 + b)');
     expect(e.variables).toEqual(['x1', 'w1', 'x2', 'w2', 'b']);
-    // 0.7071067811865477 is what the walkthrough's Python prints for o.
+    // 0.7071067811865477 is CPython's math.tanh(0.8813735870195432) (computed with /usr/bin/python3).
     expect(e.evaluate({ x1: 2, x2: 0, w1: -3, w2: 1, b: 6.881373587019543 })).toBe(0.7071067811865477);
   });
 

@@ -26,7 +26,12 @@ describe('Trainer', () => {
       steps: 60,
     });
     const before = t.evaluate().loss;
-    for (let i = 0; i < 60; i++) expect(t.step().accuracy).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < 60; i++) {
+      // Accuracy is measured on the 20-sample batch: a whole number of twentieths, at most 1.
+      const { accuracy } = t.step();
+      expect(Math.abs(accuracy * 20 - Math.round(accuracy * 20))).toBeLessThan(1e-9);
+      expect(accuracy).toBeLessThanOrEqual(1);
+    }
     expect(t.evaluate().loss).toBeLessThan(before / 4);
     expect(t.evaluate().accuracy).toBeGreaterThan(0.95);
   });
