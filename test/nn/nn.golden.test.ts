@@ -19,8 +19,18 @@ describe(`nn against PyTorch ${golden.torch} (golden answers)`, () => {
     );
   });
 
+  // The fields PyTorch must have answered for each kind of case (an empty answer must not pass).
+  const FIELDS: Record<GoldenCase['kind'], string[]> = {
+    nn_mlp: ['outputs', 'grads'],
+    nn_loss: ['value', 'grad'],
+    nn_optim: ['params'],
+    nn_demo: ['losses', 'accuracies', 'params'],
+  };
+
   for (const c of golden.cases) {
     it(c.name, () => {
+      for (const field of FIELDS[c.kind])
+        expect(c.torch, `golden answer lacks ${field}`).toHaveProperty(field);
       const ts = computeTs(c);
       for (const field of Object.keys(c.torch)) {
         const err = maxRelError(ts[field], c.torch[field]);

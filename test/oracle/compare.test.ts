@@ -69,6 +69,8 @@ describe('graph specs', () => {
     // Every node's grad as Value.backward leaves it.
     root.backward();
     expect(evaluateEager(spec).grads[0]).toBe(a.grad);
+    // Math: d/da tanh(2a / (a - 1)) = (1 - tanh²(2a/(a-1))) · (-2 / (a - 1)²) = -0.5·(1 - tanh²3) at a = 3.
+    expect(a.grad).toBeCloseTo(-0.5 * (1 - Math.tanh(3) ** 2), 14);
   });
 
   it('reject an input that is not an earlier node', () => {
