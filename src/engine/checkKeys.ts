@@ -28,7 +28,7 @@ export function checkOptions(
   if (opts === undefined) return {};
   if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
     throw new TypeError(
-      `${where}: expected ${what} to be an object with keys among ${known.join(', ')}, got ${describe(opts)}`,
+      `${where}: expected ${what} to be an object, got ${describe(opts)} (known keys: ${known.join(', ')})`,
     );
   }
   checkKeys(opts, known, where, what);

@@ -1,6 +1,7 @@
 // svgToPng: rasterize SVG text to PNG bytes with resvg (Node only; browsers draw SVG themselves).
 
 import { Resvg } from '@resvg/resvg-js';
+import { checkOptions } from '../engine/checkKeys.js';
 
 export interface PngOptions {
   /** Pixels per SVG unit; 2 gives crisp pictures on high-density screens. Default 2. */
@@ -11,6 +12,7 @@ export interface PngOptions {
 
 /** Rasterize an SVG document. Text uses the system's fonts (DejaVu Sans where installed). */
 export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
+  checkOptions(opts, ['scale', 'background'], 'render(format, png)', 'png');
   const scale = opts.scale ?? 2;
   if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) {
     throw new RangeError(`svgToPng: expected scale to be a positive number, got ${String(scale)}`);
