@@ -1,7 +1,11 @@
 // svgToPng: rasterize SVG text to PNG bytes with resvg (Node only; browsers draw SVG themselves).
 
-import { Resvg } from '@resvg/resvg-js';
 import { checkOptions } from '../engine/checkKeys.js';
+import { loadOptional } from './loadOptional.js';
+
+// This module is itself loaded lazily (by picture.ts and the train command), so resvg's native binary
+// is read only when a PNG is asked for.
+const { Resvg } = await loadOptional('@resvg/resvg-js', 'PNG output', () => import('@resvg/resvg-js'));
 
 export interface PngOptions {
   /** Pixels per SVG unit; 2 gives crisp pictures on high-density screens. Default 2. */

@@ -3,23 +3,21 @@ import { describe, expect, it } from 'vitest';
 import {
   Adam,
   compile,
-  drawDot,
   parse,
   Layer,
-  lineChart,
   makeBlobs,
   makeCircles,
   makeMoons,
   MLP,
   Neuron,
   parseCsv,
-  plotFunction,
   SGD,
   spiral,
   Trainer,
   Value,
   xor,
 } from '../../src/index.js';
+import { drawDot, lineChart, plotFunction } from '../../src/viz/index.js';
 
 const moons = makeMoons({ nSamples: 10, seed: 1 });
 const params = () => new MLP(2, [1]).parameters();
