@@ -24,6 +24,21 @@ program.addCommand(serveCommand());
 program.addCommand(graphCommand());
 program.addCommand(plotCommand());
 
+// One prefix for every error: Commander's own usage errors say "error:", everything else "micrograd:".
+const output = {
+  outputError: (text: string, write: (s: string) => void) => write(text.replace(/^error: /, 'micrograd: ')),
+};
+program.configureOutput(output);
+for (const command of program.commands) command.configureOutput(output);
+
+// A closed pipe (`micrograd train | head -1`) ends the command quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

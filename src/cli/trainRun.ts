@@ -1,10 +1,8 @@
 // trainRun: `micrograd train` without the flag parsing — train, show progress, write the model, metrics
 // and pictures.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { Dataset } from '../data/index.js';
+import { classCount, type Dataset } from '../data/index.js';
 import {
   checkDivergence,
   dataScale,
@@ -17,6 +15,7 @@ import {
   type StepResult,
 } from '../nn/index.js';
 import { CliError } from './CliError.js';
+import { AtomicFiles } from './outFolder.js';
 import type { TopLevelSpec } from '../viz/vegaLiteToSvg.js';
 
 export interface TrainConfig {
@@ -40,6 +39,16 @@ export interface TrainConfig {
   /** false: plain lines instead of a progress bar (stdout is not a terminal). */
   tty: boolean;
 }
+
+/** Every file a run may write into its folder. */
+export const RUN_FILES = [
+  'model.json',
+  'metrics.json',
+  'decision-boundary.svg',
+  'decision-boundary.png',
+  'curves.svg',
+  'curves.png',
+];
 
 export interface TrainSummary {
   log: StepResult[];
@@ -68,13 +77,7 @@ function divergedError(e: DivergenceError, cfg: TrainConfig): CliError {
 export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Promise<TrainSummary> {
   const { data } = cfg;
   const nin = data.X[0]!.length;
-  const k = Math.max(...data.y) + 1;
-  const outs = cfg.loss === 'cross-entropy' ? k : 1;
-  if (outs === 1 && k > 2) {
-    throw new Error(
-      `the ${cfg.loss} loss separates 2 classes but the data has ${k}: use --loss cross-entropy`,
-    );
-  }
+  const outs = cfg.loss === 'cross-entropy' ? classCount(data.y) : 1;
   const model = new MLP(nin, [...cfg.layers, outs], { activation: cfg.activation, seed: cfg.seed });
   const trainer = new Trainer(model, data, {
     loss: cfg.loss,
@@ -133,42 +136,46 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
     `final: loss ${fmt(final.loss)}, accuracy ${pct(final.accuracy)} on all ${data.X.length} samples (${msPerStep.toFixed(1)} ms/step)\n`,
   );
 
-  const files: string[] = [];
+  let files: string[] = [];
   if (cfg.out !== undefined) {
-    mkdirSync(cfg.out, { recursive: true });
-    const save = (name: string, content: string | Uint8Array): void => {
-      const path = join(cfg.out!, name);
-      writeFileSync(path, content);
-      files.push(path);
-    };
-    save('model.json', `${JSON.stringify(model.toJSON(), null, 1)}\n`);
-    const { tty: _tty, data: _data, ...config } = cfg;
-    save('metrics.json', `${JSON.stringify({ config, final, msPerStep, steps: log }, null, 1)}\n`);
-    // Loaded here, not at the top: Vega and resvg take a second to load, which every other command would pay.
-    const [{ decisionBoundarySpec }, { trainingCurvesSpec }, { vegaLiteToSvg }, { svgToPng }] =
-      await Promise.all([
-        import('../viz/decisionBoundarySpec.js'),
-        import('../viz/trainingCurvesSpec.js'),
-        import('../viz/vegaLiteToSvg.js'),
-        import('../viz/svgToPng.js'),
-      ]);
-    const picture = async (name: string, spec: TopLevelSpec): Promise<void> => {
-      const svg = await vegaLiteToSvg(spec);
-      save(`${name}.svg`, svg);
-      save(`${name}.png`, svgToPng(svg));
-    };
-    const title = `${cfg.dataset}: MLP ${[nin, ...model.nouts].join('-')} after ${cfg.steps} steps, accuracy ${pct(final.accuracy)}`;
-    if (nin === 2) {
-      const classify = (a: number, b: number): number => predictClass(model.predict([a, b]));
-      await picture('decision-boundary', decisionBoundarySpec(classify, data.X, data.y, { title }));
+    // Everything is staged as temporaries and renamed at the end: a failure or a kill before then leaves
+    // the folder's previous run whole.
+    const staged = new AtomicFiles(cfg.out);
+    const save = (name: string, content: string | Uint8Array): void => staged.stage(name, content);
+    try {
+      save('model.json', `${JSON.stringify(model.toJSON(), null, 1)}\n`);
+      const { tty: _tty, data: _data, ...config } = cfg;
+      save('metrics.json', `${JSON.stringify({ config, final, msPerStep, steps: log }, null, 1)}\n`);
+      // Loaded here, not at the top: Vega and resvg take a second to load, which every other command would pay.
+      const [{ decisionBoundarySpec }, { trainingCurvesSpec }, { vegaLiteToSvg }, { svgToPng }] =
+        await Promise.all([
+          import('../viz/decisionBoundarySpec.js'),
+          import('../viz/trainingCurvesSpec.js'),
+          import('../viz/vegaLiteToSvg.js'),
+          import('../viz/svgToPng.js'),
+        ]);
+      const picture = async (name: string, spec: TopLevelSpec): Promise<void> => {
+        const svg = await vegaLiteToSvg(spec);
+        save(`${name}.svg`, svg);
+        save(`${name}.png`, svgToPng(svg));
+      };
+      const title = `${cfg.dataset}: MLP ${[nin, ...model.nouts].join('-')} after ${cfg.steps} steps, accuracy ${pct(final.accuracy)}`;
+      if (nin === 2) {
+        const classify = (a: number, b: number): number => predictClass(model.predict([a, b]));
+        await picture('decision-boundary', decisionBoundarySpec(classify, data.X, data.y, { title }));
+      }
+      await picture(
+        'curves',
+        trainingCurvesSpec(
+          log.map((r) => ({ step: r.step, loss: r.loss, accuracy: r.accuracy })),
+          `${cfg.dataset}: ${cfg.loss} loss and accuracy per step`,
+        ),
+      );
+    } catch (e) {
+      staged.abort();
+      throw e;
     }
-    await picture(
-      'curves',
-      trainingCurvesSpec(
-        log.map((r) => ({ step: r.step, loss: r.loss, accuracy: r.accuracy })),
-        `${cfg.dataset}: ${cfg.loss} loss and accuracy per step`,
-      ),
-    );
+    files = staged.commit();
     write(`wrote ${files.join(', ')}\n`);
   }
   return { log, final, msPerStep, files };

@@ -6,5 +6,5 @@ export { makeCircles, type CirclesOptions } from './makeCircles.js';
 export { makeBlobs, type BlobsOptions } from './makeBlobs.js';
 export { spiral, type SpiralOptions } from './spiral.js';
 export { xor, type XorOptions } from './xor.js';
-export { toPlusMinusOne } from './labels.js';
+export { toPlusMinusOne, classCount } from './labels.js';
 export { parseCsv, type CsvOptions } from './parseCsv.js';

@@ -38,7 +38,8 @@ export function parseMlpJson(input: unknown): MlpSpec {
   let json = input;
   if (typeof input === 'string') {
     try {
-      json = JSON.parse(input) as unknown;
+      // A byte-order mark is not JSON, but editors write one; CSV input accepts it too.
+      json = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) as unknown;
     } catch (e) {
       throw new TypeError(`MLP.fromJSON: the text is not valid JSON (${(e as Error).message})`);
     }
@@ -51,7 +52,9 @@ export function parseMlpJson(input: unknown): MlpSpec {
   if (!Array.isArray(layers) || layers.length === 0) fail('layers', 'a non-empty array', layers);
   const spec: MlpSpec = { nin, nouts: [], activations: [], params: [] };
   let width = nin;
-  layers.forEach((layer: unknown, li) => {
+  // Index loops, not forEach: forEach skips holes (`[, 1]`), which would load as NaN weights.
+  for (let li = 0; li < layers.length; li++) {
+    const layer: unknown = layers[li];
     const at = `layers[${li}]`;
     if (!isObject(layer)) fail(at, 'an object with activation, weights and biases', layer);
     const act = layer['activation'];
@@ -65,22 +68,24 @@ export function parseMlpJson(input: unknown): MlpSpec {
     if (!Array.isArray(biases) || biases.length !== weights.length) {
       fail(`${at}.biases`, `an array of ${weights.length} numbers (one per row of weights)`, biases);
     }
-    weights.forEach((row: unknown, j) => {
+    for (let j = 0; j < weights.length; j++) {
+      const row: unknown = weights[j];
       if (!Array.isArray(row) || row.length !== width) {
         fail(`${at}.weights[${j}]`, `an array of ${width} numbers (the layer's inputs)`, row);
       }
-      row.forEach((w: unknown, i) => {
+      for (let i = 0; i < row.length; i++) {
+        const w: unknown = row[i];
         if (typeof w !== 'number' || !Number.isFinite(w))
           fail(`${at}.weights[${j}][${i}]`, 'a finite number', w);
         spec.params.push(w);
-      });
+      }
       const b: unknown = biases[j];
       if (typeof b !== 'number' || !Number.isFinite(b)) fail(`${at}.biases[${j}]`, 'a finite number', b);
       spec.params.push(b);
-    });
+    }
     spec.nouts.push(weights.length);
     spec.activations.push(act as Activation);
     width = weights.length;
-  });
+  }
   return spec;
 }
