@@ -55,7 +55,7 @@ export function predict(x: readonly number[]): number[] {
     const out: number[] = [];
     for (let j = 0; j < layer.weights.length; j++) {
       const w = layer.weights[j]!;
-      // The sum starts from the bias and adds w[i]·h[i] in order, as MLP.predict does.
+      // The sum starts from the bias and adds w[i] * h[i] in order, as MLP.predict does.
       let a = layer.biases[j]!;
       for (let i = 0; i < w.length; i++) a = a + w[i]! * h[i]!;
       out.push(activate(a, layer.activation));
