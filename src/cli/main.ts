@@ -9,6 +9,7 @@ import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { CliError } from './CliError.js';
 import { packageVersion } from './packageVersion.js';
 
 const program = new Command('micrograd')
@@ -32,5 +33,5 @@ try {
   if (err instanceof CommanderError) process.exit(err.exitCode);
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`micrograd: ${message}\n`);
-  process.exit(1);
+  process.exit(err instanceof CliError ? err.exitCode : 1);
 }

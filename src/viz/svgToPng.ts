@@ -1,5 +1,6 @@
 // svgToPng: rasterize SVG text to PNG bytes with resvg (Node only; browsers draw SVG themselves).
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { loadOptional } from './loadOptional.js';
 import { shippedFonts } from './shippedFonts.js';
 
@@ -20,6 +21,7 @@ export interface PngOptions {
  * without fonts still gets its labels; system fonts stay loaded for scripts DejaVu lacks.
  */
 export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
+  checkOptions(opts, ['scale', 'background'], 'render(format, png)', 'png');
   const scale = opts.scale ?? 2;
   if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) {
     throw new RangeError(`svgToPng: expected scale to be a positive number, got ${String(scale)}`);
