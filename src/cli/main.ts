@@ -9,6 +9,7 @@ import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { exportCommand } from './commands/export.js';
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
@@ -22,6 +23,7 @@ program.addCommand(predictCommand());
 program.addCommand(serveCommand());
 program.addCommand(graphCommand());
 program.addCommand(plotCommand());
+program.addCommand(exportCommand());
 
 try {
   await program.parseAsync(process.argv);
