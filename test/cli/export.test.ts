@@ -71,4 +71,12 @@ describe('micrograd export', () => {
     expect(unwritable.status).toBe(1);
     expect(unwritable.stderr).toBe(`micrograd: cannot write ${join(dir, 'no', 'such', 'dir.ts')}: ENOENT\n`);
   });
+
+  it('the built package exposes the writers as micrograd-ts/export', async () => {
+    const pkg = (await import('micrograd-ts/export')) as typeof import('../../src/export/index.js');
+    expect(pkg.EXPORT_FORMATS).toEqual(['pytorch', 'onnx', 'ts']);
+    expect(pkg.exportModel(text, 'ts', { source: 'model.json' })).toBe(
+      exportModel(text, 'ts', { source: 'model.json' }),
+    );
+  });
 });
