@@ -1,38 +1,14 @@
 // The browser side: bundle the library with Vite (no Node built-ins may be pulled in), run it in Chromium.
-import { execFile } from 'node:child_process';
-import { builtinModules } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type Plugin } from 'vite';
+import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_FLAGS } from './playground.js';
+import { chromiumDom, noNodeBuiltins } from './browserBundle.js';
 
 const ENTRY = join(import.meta.dirname, 'fixtures/browserEntry.ts');
 const out = mkdtempSync(join(tmpdir(), 'micrograd-bundle-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-
-/** Fails the build if anything statically imports a Node built-in. */
-const noNodeBuiltins: Plugin = {
-  name: 'no-node-builtins',
-  enforce: 'pre',
-  resolveId(id, importer) {
-    const bare = id.replace(/^node:/, '');
-    if (id.startsWith('node:') || builtinModules.includes(bare)) {
-      throw new Error(`${importer ?? '?'} imports the Node built-in ${id}`);
-    }
-    return null;
-  },
-};
-
-function chromiumDom(url: string): Promise<string> {
-  const args = [...CHROMIUM_FLAGS, '--virtual-time-budget=20000', '--dump-dom', url];
-  return new Promise((resolve, reject) => {
-    execFile(CHROMIUM, args, { timeout: 60_000, maxBuffer: 64 << 20 }, (err, stdout) =>
-      err === null ? resolve(stdout) : reject(err),
-    );
-  });
-}
 
 describe('browser bundle', () => {
   it('bundles parse, drawDot and plotFunction with no Node built-ins and renders both SVGs in Chromium', async () => {
