@@ -1,7 +1,10 @@
-// Helpers for pages bundled from the library's sources: refuse Node built-ins, read the DOM Chromium ends with.
+// Pages bundled from the library's sources: refuse Node built-ins, return the DOM Chromium ends with.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import type { Plugin } from 'vite';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Plugin } from 'vite';
 import { CHROMIUM, CHROMIUM_FLAGS } from './playground.js';
 
 /**
@@ -34,4 +37,33 @@ export function chromiumDom(url: string): Promise<string> {
       err === null ? resolve(stdout) : reject(err),
     );
   });
+}
+
+/**
+ * Bundle `entry` with Vite (no Node built-ins) into a page in a temporary folder, open it in Chromium and
+ * return the DOM it ends with. The script is read as UTF-8 (a WebAssembly module may be inlined in it).
+ */
+export async function renderBundledPage(entry: string): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'micrograd-bundle-'));
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [noNodeBuiltins],
+      build: {
+        outDir: out,
+        emptyOutDir: false,
+        minify: false,
+        lib: { entry, formats: ['iife'], name: 'page', fileName: () => 'page.js' },
+      },
+    });
+    writeFileSync(
+      join(out, 'index.html'),
+      '<!doctype html><html><head><meta charset="utf-8"><title>pending</title></head>' +
+        '<body><script src="page.js"></script></body></html>',
+    );
+    return await chromiumDom(`file://${join(out, 'index.html')}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
