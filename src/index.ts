@@ -5,3 +5,4 @@ export * from './viz/index.js';
 export * from './nn/index.js';
 export * from './data/index.js';
 export * from './tape/index.js';
+export * from './autodiff/index.js';
