@@ -82,8 +82,8 @@ function numericGrads(output: Value): Map<Value, number> {
 
 /**
  * The chain rule over Values, with the Value-form rules: every contribution `local × upstream` is a new
- * node, so the result is a graph. Where the table's `blocks` rule holds, the contribution is a constant 0
- * (PyTorch's threshold_backward and pow(·, 0) give zeros there), whatever the upstream gradient is.
+ * node, so the result is a graph. Where the table's `blocks` rule holds, the contribution is exactly 0
+ * whatever the upstream gradient is: the rule's `blocked` Value, else a constant 0.
  */
 function recordedGrads(output: Value): Map<Value, Value> {
   const order = topoSort(output);
@@ -105,7 +105,8 @@ function recordedGrads(output: Value): Map<Value, Value> {
     const a = v._a!;
     const b = v._b;
     const blocked = def.blocks?.(a.data, b === null ? 0 : b.data, v.data, v._k) === true;
-    add(a, blocked ? new Value(0) : times(rule.da(a, b, v, v._k), g));
+    if (!blocked) add(a, times(rule.da(a, b, v, v._k), g));
+    else add(a, 'blocked' in rule && rule.blocked !== undefined ? rule.blocked(g, a, v) : new Value(0));
     if ('db' in rule) add(b!, times(rule.db(a, b, v, v._k), g));
   }
   return gs;

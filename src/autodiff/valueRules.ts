@@ -10,14 +10,18 @@ import type { Value } from '../engine/value.js';
 
 /**
  * ∂out/∂input as a Value over the node's inputs `a`, `b` (null for one-input ops), its output `out` and its
- * constant `k`; or the number 1 where the derivative is the constant 1 (add, relu where it passes), so the
- * recorded graph passes the upstream gradient through unchanged, as PyTorch's AddBackward and
- * threshold_backward do.
+ * constant `k`; or the number 1 where the derivative is the constant 1 (add), so the recorded graph passes
+ * the upstream gradient through unchanged, as PyTorch's AddBackward does.
  */
 export type ValueLocalGrad = (a: Value, b: Value | null, out: Value, k: number) => Value | 1;
 
 export interface UnaryValueRule {
   readonly da: ValueLocalGrad;
+  /**
+   * What the recorded pass adds to the input where the table's `blocks` rule holds, given the upstream
+   * gradient `g`: a Value equal to 0 whatever `g` is. Default: a constant 0 (PyTorch's zeros_like).
+   */
+  readonly blocked?: (g: Value, a: Value, out: Value) => Value;
 }
 export interface BinaryValueRule {
   readonly da: ValueLocalGrad;
@@ -45,8 +49,15 @@ export const VALUE_RULES: { readonly [K in OpName]: ValueRule<K> } = {
   // tanh' = (1 − t)(1 + t) over the output t, as the numeric rule computes it.
   tanh: { da: (_a, _b, t) => t.rsub(1).mul(t.add(1)) },
   exp: { da: (_a, _b, out) => out }, // exp' = exp
-  // relu' = 1 where it does not block (out > 0 or NaN); its own derivative is 0, as PyTorch's.
-  relu: { da: () => 1 },
+  relu: {
+    // relu' = 1 where it does not block (out > 0 or NaN), recorded as out⁰: exactly 1, and its derivative
+    // by out is pow(·, 0)'s blocked 0. PyTorch's threshold_backward(g, out) likewise reads out with a zero
+    // derivative, so a 0 reaches out's inputs at the next order (where 0 · ∞ makes NaN, as in PyTorch).
+    da: (_a, _b, out) => out.pow(0),
+    // Where it blocks, threshold_backward still records a 0 that reads g and out: g⁰ − out⁰ is exactly 0,
+    // and sends a 0 (not nothing) to both at the next order.
+    blocked: (g, _a, out) => g.pow(0).sub(out.pow(0)),
+  },
   log: { da: (a) => a.pow(-1) }, // log' = 1/a
   sigmoid: { da: (_a, _b, s) => s.rsub(1).mul(s) }, // σ' = (1 − σ)σ
 };
