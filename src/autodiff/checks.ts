@@ -31,29 +31,6 @@ export function checkPoint(p: unknown, name: string, where: string): number[] {
   return p as number[];
 }
 
-/**
- * An options object with only the `known` keys (a misspelt option would otherwise be ignored silently).
- * Returns {} for undefined.
- */
-export function checkOptionKeys(
-  opts: unknown,
-  known: readonly string[],
-  where: string,
-): Record<string, unknown> {
-  if (opts === undefined) return {};
-  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new TypeError(`${where}: expected opts to be an object, got ${describe(opts)}`);
-  }
-  for (const key of Object.keys(opts)) {
-    if (!known.includes(key)) {
-      throw new TypeError(
-        `${where}: unknown option opts.${key} (expected ${known.map((k) => `opts.${k}`).join(', ')})`,
-      );
-    }
-  }
-  return opts as Record<string, unknown>;
-}
-
 /** Leaves holding `point`'s numbers, labelled x0, x1, … for pictures. */
 export function leavesAt(point: readonly number[]): Value[] {
   return point.map((x, i) => new Value(x, { label: `x${i}` }));

@@ -2,7 +2,8 @@
 
 import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
-import { checkFunction, checkOptionKeys, checkPoint, checkReturnsValue, leavesAt } from './checks.js';
+import { checkOptions } from '../engine/checkKeys.js';
+import { checkFunction, checkPoint, checkReturnsValue, leavesAt } from './checks.js';
 import { valueAndGrad } from './grad.js';
 import { hessian } from './hessian.js';
 
@@ -32,7 +33,7 @@ interface Settings {
 }
 
 function settings(opts: unknown, where: string): Settings {
-  const o = checkOptionKeys(opts, KEYS, where);
+  const o = checkOptions(opts, KEYS, where);
   const num = (key: string, fallback: number): number => {
     const x = o[key] ?? fallback;
     if (typeof x !== 'number' || !(x >= 0) || x === Infinity) {

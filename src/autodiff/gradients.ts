@@ -3,7 +3,7 @@
 import { describe } from '../engine/describe.js';
 import { OPS } from '../engine/ops.js';
 import { Value, topoSort } from '../engine/value.js';
-import { checkOptionKeys } from './checks.js';
+import { checkOptions } from '../engine/checkKeys.js';
 import { VALUE_RULES } from './valueRules.js';
 
 export interface GradientsOptions {
@@ -40,7 +40,7 @@ export function gradients(output: Value, inputs: readonly Value[], opts?: Gradie
     }
     seen.set(x, i);
   });
-  const o = checkOptionKeys(opts, ['createGraph'], WHERE);
+  const o = checkOptions(opts, ['createGraph'], WHERE);
   const createGraph = o['createGraph'] ?? false;
   if (typeof createGraph !== 'boolean') {
     throw new TypeError(`${WHERE}: expected opts.createGraph to be a boolean, got ${describe(createGraph)}`);

@@ -79,7 +79,7 @@ describe('gradients(output, inputs, opts)', () => {
         'unknown option',
         () => gradients(y, [x], { creatGraph: true } as never),
         TypeError,
-        /unknown option opts.creatGraph/,
+        /unknown option "creatGraph" in opts \(known: createGraph\)/,
       ],
       ['opts not an object', () => gradients(y, [x], 1 as never), TypeError, /opts to be an object/],
     ] as const)('%s', (_name, call, type, message) => {
