@@ -26,22 +26,26 @@ export interface MlpSpec {
   params: number[];
 }
 
-function fail(path: string, expected: string, got: unknown): never {
-  throw new TypeError(`MLP.fromJSON: ${path}: expected ${expected}, got ${describe(got)}`);
+function failAt(where: string, path: string, expected: string, got: unknown): never {
+  throw new TypeError(`${where}: ${path}: expected ${expected}, got ${describe(got)}`);
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
-export function parseMlpJson(input: unknown): MlpSpec {
+/** Validate a saved model; `where` names the caller in error messages. */
+export function parseMlpJson(input: unknown, where = 'MLP.fromJSON'): MlpSpec {
+  // Annotated, so that TypeScript narrows after each call as it would after a throw.
+  const fail: (path: string, expected: string, got: unknown) => never = (path, expected, got) =>
+    failAt(where, path, expected, got);
   let json = input;
   if (typeof input === 'string') {
     try {
       // A byte-order mark is not JSON, but editors write one; CSV input accepts it too.
       json = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) as unknown;
     } catch (e) {
-      throw new TypeError(`MLP.fromJSON: the text is not valid JSON (${(e as Error).message})`);
+      throw new TypeError(`${where}: the text is not valid JSON (${(e as Error).message})`);
     }
   }
   if (!isObject(json)) fail('the model', 'an object from MLP.toJSON()', json);
@@ -52,7 +56,7 @@ export function parseMlpJson(input: unknown): MlpSpec {
   if (!Array.isArray(layers) || layers.length === 0) fail('layers', 'a non-empty array', layers);
   const spec: MlpSpec = { nin, nouts: [], activations: [], params: [] };
   let width = nin;
-  // Index loops, not forEach: forEach skips holes (`[, 1]`), which would load as NaN weights.
+  // Indexed loops, not forEach, which would skip the holes of a sparse array ([1, , 2]) unchecked.
   for (let li = 0; li < layers.length; li++) {
     const layer: unknown = layers[li];
     const at = `layers[${li}]`;
