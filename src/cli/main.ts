@@ -49,6 +49,7 @@ try {
   // Commander has already printed its own usage errors; anything else gets one clear line, no stack.
   if (err instanceof CommanderError) process.exit(err.exitCode);
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`micrograd: ${message}\n`);
+  // One line whatever the message holds (a quoted file's line breaks are shown as \n).
+  process.stderr.write(`micrograd: ${message.replace(/\r?\n/g, '\\n')}\n`);
   process.exit(err instanceof CliError ? err.exitCode : 1);
 }

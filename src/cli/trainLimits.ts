@@ -11,7 +11,10 @@ export const MAX_DEPTH = 100;
 /** Bytes of one recorded scalar node in the eager engine, rounded up (the README's bench measures 67). */
 const BYTES_PER_NODE = 100;
 
-const gb = (bytes: number): string => `${(bytes / 1e9).toPrecision(2)} GB`;
+const gb = (bytes: number): string => {
+  const g = bytes / 1e9;
+  return `${g < 10 ? g.toPrecision(2) : Math.round(g).toLocaleString('en-US')} GB`;
+};
 
 /** Scalar nodes one sample adds to a step's graph: a multiply and an add per weight, the bias and activation per neuron. */
 export function nodesPerSample(sizes: readonly number[]): number {

@@ -75,6 +75,7 @@ describe('errors in the flags’ words', () => {
   writeFileSync(join(dir, 'huge.csv'), '0,0,0\n1,1,1e300\n');
   writeFileSync(join(dir, 'hex.csv'), '0,0,0\n0x10,1,1\n');
   writeFileSync(join(dir, 'a-file'), 'not a folder');
+  writeFileSync(join(dir, 'labelled.csv'), 'x,y,label\n0,0,0\n');
   const cases: [string, string[], RegExp][] = [
     [
       '--batch-size above the samples',
@@ -125,8 +126,8 @@ describe('errors in the flags’ words', () => {
     ],
     [
       'a step graph past the heap',
-      ['train', '--samples', '1000000'],
-      /one training step over 1000000 samples with MLP 2-16-16-1 would build a graph of about \d+ GB, more than half of this process's [\d.]+ GB heap: use --batch-size/,
+      ['train', '--samples', '100000', '--layers', '1000,1000'],
+      /one training step over 100000 samples with MLP 2-1000-1000-1 would build a graph of about [\d,]+ GB, more than half of this process's [\d.]+ GB heap: use --batch-size/,
     ],
     [
       '--out is a file',
@@ -159,9 +160,14 @@ describe('errors in the flags’ words', () => {
       /--step: expected a number, got "__proto__"/,
     ],
     [
-      'a hex point in predict',
+      'missing model',
       ['predict', '--model', join(dir, 'nope.json'), '0x10,1'],
       /--model \/.*nope\.json: no such file/,
+    ],
+    [
+      'a CSV as the model: one line, though JSON.parse quotes it with its line breaks',
+      ['predict', '--model', join(dir, 'labelled.csv'), '1,2'],
+      /--model \/.*labelled\.csv: the text is not valid JSON \(Unexpected token 'x', "x,y,label\\n0,0,0\\n" is not valid JSON\)$/,
     ],
   ];
   it.each(cases)('%s', (_, args, message) => expectOneError(runCli(args), message), 30_000);

@@ -71,6 +71,13 @@ describe('MLP.fromJSON: malformed input loads nothing', () => {
     expect(() => MLP.fromJSON(l)).toThrow(/layers\[0\]: expected an object/);
   });
 
+  it('says why text is not JSON on one line (JSON.parse quotes the text, line breaks and all)', () => {
+    // Found by the CLI fuzzer: `micrograd predict --model pts.csv` printed a three-line error.
+    expect(() => MLP.fromJSON('x,y,label\n0,0,0\n')).toThrow(
+      /^MLP\.fromJSON: the text is not valid JSON \(Unexpected token 'x', "x,y,label\\n0,0,0\\n" is not valid JSON\)$/,
+    );
+  });
+
   it('accepts a byte-order mark before the JSON text, as CSV input does', () => {
     const text = `\uFEFF${JSON.stringify(good())}`;
     expect(MLP.fromJSON(text).predict([2, 3])).toEqual([4]); // 0.5·2 + 1·3 + 0
