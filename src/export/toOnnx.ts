@@ -10,6 +10,14 @@ const ONNX_ACTIVATION = { relu: 'Relu', tanh: 'Tanh', sigmoid: 'Sigmoid' } as co
 export const ONNX_INPUT = 'input';
 export const ONNX_OUTPUT = 'output';
 
+/**
+ * `s` with each lone surrogate replaced by U+FFFD (String.prototype.toWellFormed, which Node 20 lacks):
+ * a protobuf string must be valid UTF-8, and a lone surrogate has no UTF-8 form.
+ */
+function wellFormed(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 function tensorInfo(name: string, width: number) {
   return {
     name,
@@ -77,7 +85,7 @@ export function toOnnx(json: unknown, opts?: ExportOptions): Uint8Array {
       output: [tensorInfo(ONNX_OUTPUT, m.nout)],
     },
     // Text, not code: ONNX keeps it as data, so any label is safe here.
-    metadata_props: o.source === undefined ? [] : [{ key: 'source', value: o.source }],
+    metadata_props: o.source === undefined ? [] : [{ key: 'source', value: wellFormed(o.source) }],
   });
   return Model.encode(model).finish();
 }
