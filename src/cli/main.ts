@@ -11,9 +11,11 @@ import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
 import { exportCommand } from './commands/export.js';
 import { CliError } from './CliError.js';
+import { packageVersion } from './packageVersion.js';
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
+  .version(packageVersion(), '-V, --version', 'print the version of micrograd-ts')
   .showHelpAfterError('(run micrograd --help for usage)')
   .exitOverride();
 
