@@ -41,9 +41,10 @@ export function chromiumDom(url: string): Promise<string> {
 
 /**
  * Bundle `entry` with Vite (no Node built-ins) into a page in a temporary folder, open it in Chromium and
- * return the DOM it ends with. The script is read as UTF-8 (a WebAssembly module may be inlined in it).
+ * return the DOM it ends with. The script is read as UTF-8 (a WebAssembly module may be inlined in it);
+ * `head` goes into the page's <head> (a Content-Security-Policy, say).
  */
-export async function renderBundledPage(entry: string): Promise<string> {
+export async function renderBundledPage(entry: string, head = ''): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'micrograd-bundle-'));
   try {
     await build({
@@ -59,7 +60,7 @@ export async function renderBundledPage(entry: string): Promise<string> {
     });
     writeFileSync(
       join(out, 'index.html'),
-      '<!doctype html><html><head><meta charset="utf-8"><title>pending</title></head>' +
+      `<!doctype html><html><head><meta charset="utf-8">${head}<title>pending</title></head>` +
         '<body><script src="page.js"></script></body></html>',
     );
     return await chromiumDom(`file://${join(out, 'index.html')}`);
