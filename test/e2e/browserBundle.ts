@@ -7,22 +7,12 @@ import { join } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { CHROMIUM, CHROMIUM_FLAGS } from './playground.js';
 
-/**
- * Builtins a dependency's own package.json `browser` field maps to `false` (an empty module in the bundle),
- * by the importing file: protobufjs's `util/fs.js` tries `require("fs")` for `Root.load` and falls back to
- * null, which is what the browser gets.
- */
-const MAPPED_AWAY: readonly [id: string, importer: string][] = [
-  ['fs', '/node_modules/protobufjs/src/util/fs.js'],
-];
-
-/** Fails the build if anything statically imports a Node built-in (other than those mapped away above). */
+/** Fails the build if anything statically imports a Node built-in. */
 export const noNodeBuiltins: Plugin = {
   name: 'no-node-builtins',
   enforce: 'pre',
   resolveId(id, importer) {
     const bare = id.replace(/^node:/, '');
-    if (MAPPED_AWAY.some(([m, file]) => id === m && importer?.endsWith(file))) return null;
     if (id.startsWith('node:') || builtinModules.includes(bare)) {
       throw new Error(`${importer ?? '?'} imports the Node built-in ${id}`);
     }
