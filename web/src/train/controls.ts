@@ -26,7 +26,7 @@ const TITLES: Record<string, string> = {
   none: 'none',
   l1: 'L1',
   l2: 'L2',
-  '0': 'as fast as it goes',
+  '0': 'max',
   ...LOSS_TITLES,
 };
 

@@ -14,7 +14,7 @@ export interface HeatmapState {
 }
 
 /** Room for the axes' numbers left of and below the plot. */
-export const AXIS = { left: 30, bottom: 20, top: 6, right: 6 };
+export const AXIS = { left: 30, bottom: 30, top: 16, right: 6 };
 
 /** The plot's square side in CSS pixels for a canvas `cssW` wide. */
 export const plotSide = (cssW: number): number => cssW - AXIS.left - AXIS.right;
@@ -79,6 +79,14 @@ export function drawHeatmap(canvas: HTMLCanvasElement, cssW: number, s: HeatmapS
     ctx.fillText(String(v), L - 6, y);
   }
   ctx.strokeRect(L + 0.5, T + 0.5, side - 1, side - 1);
+  // Axis names in the corners the ticks leave free.
+  ctx.font = 'italic 11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.fillText('x₁', L + side / 2, T + side + 17);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText('x₂', L - 4, T - 2);
   // Points: training points white-ringed; test points (when shown) black-ringed, as in Playground.
   const isTest = new Uint8Array(s.X.length);
   for (const i of s.testIdx) isTest[i] = 1;

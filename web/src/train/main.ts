@@ -36,6 +36,7 @@ const state = {
   board: undefined as HeatmapState | undefined,
   curve: [] as CurvePoint[],
   chosen: undefined as NeuronChoice | undefined,
+  trainCount: 0,
   step: 0,
   /** The last thumbnails and weights, to repaint the network after it is rebuilt. */
   lastGrid: undefined as Extract<FromWorker, { type: 'grid' }> | undefined,
@@ -76,6 +77,12 @@ const neuron = setupNeuronPanel(
   () => state,
   (m) => send(m),
 );
+
+/** The batch field's note: how many training points there are, and whether the batch takes them all. */
+function showBatch(): void {
+  const n = state.trainCount;
+  byId('batch-of').textContent = n === 0 ? '' : state.config.batch >= n ? `(all ${n})` : `(of ${n})`;
+}
 
 function setStatus(text: string, kind: 'info' | 'warn' = 'info'): void {
   status.textContent = text;
@@ -152,6 +159,7 @@ function apply(next: TrainConfig): void {
   state.config = next;
   saveToUrl();
   showConfig(main, next);
+  showBatch();
   const changed = (Object.keys(next) as (keyof TrainConfig)[]).filter(
     (k) => JSON.stringify(next[k]) !== JSON.stringify(prev[k]),
   );
@@ -205,7 +213,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
         showTest: false,
         discretize: false,
       };
-      byId('batch-of').textContent = `(of ${m.trainIdx.length})`;
+      state.trainCount = m.trainIdx.length;
+      showBatch();
       byId('sample-range').textContent = `(0 to ${m.X.length - 1})`;
       neuron.setMax(m.X.length - 1);
       renderNet();
