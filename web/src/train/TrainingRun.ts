@@ -81,6 +81,8 @@ export class TrainingRun {
       alpha: 0,
       batchSize: Math.min(config.batch, train.X.length),
       seed: config.seed,
+      // The page reads StepResult.divergence and pauses; it must not lose the run to a throw.
+      onDivergence: 'report',
     });
   }
 
