@@ -1,10 +1,16 @@
 // The train page in Chromium: it learns, every control lands in the URL and survives a reload, the worker
 // gets the features, split and regularization (its test loss is the library's on the downloaded weights),
 // clicks and CSV change the data, divergence and the step limit pause it, and screenshots at three sizes.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { lossGraph, MLP } from '../../src/nn/index.js';
+import { accuracy, lossGraph, MLP } from '../../src/nn/index.js';
+import { torchPython } from '../export/torchPython.js';
+import { runOnnx } from '../export/runOnnx.js';
 import { configFromParams } from '../../web/src/train/config.js';
 import { TrainingRun } from '../../web/src/train/TrainingRun.js';
 import { SIZES, usePlayground, watchProblems } from './playground.js';
@@ -31,6 +37,14 @@ async function open(
 const stat = async (page: Page, id: string): Promise<number> =>
   parseFloat((await page.textContent(`#stat-${id}`)) ?? '');
 const param = (page: Page, key: string): string | null => new URL(page.url()).searchParams.get(key);
+
+/** Click a download button and keep the file under `dir`, returning its path. */
+async function downloadTo(page: Page, button: string, dir: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const path = join(dir, d.suggestedFilename());
+  copyFileSync((await d.path())!, path);
+  return path;
+}
 
 /** Click Step `n` times, waiting for each report. */
 async function stepBy(page: Page, n: number): Promise<void> {
@@ -155,6 +169,47 @@ describe('train page', () => {
     await page.close();
   });
 
+  it("downloads JSON, PyTorch, ONNX and TypeScript files that reproduce the page's predictions", async () => {
+    const query = '?features=x1,x2,x1x2&hidden=6,3&activation=tanh&size=60&loss=cross-entropy';
+    const { page, problems } = await open(query);
+    await stepBy(page, 8);
+    const dir = mkdtempSync(join(tmpdir(), 'train-export-'));
+    const files: Record<string, string> = {};
+    for (const f of ['json', 'pytorch', 'onnx', 'ts']) files[f] = await downloadTo(page, `#dl-${f}`, dir);
+    expect(files['pytorch']).toMatch(/\.py$/);
+    const model = MLP.fromJSON(readFileSync(files['json']!, 'utf8'));
+    const { config } = configFromParams(new URLSearchParams(query));
+    const run = new TrainingRun(config);
+    const { X, y } = run.subset(run.testIdx);
+    const expected = X.map((x) => model.predict(x));
+    // The page's own number for these predictions: its test accuracy, from the same weights.
+    expect(`${(accuracy(expected, y) * 100).toFixed(1)}%`).toBe(await page.textContent('#stat-test-acc'));
+    const tsModule = (await import(pathToFileURL(files['ts']!).href)) as { predict(x: number[]): number[] };
+    expect(X.map((x) => tsModule.predict(x))).toEqual(expected); // same sums in the same order: exact
+    const fromOnnx = await runOnnx(readFileSync(files['onnx']!), X);
+    expect(fromOnnx.type).toBe('float64');
+    fromOnnx.rows
+      .flat()
+      .forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
+    const python = torchPython();
+    if (python !== undefined) {
+      // float64 nn.Linear layers: agreement to 1e-12 (PyTorch may sum in another order).
+      const script = [
+        'import importlib.util, json, sys, torch',
+        'spec = importlib.util.spec_from_file_location("exported", sys.argv[1])',
+        'mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)',
+        'with torch.no_grad(): out = mod.model(torch.tensor(json.loads(sys.argv[2]), dtype=torch.float64))',
+        'print(json.dumps(out.tolist()))',
+      ].join('\n');
+      const r = spawnSync(python, ['-c', script, files['pytorch']!, JSON.stringify(X)], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const rows = JSON.parse(r.stdout) as number[][];
+      rows.flat().forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
+    } else expect(process.env['CI'], 'CI installs python3-torch').not.toBe('true');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('adds a point where the plane is clicked, and shift-click removes it', async () => {
     const { page, problems } = await open('?size=50&paint=0');
     const box = (await page.$('#heatmap'))!;
@@ -194,7 +249,7 @@ describe('train page', () => {
     await expect
       .poll(() => page.textContent('#status'), { timeout: 60_000 })
       .toMatch(
-        /^Paused at step \d+: the loss (became|grew from) .*Try: lower the learning rate to 1, or switch to Adam/,
+        /^Paused: the loss (became \S+ at|grew from \S+ to \S+ by) step \d+\. To go on, try a learning rate of 0\.1, or Adam, then Reset\.$/,
       );
     expect(await page.getAttribute('#play', 'aria-pressed')).toBe('false');
     const at = await stat(page, 'step');

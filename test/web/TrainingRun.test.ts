@@ -98,6 +98,15 @@ describe('TrainingRun', () => {
     for (let s = 0; s < 20 && d === null; s++) d = t.step();
     expect(d).not.toBeNull();
     expect(d!.why).toMatch(/^the loss (became|grew from)/);
+    // The library's shared hint, worded for the page: SGD's safe rate is 0.1.
+    expect(d!.hint).toBe('try a learning rate of 0.1, or Adam');
+  });
+
+  it('blames the regularization rate when lr × rate reaches 1, with the rate that would not overshoot', () => {
+    const t = new TrainingRun({ ...small, optimizer: 'sgd', lr: 5, regularization: 'l2', regRate: 10 });
+    let d = null;
+    for (let s = 0; s < 50 && d === null; s++) d = t.step();
+    expect(d?.hint).toBe('try a regularization rate below 0.2 (lr × rate ≥ 1 overshoots zero)');
   });
 
   it('builds every dataset and loss with two classes, and takes a finite step', () => {

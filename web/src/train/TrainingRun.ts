@@ -11,7 +11,7 @@ import type { Tape } from '../../../src/tape/Tape.js';
 import { drawDot } from '../../../src/viz/drawDot.js';
 import { outputsFor, type TrainConfig } from './config.js';
 import { makeDataset } from './datasets.js';
-import { checkDivergence, type Divergence } from './divergence.js';
+import { badWeight, explainDivergence, type PageDivergence } from './divergence.js';
 import { featureRow } from './features.js';
 
 export interface Bounds {
@@ -54,7 +54,6 @@ export class TrainingRun {
   regularization: TrainConfig['regularization'];
   regRate: number;
   private readonly evals: { train?: EvalTape; test?: EvalTape } = {};
-  private firstLoss = NaN;
 
   constructor(config: TrainConfig) {
     this.config = config;
@@ -107,12 +106,26 @@ export class TrainingRun {
     return this.evals[which] === undefined && (which === 'train' ? this.trainIdx : this.testIdx).length > 0;
   }
 
-  /** One step: the Trainer's forward, backward and update, then regularization; a divergence is returned. */
-  step(): Divergence | null {
+  /**
+   * One step: the Trainer's forward, backward and update, then regularization. A divergence (the library's
+   * check, or a weight gone non-finite) is returned, explained for the current settings.
+   */
+  step(): PageDivergence | null {
     const r = this.trainer.step();
+    if (r.divergence !== undefined) return explainDivergence(r.divergence, this.settings(), this.data.X);
     this.regularize();
-    if (Number.isNaN(this.firstLoss)) this.firstLoss = r.loss;
-    return checkDivergence(r.loss, this.firstLoss, this.model.parameters(), this.steps);
+    const bad = badWeight(this.model.parameters());
+    if (bad === undefined) return null;
+    const why = `a weight became ${bad} at step ${r.step}`;
+    return explainDivergence(
+      { step: r.step, loss: NaN, best: r.loss, reason: why },
+      this.settings(),
+      this.data.X,
+    );
+  }
+
+  private settings(): Parameters<typeof explainDivergence>[1] {
+    return { ...this.config, lr: this.lr, regularization: this.regularization, regRate: this.regRate };
   }
 
   /**

@@ -1,42 +1,47 @@
-// divergence: when a run has blown up (a non-finite loss or weight, or a loss grown by orders of magnitude),
-// and what the user could change.
+// divergence: the page's words for a run that blew up — the library's shared check and hint, read with the
+// run's current settings (they may have changed since it started), plus the page's own regularization.
 
-import type { Value } from '../../../src/engine/value.js';
+import { checkDivergence, dataScale, type Divergence } from '../../../src/nn/divergence.js';
+import type { TrainConfig } from './config.js';
 
-export interface Divergence {
+export interface PageDivergence {
   step: number;
-  /** What happened, in one sentence. */
+  /** What happened, e.g. "the loss became NaN at step 3". */
   why: string;
+  /** What to change, e.g. "try a learning rate of 0.1". */
+  hint: string;
 }
 
-/** Growth over the first step's loss past which a run counts as exploding (healthy runs only shrink it). */
-const GROWTH = 1e3;
+type Settings = Pick<TrainConfig, 'lr' | 'optimizer' | 'regularization' | 'regRate' | 'noise' | 'dataset'>;
 
-export function checkDivergence(
-  loss: number,
-  firstLoss: number,
-  params: readonly Value[],
-  step: number,
-): Divergence | null {
-  if (!Number.isFinite(loss)) return { step, why: `the loss became ${loss}` };
-  if (loss > GROWTH * Math.max(firstLoss, 1))
-    return { step, why: `the loss grew from ${firstLoss.toPrecision(3)} to ${loss.toPrecision(3)}` };
-  for (const p of params) if (!Number.isFinite(p.data)) return { step, why: `a weight became ${p.data}` };
-  return null;
+/** Explain a divergence (the Trainer's, or a weight gone bad) for a run with settings `s` on the points `X`. */
+export function explainDivergence(
+  d: Pick<Divergence, 'step' | 'loss' | 'best' | 'reason'>,
+  s: Settings,
+  X: readonly number[][],
+): PageDivergence {
+  // A non-finite loss always counts, so the shared check gives its hint for any reason passed in.
+  const again = checkDivergence(d.step, Number.isFinite(d.loss) ? d.loss : NaN, d.best, {
+    lr: s.lr,
+    optimizer: s.optimizer,
+    ...(s.dataset === 'custom' ? {} : { noise: s.noise }),
+    dataScale: dataScale(X),
+    names: { lr: 'a learning rate of', noise: 'noise', data: 'points' },
+  });
+  // Playground's decay moves each weight by lr·rate·w per step: at 1 or more it overshoots zero.
+  if (s.regularization !== 'none' && s.lr * s.regRate >= 1) {
+    return {
+      step: d.step,
+      why: d.reason,
+      hint: `try a regularization rate below ${+(1 / s.lr).toPrecision(2)} (lr × rate ≥ 1 overshoots zero)`,
+    };
+  }
+  const adam = s.optimizer === 'sgd' && again?.cause === 'lr' ? ', or Adam' : '';
+  return { step: d.step, why: d.reason, hint: `${again?.hint ?? 'try a smaller learning rate'}${adam}` };
 }
 
-/** What to change, read from the settings that most likely caused the blow-up. */
-export function divergenceHint(c: {
-  lr: number;
-  optimizer: string;
-  regularization: string;
-  regRate: number;
-  loss: string;
-}): string {
-  if (c.regularization !== 'none' && c.lr * c.regRate >= 1)
-    return `lower the regularization rate below ${+(1 / c.lr).toPrecision(2)} (each step moves a weight by lr × rate × its size, which overshoots at 1 or more)`;
-  const smaller = +(c.lr / 10).toPrecision(2);
-  const alt = c.optimizer === 'sgd' ? ', or switch to Adam' : '';
-  const mse = c.loss === 'mse' ? '; MSE on a wide network is the most sensitive loss to a large rate' : '';
-  return `lower the learning rate to ${smaller}${alt}${mse}, then Reset`;
+/** The first non-finite weight's value, if any (Adam can leave the loss finite one step longer). */
+export function badWeight(params: readonly { data: number }[]): number | undefined {
+  for (const p of params) if (!Number.isFinite(p.data)) return p.data;
+  return undefined;
 }

@@ -13,7 +13,6 @@ import {
 } from './config.js';
 import { fillChoices, labelOf, readChange, showConfig } from './controls.js';
 import { drawCurves, type CurvePoint } from './curves.js';
-import { divergenceHint } from './divergence.js';
 import { drawHeatmap, planeAt, type HeatmapState } from './heatmap.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { NetworkView, type NeuronChoice } from './networkView.js';
@@ -258,7 +257,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'stopped':
       setRunning(false);
       if (m.kind === 'diverged')
-        setStatus(`Paused at step ${m.step}: ${m.why}. Try: ${divergenceHint(state.config)}.`, 'warn');
+        setStatus(`Paused: ${m.why}. To go on, ${m.hint ?? 'change a setting'}, then Reset.`, 'warn');
       else setStatus(`Stopped at ${m.why}. Raise “Stop at step” to train on.`);
       break;
     case 'neuron':
@@ -281,6 +280,7 @@ worker.onerror = (e) => {
 const downloads = setupDownloads(
   () => state.config,
   () => send({ type: 'model' }),
+  (message) => setStatus(message, 'warn'),
 );
 
 fillChoices(main);

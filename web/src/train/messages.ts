@@ -28,7 +28,7 @@ export type FromWorker =
       thumbs: Float32Array[];
       weights: { w: number[][][]; b: number[][] };
     }
-  | { type: 'stopped'; kind: 'limit' | 'diverged'; step: number; why: string }
+  | { type: 'stopped'; kind: 'limit' | 'diverged'; step: number; why: string; hint?: string }
   | { type: 'neuron'; layer: number; neuron: number; sample: number; dot: string; loss: number }
   | { type: 'model'; json: string }
   | { type: 'error'; message: string };

@@ -83,9 +83,10 @@ function sendGrid(): void {
   );
 }
 
-function stop(kind: 'limit' | 'diverged', why: string): void {
+function stop(kind: 'limit' | 'diverged', why: string, hint?: string): void {
   running = false;
-  if (run !== undefined) post({ type: 'stopped', kind, step: run.steps, why });
+  if (run !== undefined)
+    post({ type: 'stopped', kind, step: run.steps, why, ...(hint === undefined ? {} : { hint }) });
 }
 
 /** One step, with the first one's slow recording announced; false when the run had to stop. */
@@ -102,7 +103,7 @@ function stepOnce(r: TrainingRun): boolean {
   const d = r.step();
   recent.push({ t: performance.now(), step: r.steps });
   if (d !== null) {
-    stop('diverged', d.why);
+    stop('diverged', d.why, d.hint);
     return false;
   }
   return true;
