@@ -249,11 +249,13 @@ describe('train page', () => {
     await expect
       .poll(() => page.textContent('#status'), { timeout: 60_000 })
       .toMatch(
-        /^Paused: the loss (became \S+ at|grew from \S+ to \S+ by) step \d+\. To go on, try a learning rate of 0\.1, or Adam, then Reset\.$/,
+        /^Paused: the loss (became \S+|grew from \S+ to \S+) on step \d+\. To go on, try a learning rate of 0\.1, or Adam, then Reset\.$/,
       );
     expect(await page.getAttribute('#play', 'aria-pressed')).toBe('false');
     const at = await stat(page, 'step');
     expect(at).toBeLessThan(20);
+    // The message counts steps as the counter does.
+    expect((await page.textContent('#status'))!).toContain(`on step ${at}.`);
     await page.waitForTimeout(500);
     expect(await stat(page, 'step')).toBe(at);
     expect(problems).toEqual([]);
@@ -314,7 +316,7 @@ describe('train page', () => {
         if (t !== '') seen.push(t);
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
-    await page.goto(`${pg.server().url}train.html?size=500&train=90&hidden=32,32,32`);
+    await page.goto(`${pg.server().url}train.html?size=500&train=90&hidden=32,32`);
     await page.click('#step1');
     await expect.poll(() => stat(page, 'step'), { timeout: 60_000 }).toBe(1);
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);

@@ -6,7 +6,7 @@ import type { TrainConfig } from './config.js';
 
 export interface PageDivergence {
   step: number;
-  /** What happened, e.g. "the loss became NaN at step 3". */
+  /** What happened, e.g. "the loss became NaN on step 3" (counted from 1, as the page counts steps). */
   why: string;
   /** What to change, e.g. "try a learning rate of 0.1". */
   hint: string;
@@ -32,12 +32,20 @@ export function explainDivergence(
   if (s.regularization !== 'none' && s.lr * s.regRate >= 1) {
     return {
       step: d.step,
-      why: d.reason,
+      why: pageReason(d),
       hint: `try a regularization rate below ${+(1 / s.lr).toPrecision(2)} (lr × rate ≥ 1 overshoots zero)`,
     };
   }
   const adam = s.optimizer === 'sgd' && again?.cause === 'lr' ? ', or Adam' : '';
-  return { step: d.step, why: d.reason, hint: `${again?.hint ?? 'try a smaller learning rate'}${adam}` };
+  return { step: d.step, why: pageReason(d), hint: `${again?.hint ?? 'try a smaller learning rate'}${adam}` };
+}
+
+/** The library counts steps from 0; the page's step counter from 1 (steps taken), so say it the page's way. */
+function pageReason(d: Pick<Divergence, 'step' | 'loss' | 'best' | 'reason'>): string {
+  const on = `on step ${d.step + 1}`;
+  if (!/^the loss /.test(d.reason)) return `${d.reason.replace(/ at step \d+$/, '')} ${on}`;
+  if (!Number.isFinite(d.loss)) return `the loss became ${d.loss} ${on}`;
+  return `the loss grew from ${d.best.toPrecision(3)} to ${d.loss.toPrecision(3)} ${on}`;
 }
 
 /** The first non-finite weight's value, if any (Adam can leave the loss finite one step longer). */

@@ -103,9 +103,19 @@ function drawBoard(): void {
   drawHeatmap(heatmap, boardWidth(), state.board);
 }
 
+const phone = window.matchMedia('(max-width: 700px)');
+
+/** The loss chart sits under the numbers beside the plane, or on a phone in its own panel below. */
+function placeCurves(): void {
+  const box = byId('curves-box');
+  const home = phone.matches ? byId('curves-panel') : byId('curves-slot');
+  if (box.parentElement !== home) home.append(box);
+  byId('curves-panel').hidden = !phone.matches;
+}
+
 function drawCurve(): void {
-  const w = Math.max(200, curvesCanvas.parentElement!.clientWidth - 26);
-  drawCurves(curvesCanvas, w, 150, state.curve);
+  const w = Math.max(200, byId('curves-box').clientWidth);
+  drawCurves(curvesCanvas, w, phone.matches ? 150 : 110, state.curve);
 }
 
 function renderNet(): void {
@@ -283,6 +293,11 @@ const downloads = setupDownloads(
   (message) => setStatus(message, 'warn'),
 );
 
+placeCurves();
+phone.addEventListener('change', () => {
+  placeCurves();
+  drawCurve();
+});
 fillChoices(main);
 showConfig(main, state.config);
 main.addEventListener('change', onControl);
