@@ -325,13 +325,23 @@ describe('train page', () => {
     await page.close();
   });
 
-  it("shows a chosen neuron's graph, and a neuron's weights on focus", async () => {
+  it("shows a chosen neuron's graph, and weights on hover and focus", async () => {
     const { page, problems } = await open();
     await stepBy(page, 1);
     await page.focus('button.neuron[data-layer="0"][data-neuron="2"]');
     await expect
       .poll(() => page.textContent('#net-readout'))
       .toMatch(/^Layer 1 neuron 3: bias -?\d\.\d{3}; weights from x₁ -?\d\.\d{3}, x₂ -?\d\.\d{3}$/);
+    // An edge under the pointer: the first layer's top edge (x₁ to neuron 1) runs straight across.
+    const mid = await page.$eval('path.edge', (p: SVGPathElement) => {
+      const at = p.getPointAtLength(p.getTotalLength() / 2);
+      const box = p.ownerSVGElement!.getBoundingClientRect();
+      return { x: box.left + at.x, y: box.top + at.y };
+    });
+    await page.mouse.move(mid.x, mid.y);
+    await expect
+      .poll(() => page.textContent('#net-readout'))
+      .toMatch(/^Weight from x₁ to layer 1 neuron 1: -?\d\.\d{4}$/);
     await page.click('button.neuron[data-layer="0"][data-neuron="2"]');
     await page.waitForSelector('#neuron-graph svg');
     const text = await page.textContent('#neuron-graph svg');
@@ -339,6 +349,17 @@ describe('train page', () => {
     await page.fill('#sample', '7');
     await page.press('#sample', 'Enter');
     await expect.poll(() => page.textContent('#neuron-graph p')).toMatch(/point 7: /);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('starts and pauses training from the keyboard', async () => {
+    const { page, problems } = await open('?speed=30');
+    await page.focus('#play');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => stat(page, 'step'), { timeout: 30_000 }).toBeGreaterThan(3);
+    await page.keyboard.press('Space');
+    expect(await page.textContent('#play')).toBe('Play');
     expect(problems).toEqual([]);
     await page.close();
   });
