@@ -14,8 +14,8 @@ import { runOnnx } from '../export/runOnnx.js';
 import { configFromParams } from '../../web/src/train/config.js';
 import { TrainingRun } from '../../web/src/train/TrainingRun.js';
 import { SIZES, usePlayground, watchProblems } from './playground.js';
+import { SHOTS } from './screenshotDir.js';
 
-const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
 /** The bound on steps: the unit test shows the default setup passes 95% test accuracy well within it. */
 const MAX_STEPS = 150;
 
@@ -374,7 +374,7 @@ describe('train page', () => {
     await page.close();
   });
 
-  it('reads well at 1280×800, 800×900 and 390×844 (screenshots in docs/screenshots)', async () => {
+  it('reads well at 1280×800, 800×900 and 390×844 (screenshots in out/screenshots, or $SCREENSHOTS)', async () => {
     for (const size of ['desktop', 'tablet', 'phone'] as const) {
       const { page, problems } = await open('?speed=0', size, size === 'phone' ? 2 : 1);
       await page.click('#play');
