@@ -2,7 +2,8 @@
 
 import { checkExportOptions, type ExportOptions } from './exportOptions.js';
 import { modelSummary, readModel } from './readModel.js';
-import { ATTRIBUTE_INT, DOUBLE, IR_VERSION, OPSET, onnxModelType } from './onnxSchema.js';
+import { encodeOnnxModel } from './onnxEncode.js';
+import { ATTRIBUTE_INT, DOUBLE, IR_VERSION, OPSET } from './onnxSchema.js';
 
 const ONNX_ACTIVATION = { relu: 'Relu', tanh: 'Tanh', sigmoid: 'Sigmoid' } as const;
 
@@ -71,8 +72,7 @@ export function toOnnx(json: unknown, opts?: ExportOptions): Uint8Array {
       h = out;
     }
   });
-  const Model = onnxModelType();
-  const model = Model.fromObject({
+  return encodeOnnxModel({
     ir_version: IR_VERSION,
     opset_import: [{ domain: '', version: OPSET }],
     producer_name: 'micrograd-ts',
@@ -87,5 +87,4 @@ export function toOnnx(json: unknown, opts?: ExportOptions): Uint8Array {
     // Text, not code: ONNX keeps it as data, so any label is safe here.
     metadata_props: o.source === undefined ? [] : [{ key: 'source', value: wellFormed(o.source) }],
   });
-  return Model.encode(model).finish();
 }
