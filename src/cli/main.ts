@@ -9,6 +9,7 @@ import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { exportCommand } from './commands/export.js';
 import { CliError } from './CliError.js';
 import { packageVersion } from './packageVersion.js';
 
@@ -25,6 +26,7 @@ program.addCommand(predictCommand());
 program.addCommand(serveCommand());
 program.addCommand(graphCommand());
 program.addCommand(plotCommand());
+program.addCommand(exportCommand());
 
 try {
   await program.parseAsync(process.argv);
