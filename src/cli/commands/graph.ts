@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { parse } from '../../expr/parse.js';
 import { DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
 import { formatFromPath } from '../../viz/picture.js';
+import { explainPass } from '../../walkthrough/explainPass.js';
 import { parseNumber, parsePositiveInt } from '../parseNumber.js';
 
 interface GraphFlags {
@@ -12,6 +13,7 @@ interface GraphFlags {
   output?: string;
   backward: boolean;
   maxNodes: number;
+  explain?: boolean;
 }
 
 /** `x1=2,w1=-3` (repeatable) → { x1: 2, w1: -3 }. */
@@ -39,6 +41,7 @@ export function graphCommand(): Command {
     .addOption(new Option('--rankdir <dir>', 'layout direction').choices(['LR', 'TB']).default('LR'))
     .option('-o, --output <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
     .option('--no-backward', 'draw the forward values only (every grad 0)')
+    .option('--explain', 'print the forward and backward passes step by step, each derivative written out')
     .option(
       '--max-nodes <n>',
       'refuse to lay out graphs with more nodes than this',
@@ -56,7 +59,10 @@ export function graphCommand(): Command {
         );
       }
       const root = expression.build(flags.set, { labelSubexpressions: true });
-      if (flags.backward) root.backward();
+      if (flags.explain === true) {
+        process.stdout.write(`${explainPass(root).join('\n')}\n`);
+        if (flags.output === undefined) return;
+      } else if (flags.backward) root.backward();
       const drawing = drawDot(root, { rankdir: flags.rankdir, maxNodes: flags.maxNodes });
       if (flags.output === undefined) {
         process.stdout.write(drawing.source);
