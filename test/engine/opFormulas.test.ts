@@ -7,7 +7,6 @@ import { OP_NAMES, OPS } from '../../src/engine/ops.js';
 
 /** Evaluate a formula's text as JavaScript over a, b, out, k: the record's syntax is a subset of JS. */
 function evaluate(text: string, a: number, b: number, out: number, k: number): number {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- test-only, on the record's own text
   return (new Function('a', 'b', 'out', 'k', `return ${text};`) as (...x: number[]) => number)(a, b, out, k);
 }
 

@@ -143,7 +143,7 @@ describe('written-out steps', () => {
     const mul = steps.find((s) => s.name === 'x1*w1')!;
     expect(mul.text).toBe('x1*w1 = x1·w1');
     expect(mul.contributions[0]!.text).toMatch(
-      /^∂\(x1\*w1\)\/∂x1 = w1 = -3\.0000;  × upstream ∂o\/∂\(x1\*w1\) = 0\.5000/,
+      /^∂\(x1\*w1\)\/∂x1 = w1 = -3\.0000; {2}× upstream ∂o\/∂\(x1\*w1\) = 0\.5000/,
     );
     // An add's local derivative is the constant 1: written once, not `1 = 1 = 1`.
     const sum = steps.find((s) => s.name === 'nn')!;
