@@ -238,7 +238,9 @@ function donePasses(): number {
 presetSelect.addEventListener('change', () => {
   const p = presetById(presetSelect.value);
   if (p === undefined) return update({ preset: '' });
-  update({ url: urlOf(p), preset: p.id, selected: undefined, ...edited('the preset') }, { variables: true });
+  // A new graph starts with no grads: Backward's results belonged to the old one.
+  const { notice } = edited('the preset');
+  update({ url: urlOf(p), preset: p.id, selected: undefined, run: { passes: 0 }, notice }, { variables: true });
 });
 textarea.addEventListener('input', () => {
   const text = textarea.value;
