@@ -1,7 +1,7 @@
 // Architecture rules from DESIGN.md, checked on the source text: portable layers import nothing from
 // Node, the engine imports nothing outside itself, and the library draws no unseeded randomness.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -35,10 +35,28 @@ function imports(file: string): string[] {
   return specs;
 }
 
-const PORTABLE = ['engine', 'tape', 'nn', 'data', 'expr'];
+// export/: the model writers run in the browser too (the train page offers the same downloads).
+const PORTABLE = ['engine', 'tape', 'nn', 'data', 'expr', 'export'];
+
+/** Every file reachable from `entry` through relative imports (static or dynamic), and every other specifier met. */
+function importGraph(entry: string): { files: string[]; external: string[] } {
+  const seen = new Set<string>();
+  const external: string[] = [];
+  const stack = [entry];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const spec of imports(file)) {
+      if (spec.startsWith('.')) stack.push(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      else external.push(`${relative(SRC, file)} imports ${spec}`);
+    }
+  }
+  return { files: [...seen].map((f) => relative(SRC, f)), external };
+}
 
 describe('architecture', () => {
-  it('portable layers (engine, tape, nn, data, expr) import nothing from Node', () => {
+  it('portable layers (engine, tape, nn, data, expr, export) import nothing from Node', () => {
     for (const layer of PORTABLE) expect(sourceFiles(join(SRC, layer)).length, layer).toBeGreaterThan(0);
     const offenders = PORTABLE.flatMap((layer) =>
       sourceFiles(join(SRC, layer)).flatMap((f) =>
@@ -59,6 +77,14 @@ describe('architecture', () => {
         .map((s) => `${relative(SRC, f)} imports ${s}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('the package root reaches no dependency, no Node module and no picture code', () => {
+    const { files, external } = importGraph(join(SRC, 'index.ts'));
+    expect(files).toContain(join('engine', 'value.ts')); // the walk did follow the imports
+    expect(files).toContain(join('nn', 'MLP.ts'));
+    expect(external).toEqual([]);
+    expect(files.filter((f) => f.startsWith('viz') || f.startsWith('cli'))).toEqual([]);
   });
 
   it('the library never calls Math.random (all randomness is seeded)', () => {

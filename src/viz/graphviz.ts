@@ -1,12 +1,15 @@
 // graphviz: DOT text → SVG with Graphviz compiled to WebAssembly (no system install; Node and browser).
 
 import type { Viz } from '@viz-js/viz';
+import { loadOptional } from './loadOptional.js';
 
 let instance: Promise<Viz> | undefined;
 
 // Loaded on first use, so code that only wants DOT text never pays for the WebAssembly module.
 function viz(): Promise<Viz> {
-  instance ??= import('@viz-js/viz').then((m) => m.instance());
+  instance ??= loadOptional('@viz-js/viz', 'Drawing a graph', () => import('@viz-js/viz')).then((m) =>
+    m.instance(),
+  );
   return instance;
 }
 

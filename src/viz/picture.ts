@@ -3,6 +3,7 @@
 // Rasterizing (resvg) and writing files need Node. They are loaded through a computed specifier so
 // browser bundlers leave them out; in a browser those two calls fail with a clear message instead.
 
+import { MissingPackageError } from './loadOptional.js';
 import type { PngOptions } from './svgToPng.js';
 
 export type PictureFormat = 'svg' | 'png';
@@ -11,6 +12,7 @@ async function nodeOnly<T>(specifier: string, what: string): Promise<T> {
   try {
     return (await import(/* @vite-ignore */ specifier)) as T;
   } catch (err) {
+    if (err instanceof MissingPackageError) throw err;
     const why = err instanceof Error ? err.message : String(err);
     throw new Error(`${what} needs Node.js (could not load ${specifier}: ${why})`);
   }

@@ -1,6 +1,11 @@
 // svgToPng: rasterize SVG text to PNG bytes with resvg (Node only; browsers draw SVG themselves).
 
-import { Resvg } from '@resvg/resvg-js';
+import { checkOptions } from '../engine/checkKeys.js';
+import { loadOptional } from './loadOptional.js';
+
+// This module is itself loaded lazily (by picture.ts and the train command), so resvg's native binary
+// is read only when a PNG is asked for.
+const { Resvg } = await loadOptional('@resvg/resvg-js', 'PNG output', () => import('@resvg/resvg-js'));
 
 export interface PngOptions {
   /** Pixels per SVG unit; 2 gives crisp pictures on high-density screens. Default 2. */
@@ -11,6 +16,7 @@ export interface PngOptions {
 
 /** Rasterize an SVG document. Text uses the system's fonts (DejaVu Sans where installed). */
 export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
+  checkOptions(opts, ['scale', 'background'], 'render(format, png)', 'png');
   const scale = opts.scale ?? 2;
   if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) {
     throw new RangeError(`svgToPng: expected scale to be a positive number, got ${String(scale)}`);
