@@ -4,6 +4,7 @@
 // stepping to the end leaves exactly the grads one backward() leaves. Local derivatives come from the op
 // table; each is written out from the formula record beside it (engine/opFormulas.ts).
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { OP_FORMULAS, writeFormula, type BinaryOpFormula, type FormulaText } from '../engine/opFormulas.js';
 import { OPS } from '../engine/ops.js';
@@ -69,7 +70,7 @@ export class BackwardStepper {
     if (!(root instanceof Value)) {
       throw new TypeError(`new BackwardStepper(root): expected a Value, got ${describe(root)}`);
     }
-    checkOptions(opts);
+    checkStepperOptions(opts);
     this.root = root;
     this.order = topoSort(root);
     this.accumulate = opts.accumulate ?? false;
@@ -210,19 +211,8 @@ export function writeOp(node: Value, name: (v: Value) => string): string {
   }
 }
 
-function checkOptions(opts: StepperOptions): void {
-  if (typeof opts !== 'object' || opts === null) {
-    throw new TypeError(
-      `new BackwardStepper(root, opts): expected opts to be an object, got ${describe(opts)}`,
-    );
-  }
-  for (const key of Object.keys(opts)) {
-    if (key !== 'accumulate' && key !== 'name') {
-      throw new TypeError(
-        `new BackwardStepper(root, opts): unknown option '${key}' (known: accumulate, name)`,
-      );
-    }
-  }
+function checkStepperOptions(opts: StepperOptions): void {
+  checkOptions(opts, ['accumulate', 'name'], 'new BackwardStepper(root, opts)');
   if (opts.accumulate !== undefined && typeof opts.accumulate !== 'boolean') {
     throw new TypeError(
       `new BackwardStepper: expected opts.accumulate to be a boolean, got ${describe(opts.accumulate)}`,

@@ -186,7 +186,7 @@ describe('written-out steps', () => {
 
   it('rejects unknown or mistyped options', () => {
     const x = new Value(1);
-    expect(() => new BackwardStepper(x, { acumulate: true } as never)).toThrow(/unknown option 'acumulate'/);
+    expect(() => new BackwardStepper(x, { acumulate: true } as never)).toThrow(/unknown option "acumulate"/);
     expect(() => new BackwardStepper(x, { accumulate: 1 } as never)).toThrow(
       /opts.accumulate to be a boolean/,
     );

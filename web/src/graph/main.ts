@@ -240,7 +240,10 @@ presetSelect.addEventListener('change', () => {
   if (p === undefined) return update({ preset: '' });
   // A new graph starts with no grads: Backward's results belonged to the old one.
   const { notice } = edited('the preset');
-  update({ url: urlOf(p), preset: p.id, selected: undefined, run: { passes: 0 }, notice }, { variables: true });
+  update(
+    { url: urlOf(p), preset: p.id, selected: undefined, run: { passes: 0 }, notice },
+    { variables: true },
+  );
 });
 textarea.addEventListener('input', () => {
   const text = textarea.value;
