@@ -165,6 +165,22 @@ describe("graph page: the post's picture", () => {
     await page.close();
   });
 
+  it('zooms in and pans by dragging the graph', async () => {
+    const { page, problems } = await open('desktop');
+    await page.selectOption('#zoom', '2');
+    await expect.poll(() => page.$eval('#graph', (g) => g.scrollWidth > g.clientWidth)).toBe(true);
+    expect(new URL(page.url()).hash).toContain('zoom=2');
+    const box = (await page.locator('#graph').boundingBox())!;
+    const before = await page.$eval('#graph', (g) => g.scrollLeft);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(await page.$eval('#graph', (g) => g.scrollLeft)).toBe(before + 200);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('names every node: generated t-names in the picture and the panel alike, typed labels kept', async () => {
     const { page, problems } = await open('desktop', '#expr=a%20%2F%20b&v.a=2&v.b=4');
     const labels = (await shownNodes(page)).map((n) => n.label);

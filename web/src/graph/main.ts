@@ -109,6 +109,7 @@ function render(variables: boolean): void {
 }
 
 function showGraphMessage(text: string, isError: boolean): void {
+  drawing++; // a layout still on its way belongs to an older state: it must not replace this message
   drawn = undefined;
   drawnKey = '';
   graphBox.replaceChildren(
