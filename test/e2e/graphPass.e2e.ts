@@ -27,6 +27,14 @@ describe('graph page: honest passes', () => {
     await page.waitForFunction(() => document.querySelector('#graph')?.getAttribute('aria-busy') === 'false');
     for (const [label, grad] of Object.entries(POST)) expect(await shownGrad(page, label), label).toBe(grad);
     expect(await page.textContent('#pass-note')).toMatch(/starts from zero grads/);
+    // The panel says what ran and lists the same grads.
+    expect(await page.$$eval('[data-testid="leaf-grads"] li', (li) => li.map((l) => l.textContent))).toEqual([
+      'x1.grad = -1.5000',
+      'w1.grad = 1.0000',
+      'x2.grad = 0.5000',
+      'w2.grad = 0.0000',
+      'b.grad = 0.5000',
+    ]);
     expect(new URL(page.url()).hash).not.toContain('acc=');
     expect(problems).toEqual([]);
     await page.close();

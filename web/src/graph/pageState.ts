@@ -51,6 +51,10 @@ export interface Scene {
     | undefined;
   /** Nodes from this trace position on have no value yet (the forward pass has not reached them). */
   readonly pendingFrom: number;
+  /** The backward steps of the stepped pass so far, the last one included. */
+  readonly backward: readonly BackwardStep[];
+  /** Full backward passes run by Backward (with accumulation, each added to the one before). */
+  readonly passes: number;
 }
 
 /** Parse, build, label and run the graph the state describes. Throws the program's SyntaxError/TypeError. */
@@ -78,6 +82,7 @@ export function buildScene(state: PageState): Scene {
   let stepper: BackwardStepper | undefined;
   let last: Scene['last'];
   let pendingFrom = nodes.length;
+  const backward: BackwardStep[] = [];
   if (run.stepping !== undefined) {
     const { forward: f, backward: b } = run.stepping;
     if (b === 0) {
@@ -90,9 +95,10 @@ export function buildScene(state: PageState): Scene {
       for (let i = 0; i < b; i++) {
         const step = stepper.next();
         if (step === undefined) break;
+        backward.push(step);
         last = { kind: 'backward', step };
       }
     }
   }
-  return { program, root, nodes, ids, keys, forward, stepper, last, pendingFrom };
+  return { program, root, nodes, ids, keys, forward, stepper, last, pendingFrom, backward, passes };
 }

@@ -14,6 +14,11 @@ export function showStep(host: HTMLElement, scene: Scene | undefined, notice: st
   const parts: Node[] = [];
   if (notice !== '') parts.push(h('p', { class: 'notice', 'data-testid': 'notice' }, notice));
   const last = scene?.last;
+  if (scene !== undefined && last === undefined && scene.passes > 0) {
+    parts.push(...passSummary(scene));
+    host.replaceChildren(...parts);
+    return;
+  }
   if (scene === undefined || last === undefined) {
     parts.push(h('p', { class: 'muted' }, IDLE));
     host.replaceChildren(...parts);
@@ -22,7 +27,49 @@ export function showStep(host: HTMLElement, scene: Scene | undefined, notice: st
   }
   if (last.kind === 'forward') parts.push(...forwardParts(last.step, scene));
   else parts.push(...backwardParts(last.step, scene));
+  parts.push(...earlier(scene));
   host.replaceChildren(...parts);
+}
+
+/** After Backward: what ran, and the inputs' grads it left. */
+function passSummary(scene: Scene): Node[] {
+  const leaves = scene.nodes.filter((v) => v.opName === undefined);
+  const what =
+    scene.passes === 1
+      ? 'Backward ran one whole pass from zero grads.'
+      : `Backward ran ${scene.passes} passes, each adding into the inputs’ .grad.`;
+  return [
+    h('h3', {}, 'Backward: the whole pass'),
+    h('p', {}, `${what} The inputs’ grads (∂${scene.root.label}/∂input):`),
+    h(
+      'ul',
+      { class: 'leaf-grads', 'data-testid': 'leaf-grads' },
+      ...leaves.map((v) => h('li', {}, h('code', {}, `${v.label}.grad = ${formatFixed(v.grad)}`))),
+    ),
+    h('p', { class: 'muted' }, 'Step backward to see where each number comes from.'),
+  ];
+}
+
+/** The steps before the current one in this pass, folded away. */
+function earlier(scene: Scene): Node[] {
+  const lines: string[] = [];
+  if (scene.last?.kind === 'forward') {
+    for (const s of scene.forward.slice(0, scene.last.step.index)) lines.push(s.text);
+  } else {
+    for (const s of scene.backward.slice(0, -1)) {
+      lines.push(s.text);
+      for (const c of s.contributions) lines.push(`  ${c.text}`);
+    }
+  }
+  if (lines.length === 0) return [];
+  return [
+    h(
+      'details',
+      { class: 'earlier' },
+      h('summary', {}, 'Earlier steps of this pass'),
+      h('pre', {}, lines.join('\n')),
+    ),
+  ];
 }
 
 function forwardParts(step: ForwardStep, scene: Scene): Node[] {
