@@ -137,7 +137,7 @@ async function draw(s: Scene): Promise<void> {
     graphBox.setAttribute('aria-busy', 'false');
   }
   if (id !== drawing || drawn === undefined) return;
-  sizeGraph(drawn, graphBox, state.url.zoom, 0.5);
+  sizeGraph(drawn, graphBox, state.url.zoom, minFit());
   const last = s.last;
   const current = last === undefined ? undefined : s.ids.get(last.step.node);
   const kids =
@@ -150,6 +150,9 @@ async function draw(s: Scene): Promise<void> {
   const g = current === undefined ? undefined : drawn.groups.get(current);
   if (g !== undefined) revealInBox(graphBox, g);
 }
+
+/** Smallest 'fit' scale: on a desktop the post's exp-form neuron still fits whole; a phone pans instead. */
+const minFit = (): number => (window.innerWidth >= 900 ? 0.4 : 0.5);
 
 function select(index: number): void {
   update({ selected: index });
@@ -280,7 +283,7 @@ byId('export-png').addEventListener('click', () => {
   if (drawn) exportPng(drawn).catch((err: unknown) => (errorBox.textContent = String(err)));
 });
 window.addEventListener('resize', () => {
-  if (drawn !== undefined) sizeGraph(drawn, graphBox, state.url.zoom, 0.5);
+  if (drawn !== undefined) sizeGraph(drawn, graphBox, state.url.zoom, minFit());
 });
 enablePan(graphBox);
 

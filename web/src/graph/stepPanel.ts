@@ -33,7 +33,8 @@ export function showStep(host: HTMLElement, scene: Scene | undefined, notice: st
 
 /** After Backward: what ran, and the inputs' grads it left. */
 function passSummary(scene: Scene): Node[] {
-  const leaves = scene.nodes.filter((v) => v.opName === undefined);
+  // The inputs, not the constants the expression wrote (`2` in `exp(2*nn)` is a leaf too).
+  const leaves = scene.nodes.filter((v, i) => v.opName === undefined && !scene.keys[i]!.startsWith('#'));
   const what =
     scene.passes === 1
       ? 'Backward ran one whole pass from zero grads.'
