@@ -41,3 +41,18 @@ describe('micrograd graph --explain', () => {
     expect(byLabel.get('x1')).toBe(-1.5);
   });
 });
+
+describe('micrograd walkthrough --explain', () => {
+  it("writes out the post's neuron pass with its names (nn, o) and still prints the post's grads", () => {
+    const r = runCli(['walkthrough', '--explain']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n').map((l) => l.trim());
+    expect(lines).toContain('o = tanh(nn) = tanh(0.8814) = 0.7071');
+    expect(lines).toContain(
+      '∂o/∂nn = 1 − o² = 1 − 0.7071² = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000 (now 0.5000)',
+    );
+    expect(lines).toContain('x1.grad = -1.5000');
+    // The walkthrough's own lines after backward are unchanged (Python's float repr of one pass).
+    expect(lines.find((l) => l.startsWith('x1.grad = -1.5') && !l.endsWith('0000'))).toBeDefined();
+  });
+});
