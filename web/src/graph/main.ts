@@ -151,8 +151,8 @@ async function draw(s: Scene): Promise<void> {
   if (g !== undefined) revealInBox(graphBox, g);
 }
 
-/** Smallest 'fit' scale: on a desktop the post's exp-form neuron still fits whole; a phone pans instead. */
-const minFit = (): number => (window.innerWidth >= 900 ? 0.4 : 0.5);
+/** Smallest 'fit' scale: on a tablet or desktop the post's neuron fits whole; a phone pans instead. */
+const minFit = (): number => (window.innerWidth >= 700 ? 0.4 : 0.5);
 
 function select(index: number): void {
   update({ selected: index });
