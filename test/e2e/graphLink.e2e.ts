@@ -17,6 +17,7 @@ describe('graph page links', () => {
     expect(notes).toContain('x = "NaN" is not a finite number');
     expect(notes).toContain('y = "Infinity" is not a finite number');
     expect(notes).toContain('z = "" is not a finite number');
+    expect(notes).toContain('w = 2 is not a variable of the expression');
     expect(problems).toEqual([]);
     await page.close();
   });

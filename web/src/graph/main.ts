@@ -298,3 +298,17 @@ state = {
 };
 if (fromLink.state === undefined) state = { ...state, url: urlOf(first) };
 update({ preset: PRESETS.find((p) => p.text === state.url.text)?.id ?? '' }, { variables: true });
+// A linked value for a name the expression does not use is named too, not kept silently.
+if (scene !== undefined) {
+  const used = new Set(scene.program.variables);
+  const unused = Object.keys(state.url.values).filter((k) => !used.has(k));
+  if (unused.length > 0) {
+    update({
+      url: { ...state.url, values: record(Object.entries(state.url.values).filter(([k]) => used.has(k))) },
+      ignored: [
+        ...state.ignored,
+        ...unused.map((k) => `${k} = ${state.url.values[k]} is not a variable of the expression`),
+      ],
+    });
+  }
+}
