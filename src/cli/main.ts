@@ -9,10 +9,13 @@ import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { exportCommand } from './commands/export.js';
 import { CliError } from './CliError.js';
+import { packageVersion } from './packageVersion.js';
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
+  .version(packageVersion(), '-V, --version', 'print the version of micrograd-ts')
   .showHelpAfterError('(run micrograd --help for usage)')
   .exitOverride();
 
@@ -23,6 +26,7 @@ program.addCommand(predictCommand());
 program.addCommand(serveCommand());
 program.addCommand(graphCommand());
 program.addCommand(plotCommand());
+program.addCommand(exportCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -3,10 +3,17 @@
 
 import protobuf from 'protobufjs/light.js';
 
-const f = (type: string, id: number, repeated = false) =>
+/** One field of a message: its type (a scalar or a message name), number and whether it repeats. */
+export interface FieldSpec {
+  type: string;
+  id: number;
+  rule?: 'repeated';
+}
+
+const f = (type: string, id: number, repeated = false): FieldSpec =>
   repeated ? { type, id, rule: 'repeated' } : { type, id };
 
-const descriptor = {
+export const ONNX_DESCRIPTOR = {
   nested: {
     onnx: {
       nested: {
@@ -83,6 +90,6 @@ let modelType: protobuf.Type | undefined;
 
 /** The ModelProto message type, built once on first use. */
 export function onnxModelType(): protobuf.Type {
-  modelType ??= protobuf.Root.fromJSON(descriptor).lookupType('onnx.ModelProto');
+  modelType ??= protobuf.Root.fromJSON(ONNX_DESCRIPTOR).lookupType('onnx.ModelProto');
   return modelType;
 }

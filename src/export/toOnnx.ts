@@ -2,13 +2,22 @@
 
 import { checkExportOptions, type ExportOptions } from './exportOptions.js';
 import { modelSummary, readModel } from './readModel.js';
-import { ATTRIBUTE_INT, DOUBLE, IR_VERSION, OPSET, onnxModelType } from './onnxSchema.js';
+import { encodeOnnxModel } from './onnxEncode.js';
+import { ATTRIBUTE_INT, DOUBLE, IR_VERSION, OPSET } from './onnxSchema.js';
 
 const ONNX_ACTIVATION = { relu: 'Relu', tanh: 'Tanh', sigmoid: 'Sigmoid' } as const;
 
 /** The graph's input and output names: `input` is [N, nin] and `output` is [N, nout], float64. */
 export const ONNX_INPUT = 'input';
 export const ONNX_OUTPUT = 'output';
+
+/**
+ * `s` with each lone surrogate replaced by U+FFFD (String.prototype.toWellFormed, which Node 20 lacks):
+ * a protobuf string must be valid UTF-8, and a lone surrogate has no UTF-8 form.
+ */
+function wellFormed(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
 
 function tensorInfo(name: string, width: number) {
   return {
@@ -63,8 +72,7 @@ export function toOnnx(json: unknown, opts?: ExportOptions): Uint8Array {
       h = out;
     }
   });
-  const Model = onnxModelType();
-  const model = Model.fromObject({
+  return encodeOnnxModel({
     ir_version: IR_VERSION,
     opset_import: [{ domain: '', version: OPSET }],
     producer_name: 'micrograd-ts',
@@ -77,7 +85,6 @@ export function toOnnx(json: unknown, opts?: ExportOptions): Uint8Array {
       output: [tensorInfo(ONNX_OUTPUT, m.nout)],
     },
     // Text, not code: ONNX keeps it as data, so any label is safe here.
-    metadata_props: o.source === undefined ? [] : [{ key: 'source', value: o.source }],
+    metadata_props: o.source === undefined ? [] : [{ key: 'source', value: wellFormed(o.source) }],
   });
-  return Model.encode(model).finish();
 }

@@ -1,12 +1,12 @@
 // The graph page's shared links: unusable values are named, a parse error never leaves the pane busy, a
 // costly graph is laid out off the main thread (the tab stays responsive) and a refusal shows as text;
-// and the page at three sizes, looked at (screenshots in docs/screenshots).
+// and the page at three sizes, looked at (screenshots in out/screenshots, or $SCREENSHOTS).
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { opener, waitForStep } from './graphPage.js';
 import { SIZES, usePlayground } from './playground.js';
+import { SHOTS } from './screenshotDir.js';
 
-const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const pg = usePlayground(() => mkdirSync(SHOTS, { recursive: true }));
 const open = opener(pg);
 
@@ -79,7 +79,7 @@ describe('graph page links', () => {
     await page.close();
   });
 
-  it('reads well at 1280×800, 800×900 and 390×844 (screenshots in docs/screenshots)', async () => {
+  it('reads well at 1280×800, 800×900 and 390×844 (screenshots in out/screenshots, or $SCREENSHOTS)', async () => {
     for (const size of ['desktop', 'tablet', 'phone'] as const) {
       const { page, problems } = await open(size);
       for (let i = 1; i <= 3; i++) {

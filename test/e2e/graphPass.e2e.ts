@@ -1,7 +1,6 @@
 // The graph page teaches the chain rule: honest fresh passes (accumulation an explicit choice), every
 // backward row's formula and numbers equal to the library's stepper on the same graph, forward stepping,
 // the post's picture (left to right, fitting, the output highlighted), phones, and the shareable URL.
-import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { topoSort } from '../../src/engine/value.js';
 import { BackwardStepper } from '../../src/walkthrough/backwardSteps.js';
@@ -9,8 +8,7 @@ import { buildNeuron } from '../../src/walkthrough/neuron.js';
 import { opener, shownGrad, shownNodes, waitForStep } from './graphPage.js';
 import { SIZES, usePlayground } from './playground.js';
 
-const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
-const pg = usePlayground(() => mkdirSync(SHOTS, { recursive: true }));
+const pg = usePlayground();
 const open = opener(pg);
 
 /** The post's gradients (its printout, to 4 decimals). */

@@ -32,6 +32,15 @@ describe('toOnnx', () => {
     expect(mismatches(c, rows).length).toBeGreaterThan(0);
   });
 
+  it('writes a label as valid UTF-8: a lone surrogate becomes U+FFFD, a pair stays', () => {
+    const json = CASES[3]!.json;
+    expect(toOnnx(json, { source: 'a\ud800b\udc00' })).toEqual(toOnnx(json, { source: 'a\ufffdb\ufffd' }));
+    expect(toOnnx(json, { source: '\ud83e\udde0' })).not.toEqual(toOnnx(json, { source: '\ufffd\ufffd' }));
+    const bytes = toOnnx(json, { source: '🧠' });
+    const brain = new TextEncoder().encode('🧠');
+    expect(Buffer.from(bytes).includes(Buffer.from(brain))).toBe(true);
+  });
+
   it('keeps every hostile label as metadata that onnxruntime loads', async () => {
     for (const source of HOSTILE_SOURCES) {
       const session = await ort.InferenceSession.create(toOnnx(CASES[3]!.json, { source }));

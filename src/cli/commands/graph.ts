@@ -1,6 +1,8 @@
-// `micrograd graph "<expression>" --set x=1,… -o file`: draw an expression's computational graph.
+// `micrograd graph "<expression>" --set x=1,… -o file`: draw an expression's computational graph (or its gradient's).
 
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { gradients } from '../../autodiff/gradients.js';
+import { topoSort } from '../../engine/value.js';
 import { parse } from '../../expr/parse.js';
 import { DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
 import { formatFromPath } from '../../viz/picture.js';
@@ -14,6 +16,7 @@ interface GraphFlags {
   backward: boolean;
   maxNodes: number;
   explain?: boolean;
+  gradOf?: string;
 }
 
 /** `x1=2,w1=-3` (repeatable) → { x1: 2, w1: -3 }. */
@@ -43,6 +46,10 @@ export function graphCommand(): Command {
     .option('--no-backward', 'draw the forward values only (every grad 0)')
     .option('--explain', 'print the forward and backward passes step by step, each derivative written out')
     .option(
+      '--grad-of <name>',
+      'draw the graph of ∂expression/∂name instead (recorded with createGraph; backward then gives second derivatives)',
+    )
+    .option(
       '--max-nodes <n>',
       'refuse to lay out graphs with more nodes than this',
       (t: string) => parsePositiveInt(t, '--max-nodes'),
@@ -58,7 +65,19 @@ export function graphCommand(): Command {
           `--set ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
         );
       }
-      const root = expression.build(flags.set, { labelSubexpressions: true });
+      if (flags.gradOf !== undefined && !expression.variables.includes(flags.gradOf)) {
+        const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
+        throw new Error(
+          `--grad-of ${flags.gradOf}: not a variable of the expression (its variables: ${has})`,
+        );
+      }
+      let root = expression.build(flags.set, { labelSubexpressions: true });
+      if (flags.gradOf !== undefined) {
+        const name = flags.gradOf;
+        const leaf = topoSort(root).find((v) => v.opName === undefined && v.label === name)!;
+        root = gradients(root, [leaf], { createGraph: true })[0]!;
+        root.label = `d/d${name}`;
+      }
       if (flags.explain === true) {
         process.stdout.write(`${explainPass(root).join('\n')}\n`);
         if (flags.output === undefined) return;
