@@ -12,6 +12,7 @@ import { microgradDecay } from './schedules.js';
 import { SGD } from './SGD.js';
 import { compile } from '../tape/compile.js';
 import type { Tape } from '../tape/Tape.js';
+import { outputRows, replayLoss, SampleTape } from './SampleTape.js';
 
 export interface TrainOptions {
   /** Default `max-margin` (micrograd's demo). */
@@ -30,7 +31,8 @@ export interface TrainOptions {
   seed?: number;
   /**
    * Record the loss graph once and replay it as a compiled tape each step (same numbers, many times
-   * faster). Default true; it applies when every step sees the same graph, i.e. full-batch training.
+   * faster). Default true. Full batch replays the whole batch's graph; minibatches (and per-sample SGD)
+   * replay one sample's graph, recorded with its features and target as inputs, over the batch.
    */
   compile?: boolean;
 }
@@ -56,11 +58,13 @@ export class Trainer {
   readonly batchSize: number;
   readonly steps: number;
   readonly optimizer: Optimizer;
-  /** 'tape' when the graph is recorded once and replayed (full batch, compile not false), else 'eager'. */
+  /** 'tape' when the graph is recorded once and replayed (compile not false), else 'eager'. */
   readonly engine: TrainEngine;
   private readonly rng: Rng;
   /** The recorded full-batch graph and its tape, made on the first step in 'tape' mode. */
   private compiled: { graph: BatchGraph; tape: Tape } | null = null;
+  /** The recorded one-sample graph that minibatches replay, and evaluate() too; made on first use. */
+  private sample: SampleTape | null = null;
 
   constructor(model: MLP, data: Dataset, opts: TrainOptions = {}) {
     const where = 'new Trainer(model, data, opts)';
@@ -94,8 +98,7 @@ export class Trainer {
     if (typeof wantTape !== 'boolean') {
       throw new TypeError(`${where}: expected opts.compile to be a boolean, got ${describe(wantTape)}`);
     }
-    // A minibatch changes the inputs and labels baked into the graph, so only the full batch replays.
-    this.engine = wantTape && this.batchSize === n ? 'tape' : 'eager';
+    this.engine = wantTape ? 'tape' : 'eager';
     this.rng = new Rng(opts.seed ?? 0);
     const kind = opts.optimizer ?? 'sgd';
     if (kind === 'sgd') {
@@ -109,7 +112,12 @@ export class Trainer {
 
   /** The compiled tape the 'tape' engine replays (e.g. to read its size); null until the first step. */
   get tape(): Tape | null {
-    return this.compiled?.tape ?? null;
+    return this.compiled?.tape ?? this.sample?.tape ?? null;
+  }
+
+  private sampleTape(): SampleTape {
+    this.sample ??= new SampleTape(this.model, this.loss, Math.max(...this.data.y) + 1);
+    return this.sample;
   }
 
   /** The batch for the next step: every sample, or batchSize drawn without replacement (micrograd's permutation). */
@@ -128,6 +136,7 @@ export class Trainer {
   /** One optimisation step: forward, zeroGrad, backward, update. */
   step(): StepResult {
     const { X, y } = this.nextBatch();
+    if (this.engine === 'tape' && this.batchSize !== this.data.X.length) return this.replayStep(X, y);
     // One leaf per input number, shared by the first layer's neurons (a raw number would become a new
     // constant leaf in every product: 16× the leaves on the demo, each one re-read by every tape replay).
     const inputs = X.map((row) => row.map((x) => new Value(x)));
@@ -157,10 +166,33 @@ export class Trainer {
     return { step, loss: g.loss.data, accuracy: acc, lr };
   }
 
-  /** Loss and accuracy on the whole dataset, without changing anything. */
-  evaluate(): { loss: number; accuracy: number } {
-    const g = this.graph(this.data.X, this.data.y);
-    return { loss: g.loss.data, accuracy: accuracy(g.outputs, this.data.y) };
+  /** A minibatch step on the one-sample tape: the same numbers as the eager batch graph gives. */
+  private replayStep(X: number[][], y: number[]): StepResult {
+    const st = this.sampleTape();
+    const lr = this.optimizer.lr;
+    const step = this.optimizer.stepCount;
+    this.optimizer.zeroGrad();
+    const r = replayLoss(st, st.rows(X, y), this.model.parameters(), this.alpha);
+    this.optimizer.step();
+    return { step, loss: r.loss, accuracy: accuracy(outputRows(r.outputs, st.outputCount), y), lr };
+  }
+
+  /**
+   * Loss (data loss + alpha·Σp²) and accuracy on the training data, or on `data` (e.g. a test split),
+   * without changing anything.
+   */
+  evaluate(data: Dataset = this.data): { loss: number; accuracy: number } {
+    if (data !== this.data) checkData(data, this.model.nin, 'Trainer.evaluate(data)');
+    if (this.engine === 'eager') {
+      const g = this.graph(data.X, data.y);
+      return { loss: g.loss.data, accuracy: accuracy(g.outputs, data.y) };
+    }
+    const st = this.sampleTape();
+    const r = st.replay(st.rows(data.X, data.y), false);
+    let reg = 0;
+    for (const p of this.model.parameters()) reg += p.data * p.data;
+    const loss = this.alpha === 0 ? r.dataLoss : r.dataLoss + reg * this.alpha;
+    return { loss, accuracy: accuracy(outputRows(r.outputs, st.outputCount), data.y) };
   }
 }
 
