@@ -78,14 +78,19 @@ describe('compile(root, { inputs }) and Tape.batch', () => {
     const tape = compile(sampleLoss(model.forward(x), t, 'cross-entropy'), { inputs: [...x, ...t] });
     const params = model.parameters();
     params.forEach((p) => (p.grad = 0));
-    const { values } = tape.batch(X.map((xi, i) => rowOf(xi, y[i]!)), { scale: 0.25 });
+    const { values } = tape.batch(
+      X.map((xi, i) => rowOf(xi, y[i]!)),
+      { scale: 0.25 },
+    );
     const tapeGrads = params.map((p) => p.grad);
     // Eager: each sample's own graph, built with constant targets, backward with its root seeded 0.25,
     // last sample first; leaf grads carry over between samples.
     params.forEach((p) => (p.grad = 0));
     const eagerValues: number[] = [];
     for (let i = X.length - 1; i >= 0; i--) {
-      const target = rowOf(X[i]!, y[i]!).slice(3).map((v) => new Value(v));
+      const target = rowOf(X[i]!, y[i]!)
+        .slice(3)
+        .map((v) => new Value(v));
       const root = sampleLoss(model.forward(X[i]!), target, 'cross-entropy').mul(0.25);
       eagerValues[i] = root.data / 0.25;
       root.backward();
