@@ -69,6 +69,22 @@ export async function demoRows(): Promise<DemoSetup> {
     await torchRow(`float32-${many}`, `float32, ${manyLabel}`),
     tape.row,
     eager.row,
+    (
+      await jsRow(
+        'loop-eager',
+        "micrograd-style loop, eager (micrograd's notebook loop as written)",
+        10,
+        peers,
+      )
+    ).row,
+    (
+      await jsRow(
+        'loop-compiled',
+        "micrograd-style loop, compiled (compile(loss) of the loop's graph)",
+        100,
+        peers,
+      )
+    ).row,
     (await jsRow('tfjs', 'TensorFlow.js 4 CPU backend (float32)', 20, peers)).row,
     (await jsRow('closure', 'micrograd-style JS port (closures, Set, recursion)', 1, peers)).row,
   ];

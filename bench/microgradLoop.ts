@@ -1,6 +1,7 @@
 // micrograd's demo loop written as micrograd's notebook writes it: what a user's own training code runs.
 import { Value } from '../src/engine/value.js';
 import type { MLP } from '../src/nn/MLP.js';
+import { compile } from '../src/tape/compile.js';
 import { DEMO_ALPHA, demoDataset, demoLr, demoModel } from './demoSetup.js';
 
 /**
@@ -38,6 +39,29 @@ export function microgradLoop(): { step(): number; model: MLP; X: number[][]; y:
       const lr = demoLr(k++);
       for (const p of params) p.data -= lr * p.grad;
       return loss.data;
+    },
+  };
+}
+
+/**
+ * The same loop with its first step's graph compiled: `compile(loss)` once, then every step replays it
+ * (`tape.forward()`, zero the grads, `tape.backward()`, the same update by hand).
+ */
+export function compiledLoop(): { step(): number } {
+  const model = demoModel();
+  const { X, y: classes } = demoDataset();
+  const y = classes.map((c) => c * 2 - 1);
+  const params = model.parameters();
+  const tape = compile(notebookLoss(model, X, y));
+  let k = 0;
+  return {
+    step() {
+      const loss = tape.forward();
+      model.zeroGrad();
+      tape.backward();
+      const lr = demoLr(k++);
+      for (const p of params) p.data -= lr * p.grad;
+      return loss;
     },
   };
 }

@@ -9,6 +9,10 @@ import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { rerunWithV8Flags } from './v8Flags.js';
+
+const rerun = await rerunWithV8Flags(process.argv);
+if (rerun !== null) process.exit(rerun);
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
