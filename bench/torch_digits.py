@@ -12,17 +12,15 @@ import time
 
 import torch
 
+from torch_layers import layer_params
+
 state = {}
 
 
 def model_for(config):
     if config not in state["models"]:
         dtype = torch.float64 if config.startswith("float64") else torch.float32
-        params = []
-        for layer in state["layers"]:
-            w = torch.tensor([[n[1 + i] for n in layer] for i in range(len(layer[0]) - 1)], dtype=dtype)
-            b = torch.tensor([n[0] for n in layer], dtype=dtype)
-            params += [w.requires_grad_(), b.requires_grad_()]
+        params = layer_params(state["layers"], dtype)
         batches = [(torch.tensor(b["X"], dtype=dtype), torch.tensor(b["y"], dtype=torch.long)) for b in state["batches"]]
         opt = torch.optim.Adam(params, lr=0.01)
         state["models"][config] = {"params": params, "batches": batches, "opt": opt}
