@@ -3,7 +3,7 @@
 import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
 import { LEAF_CODE, type TapeLayout } from './layout.js';
-import { backwardSlots, forwardSlots } from './replay.js';
+import { backwardSlots, forwardSlots, sumsOverSlots } from './replay.js';
 
 /** What `Tape.batch` returns: each row's root value, and its outputs row after row. */
 export interface BatchResult {
@@ -32,6 +32,8 @@ export class Tape {
   private readonly outputSlots: Int32Array;
   /** Per slot, the Value to write data and grad back to (only when compiled with writeBack). */
   private readonly nodes: readonly (Value | null)[] | null;
+  /** Fused sums whose x terms are all inputs (batch replays skip those grads); made on the first batch. */
+  private inputSums: Uint8Array | null = null;
   /** Whether `val` holds a forward pass yet. */
   private computed = false;
 
@@ -157,6 +159,7 @@ export class Tape {
       grad[i + 1] = leaves[i]!.grad;
     }
     const rootIsLeaf = op[rootSlot] === LEAF_CODE;
+    this.inputSums ??= sumsOverSlots(this.layout, inputSlots);
     for (let r = rows.length - 1; r >= 0; r--) {
       const row = rows[r]!;
       for (let j = 0; j < nIn; j++) val[inputSlots[j]!] = row[j]!;
@@ -167,7 +170,7 @@ export class Tape {
       grad.fill(0, first);
       if (rootIsLeaf) grad[rootSlot]! += scale;
       else grad[rootSlot] = scale;
-      backwardSlots(this.layout, val, grad, this.pre, first);
+      backwardSlots(this.layout, val, grad, this.pre, first, this.inputSums);
     }
     // The inputs' own grads are per row, so meaningless summed: only the other leaves receive theirs.
     for (let j = 0; j < nIn; j++) grad[inputSlots[j]!] = leaves[inputSlots[j]! - 1]!.grad;
