@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { demoData } from './demoSetup.js';
 import type { JsRowName } from './jsRows.js';
 import { LinePeer } from './linePeer.js';
+import { tfjsVersion } from './tfjs/tfjsVersion.js';
 import { TorchPeer } from './torchPeer.js';
 
 export interface DemoRow {
@@ -85,7 +86,10 @@ export async function demoRows(): Promise<DemoSetup> {
         peers,
       )
     ).row,
-    (await jsRow('tfjs', 'TensorFlow.js 4 CPU backend (float32)', 20, peers)).row,
+    // TensorFlow.js is an optional install; without it the table simply has no such row.
+    ...(tfjsVersion() === undefined
+      ? []
+      : [(await jsRow('tfjs', 'TensorFlow.js 4 CPU backend (float32)', 20, peers)).row]),
     (await jsRow('closure', 'micrograd-style JS port (closures, Set, recursion)', 1, peers)).row,
   ];
   return {

@@ -5,6 +5,7 @@ import { digitsEpochRow } from './digitsSetup.js';
 import { compiledLoop, microgradLoop } from './microgradLoop.js';
 import { DEMO_ALPHA, demoData, demoLr, demoTrainer } from './demoSetup.js';
 import { collect, memoryInUse } from './stats.js';
+import type { TfjsDemoModule } from './tfjs/tfjsDemoType.js';
 
 export const JS_ROWS = [
   'tape',
@@ -84,8 +85,10 @@ export async function makeJsRow(name: JsRowName): Promise<JsRow> {
       return { firstLoss, info: {}, run: (n) => perStep(n, () => demo.step(X, y, DEMO_ALPHA, demoLr(k++))) };
     }
     case 'tfjs': {
-      // Imported here so the other rows' processes never load TensorFlow.js.
-      const { tfjsDemo } = await import('./tfjsDemo.js');
+      // Imported here so the other rows' processes never load TensorFlow.js; through a computed specifier
+      // because it lives in its own optional install (bench/tfjs), which the main typecheck cannot see.
+      const specifier = './tfjs/tfjsDemo.js';
+      const { tfjsDemo } = (await import(specifier)) as TfjsDemoModule;
       const { X, y, weights } = demoData();
       const tf = await tfjsDemo(X, y, weights);
       return { firstLoss: tf.firstLoss, info: {}, run: tf.run };

@@ -1,6 +1,7 @@
 // `npm run bench`: every row measured in this one run, printed as a markdown table and saved as JSON.
 //
-// Usage: npm run bench [-- --quick]   (quick: fewer rounds, no 1e7-node graphs)
+// Usage: npm run bench [-- --quick] [-- --save]   (quick: fewer rounds, no 1e7-node graphs)
+// Results go to out/bench/ (ignored); --save keeps them in bench/results/ and refreshes README.md's tables.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +10,16 @@ import { demoRows } from './demoRows.js';
 import { digitsRows } from './digitsRows.js';
 import { markdown, type BenchResults, type DemoResult, type DigitsResult } from './report.js';
 import { spread } from './stats.js';
+import { tfjsVersion } from './tfjs/tfjsVersion.js';
 import { throughput, type ThroughputResult } from './throughput.js';
 
 const quick = process.argv.includes('--quick');
+const save = process.argv.includes('--save');
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
 const loadAverage = loadavg();
 
+if (tfjsVersion() === undefined)
+  log('TensorFlow.js is not installed: no row for it (npm run bench:tfjs adds it)');
 const demo = await demoRows();
 const rounds = quick ? 3 : 9;
 log(`demo: ${demo.nodes} nodes, ${demo.tapeSlots} tape slots; warming up`);
@@ -93,12 +98,6 @@ for (const graph of ['chain', 'wide sum'] as const) {
   }
 }
 
-const tfjsPkg = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL('../node_modules/@tensorflow/tfjs/package.json', import.meta.url)),
-    'utf8',
-  ),
-) as { version: string };
 const results: BenchResults = {
   date: new Date().toISOString(),
   quick,
@@ -108,7 +107,7 @@ const results: BenchResults = {
     loadAverage,
     node: process.version,
     torch: demo.torchVersion,
-    tfjs: tfjsPkg.version,
+    tfjs: tfjsVersion() ?? 'not installed (npm run bench:tfjs)',
   },
   demo: {
     nodes: demo.nodes,
@@ -122,13 +121,13 @@ const results: BenchResults = {
   throughput: through,
 };
 const table = markdown(results);
-const dir = fileURLToPath(new URL('./results/', import.meta.url));
+const dir = fileURLToPath(new URL(save ? './results/' : '../out/bench/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 const stamp = results.date.slice(0, 16).replace(/[:T]/g, '-');
 writeFileSync(`${dir}${stamp}${quick ? '-quick' : ''}.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${dir}latest${quick ? '-quick' : ''}.md`, table);
-// A full run also refreshes the tables between the markers in README.md's Performance section.
-if (!quick) {
+// A full run with --save also refreshes the tables between the markers in README.md's Performance section.
+if (save && !quick) {
   for (const doc of ['../README.md']) {
     const file = fileURLToPath(new URL(doc, import.meta.url));
     if (!existsSync(file)) continue;

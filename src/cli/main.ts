@@ -9,6 +9,9 @@ import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { exportCommand } from './commands/export.js';
+import { CliError } from './CliError.js';
+import { packageVersion } from './packageVersion.js';
 import { rerunWithV8Flags } from './v8Flags.js';
 
 const rerun = await rerunWithV8Flags(process.argv);
@@ -16,6 +19,7 @@ if (rerun !== null) process.exit(rerun);
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
+  .version(packageVersion(), '-V, --version', 'print the version of micrograd-ts')
   .showHelpAfterError('(run micrograd --help for usage)')
   .exitOverride();
 
@@ -26,6 +30,7 @@ program.addCommand(predictCommand());
 program.addCommand(serveCommand());
 program.addCommand(graphCommand());
 program.addCommand(plotCommand());
+program.addCommand(exportCommand());
 
 try {
   await program.parseAsync(process.argv);
@@ -34,5 +39,5 @@ try {
   if (err instanceof CommanderError) process.exit(err.exitCode);
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`micrograd: ${message}\n`);
-  process.exit(1);
+  process.exit(err instanceof CliError ? err.exitCode : 1);
 }

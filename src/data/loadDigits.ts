@@ -1,7 +1,8 @@
 // loadDigits: scikit-learn's 8×8 handwritten digits (UCI, CC BY 4.0), shipped in the package, no file access.
 
 import { describe } from '../engine/describe.js';
-import { optionsOf, type Dataset } from './Dataset.js';
+import { checkOptions } from '../engine/checkKeys.js';
+import type { Dataset } from './Dataset.js';
 import { DIGITS_DATA, DIGITS_ROWS } from './digitsData.js';
 
 export interface DigitsOptions {
@@ -18,7 +19,7 @@ export const DIGITS_FEATURES = 64;
  * Learning Repository (1998), https://doi.org/10.24432/C50P49, licensed CC BY 4.0.
  */
 export function loadDigits(opts?: DigitsOptions): Dataset {
-  const o = optionsOf(opts, 'loadDigits(opts)');
+  const o = checkOptions(opts, ['raw'], 'loadDigits(opts)');
   const raw = o['raw'] ?? false;
   if (typeof raw !== 'boolean') {
     throw new TypeError(`loadDigits(opts): expected opts.raw to be a boolean, got ${describe(raw)}`);

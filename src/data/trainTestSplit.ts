@@ -1,7 +1,8 @@
 // trainTestSplit: a seeded shuffle of the samples cut into a training part and a test part.
 
 import { describe } from '../engine/describe.js';
-import { optionsOf, type Dataset } from './Dataset.js';
+import { checkOptions } from '../engine/checkKeys.js';
+import type { Dataset } from './Dataset.js';
 import { Rng } from './Rng.js';
 
 export interface SplitOptions {
@@ -17,7 +18,7 @@ export interface SplitOptions {
  */
 export function trainTestSplit(data: Dataset, opts?: SplitOptions): { train: Dataset; test: Dataset } {
   const where = 'trainTestSplit(data, opts)';
-  const o = optionsOf(opts, where);
+  const o = checkOptions(opts, ['testFraction', 'seed'], where);
   if (data === null || typeof data !== 'object' || !Array.isArray(data.X) || !Array.isArray(data.y)) {
     throw new TypeError(`${where}: expected data to be { X, y }, got ${describe(data)}`);
   }

@@ -1,6 +1,8 @@
 // Value: a scalar that records the arithmetic done with it, and backward() that fills in every grad.
 
+import { checkOptions } from './checkKeys.js';
 import { describe } from './describe.js';
+import { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
 import { ADD, MUL, blocksA, da1, da2, db2 } from './kernels.js';
 import { OP_NAMES, OPS, OPS_BY_CODE, powC, type OpName } from './ops.js';
 import { pyRepr } from './pyRepr.js';
@@ -20,6 +22,14 @@ const LEAF = -1;
 let epoch = 0;
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** A Value as `toJSON` gives it: this node's numbers and names (NaN and ±Infinity become null in JSON). */
+export interface ValueJson {
+  data: number;
+  grad: number;
+  label: string;
+  op: string;
+}
 
 // Labels live beside the nodes, not in them: few nodes carry one, and a field on every node of a
 // 65,000-node training graph cost 8 bytes each, rebuilt every step.
@@ -49,7 +59,7 @@ export class Value {
     }
     this.data = data;
     if (opts !== undefined) {
-      const label = (opts as ValueOptions | null)?.label ?? '';
+      const label = checkOptions(opts, ['label'], 'new Value(data, opts)')['label'] ?? '';
       if (typeof label !== 'string') {
         throw new TypeError(
           `new Value(data, opts): expected opts.label to be a string, got ${describe(label)}`,
@@ -206,6 +216,16 @@ export class Value {
     return `Value(data=${pyRepr(this.data)})`;
   }
 
+  /** `JSON.stringify` gives this node alone (data, grad, label, op), never the graph behind it. */
+  toJSON(): ValueJson {
+    return { data: this.data, grad: this.grad, label: this.label, op: this.op };
+  }
+
+  /** The last line of a Jupyter cell shows `Value(data=…)`, as the walkthrough's notebook prints it. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return { 'text/plain': this.toString() };
+  }
+
   [inspectSymbol](): string {
     return this.toString();
   }
@@ -230,12 +250,21 @@ export class Value {
 
 /** Build an op node. Internal: the public constructor only makes leaves. */
 function node(data: number, op: number, a: Value, b: Value | null, k: number): Value {
+  // An input whose data was assigned a non-number (`x.data = '2'`) is the culprit, not this new node.
+  if (typeof a.data !== 'number' || (b !== null && typeof b.data !== 'number')) badData(op, a, b);
   const v = new Value(data);
   v._op = op;
   v._a = a;
   v._b = b;
   v._k = k;
   return v;
+}
+
+function badData(op: number, a: Value, b: Value | null): never {
+  const bad = typeof a.data !== 'number' ? a : b!;
+  throw new TypeError(
+    `Value.${OP_NAMES[op]!}: an input's data is ${describe(bad.data)}, expected a number (was .data assigned something else?)`,
+  );
 }
 
 function operand(x: unknown, method: string): Value {

@@ -1,6 +1,7 @@
 // MLP: a stack of Layers — ReLU on every layer but the last, which is linear, as in micrograd.
 
 import { describe } from '../engine/describe.js';
+import { JUPYTER_DISPLAY, type MimeBundle } from '../engine/display.js';
 import type { Value } from '../engine/value.js';
 import { activateNumber, checkActivation, type Activation } from './activation.js';
 import { Layer } from './Layer.js';
@@ -30,7 +31,7 @@ export class MLP extends Module {
       );
     }
     nouts.forEach((n, i) => checkSize(n, `nouts[${i}]`, where));
-    const o = checkOptionsObject(opts, where);
+    const o = checkOptionsObject(opts, where, ['activation', 'outputActivation', 'activations']);
     const acts = layerActivations(o, nouts.length, where);
     const { rng, init } = resolveRandom(o, where);
     const sizes = [nin, ...nouts];
@@ -76,12 +77,28 @@ export class MLP extends Module {
 
   parameters(): Value[] {
     const ps: Value[] = [];
-    for (const l of this.layers) for (const n of l.neurons) ps.push(...n.w, n.b);
+    // A loop, not push(...n.w): spreading a 125k-weight neuron into arguments overflows the stack.
+    for (const l of this.layers)
+      for (const n of l.neurons) {
+        for (const w of n.w) ps.push(w);
+        ps.push(n.b);
+      }
     return ps;
   }
 
   override toString(): string {
     return `MLP of [${this.layers.map(String).join(', ')}]`;
+  }
+
+  /** The last line of a Jupyter cell shows the model: its printed form and a table of its layers. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    const rows = this.layers.map((l, i) => {
+      const n = l.neurons.length;
+      return `<tr><td>${i + 1}</td><td>${l.nin} → ${n}</td><td>${l.neurons[0]!.activation}</td><td>${n * (l.nin + 1)}</td></tr>`;
+    });
+    const head = '<tr><th>layer</th><th>inputs → outputs</th><th>activation</th><th>parameters</th></tr>';
+    const total = `<caption>MLP, ${this.parameters().length} parameters</caption>`;
+    return { 'text/plain': this.toString(), 'text/html': `<table>${total}${head}${rows.join('')}</table>` };
   }
 
   /** A plain object that `MLP.fromJSON` turns back into the same model. */

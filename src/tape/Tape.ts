@@ -1,5 +1,6 @@
 // Tape: a compiled graph replayed over Float64Arrays; forward() reads leaves, backward() adds to their grads.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
 import { LEAF_CODE, type TapeLayout } from './layout.js';
@@ -133,11 +134,12 @@ export class Tape {
     if (!Array.isArray(rows)) {
       throw new TypeError(`${where}: expected rows to be an array of input rows, got ${describe(rows)}`);
     }
-    const scale = opts.scale ?? 1;
+    const o = checkOptions(opts, ['scale', 'grad'], where);
+    const scale = o['scale'] ?? 1;
     if (typeof scale !== 'number' || !Number.isFinite(scale)) {
       throw new TypeError(`${where}: expected opts.scale to be a finite number, got ${describe(scale)}`);
     }
-    const withGrad = opts.grad ?? true;
+    const withGrad = o['grad'] ?? true;
     if (typeof withGrad !== 'boolean') {
       throw new TypeError(`${where}: expected opts.grad to be a boolean, got ${describe(withGrad)}`);
     }

@@ -1,6 +1,8 @@
 // drawDot: a Value graph as Graphviz DOT in the walkthrough's shape, renderable to SVG/PNG and savable.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
+import { JUPYTER_DISPLAY, type MimeBundle } from '../engine/display.js';
 import { Value } from '../engine/value.js';
 import { escapePlainLabel, escapeRecordField } from './dotEscape.js';
 import { formatFixed } from './formatFixed.js';
@@ -77,6 +79,12 @@ export class GraphDrawing {
   toString(): string {
     return this.source;
   }
+
+  /** The last line of a Jupyter cell draws the graph inline, as `draw_dot(o)` does in the walkthrough. */
+  async [JUPYTER_DISPLAY](): Promise<MimeBundle> {
+    const text = `graph of ${this.valueCount} values (${this.nodeCount} DOT nodes)`;
+    return { 'text/plain': text, 'image/svg+xml': await this.svg() };
+  }
 }
 
 /**
@@ -86,9 +94,7 @@ export class GraphDrawing {
  */
 export function drawDot(root: Value, opts: DrawDotOptions = {}): GraphDrawing {
   if (!(root instanceof Value)) throw new TypeError(`drawDot(root): expected a Value, got ${describe(root)}`);
-  if (typeof opts !== 'object' || opts === null) {
-    throw new TypeError(`drawDot(root, opts): expected opts to be an object, got ${describe(opts)}`);
-  }
+  checkOptions(opts, ['rankdir', 'maxNodes'], 'drawDot(root, opts)');
   const rankdir = opts.rankdir ?? 'LR';
   if (rankdir !== 'LR' && rankdir !== 'TB') {
     throw new RangeError(`drawDot: expected rankdir to be 'LR' or 'TB', got ${describe(rankdir)}`);

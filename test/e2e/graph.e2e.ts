@@ -9,8 +9,7 @@ import { BackwardStepper } from '../../src/walkthrough/backwardSteps.js';
 import { parse } from '../../src/expr/index.js';
 import { buildNeuron, NEURON_BIAS } from '../../src/walkthrough/neuron.js';
 import { SIZES, usePlayground, watchProblems } from './playground.js';
-
-const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
+import { SHOTS } from './screenshotDir.js';
 
 const pg = usePlayground(() => mkdirSync(SHOTS, { recursive: true }));
 
@@ -203,7 +202,7 @@ describe('graph page', () => {
     await page.close();
   });
 
-  it('reads well at 1280×800, 800×900 and 390×844 (screenshots in docs/screenshots)', async () => {
+  it('reads well at 1280×800, 800×900 and 390×844 (screenshots in out/screenshots, or $SCREENSHOTS)', async () => {
     for (const size of ['desktop', 'tablet', 'phone'] as const) {
       const { page, problems } = await open(size);
       for (let i = 0; i < 3; i++) await page.click('#step');

@@ -107,6 +107,7 @@ export function trainCommand(): Command {
         throw new InvalidArgumentError('give --steps or --epochs, not both');
       }
       const out = o['out'] === undefined ? d.out : o['out'];
+      const loadsCsv = (o['dataset'] as string).toLowerCase().endsWith('.csv');
       await trainRun(
         {
           dataset: o['dataset'] as string,
@@ -123,6 +124,7 @@ export function trainCommand(): Command {
           batchSize: pick('batchSize', d.batchSize),
           testFraction: pick('testFraction', d.testFraction),
           alpha: o['alpha'] as number,
+          ...(loadsCsv ? {} : { noise: o['noise'] as number }),
           seed: o['seed'] as number,
           out: typeof out === 'string' ? out : undefined,
           compile: o['compile'] !== false,
