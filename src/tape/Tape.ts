@@ -4,6 +4,7 @@ import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
 import { LEAF_CODE, type TapeLayout } from './layout.js';
+import { ColumnReplay } from './columnReplay.js';
 import { backwardSlots, forwardSlots, sumsOverSlots } from './replay.js';
 
 /** What `Tape.batch` returns: each row's root value, and its outputs row after row. */
@@ -35,6 +36,8 @@ export class Tape {
   private readonly nodes: readonly (Value | null)[] | null;
   /** Fused sums whose x terms are all inputs (batch replays skip those grads); made on the first batch. */
   private inputSums: Uint8Array | null = null;
+  /** The slot-major batch replay, when the graph allows it (see columnReplay.ts); made on the first batch. */
+  private columns: ColumnReplay | false | null = null;
   /** Whether `val` holds a forward pass yet. */
   private computed = false;
 
@@ -160,19 +163,27 @@ export class Tape {
       val[i + 1] = leaves[i]!.data;
       grad[i + 1] = leaves[i]!.grad;
     }
-    const rootIsLeaf = op[rootSlot] === LEAF_CODE;
     this.inputSums ??= sumsOverSlots(this.layout, inputSlots);
-    for (let r = rows.length - 1; r >= 0; r--) {
-      const row = rows[r]!;
-      for (let j = 0; j < nIn; j++) val[inputSlots[j]!] = row[j]!;
-      forwardSlots(this.layout, val, this.pre, first);
-      values[r] = val[rootSlot]!;
-      for (let j = 0; j < nOut; j++) outputs[r * nOut + j] = val[outSlots[j]!]!;
-      if (!withGrad) continue;
-      grad.fill(0, first);
-      if (rootIsLeaf) grad[rootSlot]! += scale;
-      else grad[rootSlot] = scale;
-      backwardSlots(this.layout, val, grad, this.pre, first, this.inputSums);
+    if (this.columns === null) {
+      const fits = ColumnReplay.fits(this.layout, first, inputSlots);
+      this.columns = fits && new ColumnReplay(this.layout, first, inputSlots, this.inputSums);
+    }
+    if (this.columns !== false) {
+      this.columns.run(rows, inputSlots, outSlots, val, grad, scale, withGrad, values, outputs);
+    } else {
+      const rootIsLeaf = op[rootSlot] === LEAF_CODE;
+      for (let r = rows.length - 1; r >= 0; r--) {
+        const row = rows[r]!;
+        for (let j = 0; j < nIn; j++) val[inputSlots[j]!] = row[j]!;
+        forwardSlots(this.layout, val, this.pre, first);
+        values[r] = val[rootSlot]!;
+        for (let j = 0; j < nOut; j++) outputs[r * nOut + j] = val[outSlots[j]!]!;
+        if (!withGrad) continue;
+        grad.fill(0, first);
+        if (rootIsLeaf) grad[rootSlot]! += scale;
+        else grad[rootSlot] = scale;
+        backwardSlots(this.layout, val, grad, this.pre, first, this.inputSums);
+      }
     }
     // The inputs' own grads are per row, so meaningless summed: only the other leaves receive theirs.
     for (let j = 0; j < nIn; j++) grad[inputSlots[j]!] = leaves[inputSlots[j]! - 1]!.grad;
