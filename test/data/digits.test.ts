@@ -1,5 +1,6 @@
 // loadDigits and trainTestSplit: scikit-learn's digits as shipped, and a seeded 80/20 split.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDigits, trainTestSplit } from '../../src/index.js';
@@ -19,7 +20,17 @@ describe('loadDigits', () => {
     expect(scaled.X[5]!.map((v) => v * 16)).toEqual(raw.X[5]);
   });
 
-  // scikit-learn's own file is the reference: where python3-sklearn is installed, compare every value.
+  // The SHA-256 of scikit-learn's digits.csv, decompressed (Debian's python3-sklearn 1.2.1, `zcat
+  // digits.csv.gz | sha256sum`): the shipped data written back as that CSV must hash the same.
+  it("written back as CSV, hashes as scikit-learn's digits.csv", () => {
+    const { X, y } = loadDigits({ raw: true });
+    const csv = X.map((x, i) => `${[...x, y[i]].join(',')}\n`).join('');
+    expect(createHash('sha256').update(csv).digest('hex')).toBe(
+      '6ebb3d2fee246a4e99363262ddf8a00a3c41bee6014c373ed9d9216ba7f651b8',
+    );
+  });
+
+  // Where python3-sklearn is installed, also compare with its file value for value.
   it.runIf(existsSync(CSV))("equals scikit-learn's digits.csv.gz value for value", () => {
     const text = execFileSync('gzip', ['-dc', CSV], { encoding: 'utf8' });
     const rows = text

@@ -122,3 +122,26 @@ describe('compile(root, { inputs }) and Tape.batch', () => {
     expect(() => tape.forward(['x' as unknown as number])).toThrow(/input 0 to be a number, got string/);
   });
 });
+
+describe('Tape.batch on a graph that reads a parameter twice (the per-sample replay)', () => {
+  it('equals eager per-sample graphs, summed last sample first, bit for bit', () => {
+    // w is read by two slots (w·x and + w), so the slot-major replay does not apply.
+    const w = new Value(0.75);
+    const build = (x: Value) => x.mul(w).add(w).tanh().mul(x);
+    const x = new Value(0);
+    const tape = compile(build(x), { inputs: [x] });
+    const rows = [[0.5], [-1.25], [2]];
+    w.grad = 0;
+    const { values } = tape.batch(rows, { scale: 0.5 });
+    const tapeGrad = w.grad;
+    w.grad = 0;
+    const eager: number[] = [];
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const root = build(new Value(rows[i]![0]!)).mul(0.5);
+      eager[i] = root.data / 0.5;
+      root.backward();
+    }
+    expect(Array.from(values)).toEqual(eager);
+    expect(tapeGrad).toBe(w.grad);
+  });
+});
