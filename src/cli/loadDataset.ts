@@ -2,9 +2,18 @@
 
 import { readFileSync } from 'node:fs';
 import { CliError } from './CliError.js';
-import { makeBlobs, makeCircles, makeMoons, parseCsv, spiral, xor, type Dataset } from '../data/index.js';
+import {
+  loadDigits,
+  makeBlobs,
+  makeCircles,
+  makeMoons,
+  parseCsv,
+  spiral,
+  xor,
+  type Dataset,
+} from '../data/index.js';
 
-export const DATASETS = ['moons', 'circles', 'blobs', 'spiral', 'xor'] as const;
+export const DATASETS = ['moons', 'circles', 'blobs', 'spiral', 'xor', 'digits'] as const;
 
 /** What a failed read means, in words (a Map: codes are looked up, never inherited). */
 export const READ_ERRORS = new Map([
@@ -37,6 +46,8 @@ export function loadDataset(spec: DatasetSpec): Dataset {
       return spiral({ perClass: Math.max(1, Math.floor(nSamples / classes)), classes, noise, seed });
     case 'xor':
       return xor({ nSamples, noise, seed });
+    case 'digits':
+      return loadDigits(); // scikit-learn's 1,797 8×8 images, pixels scaled to [0, 1]
   }
   if (!dataset.toLowerCase().endsWith('.csv')) {
     throw new CliError(

@@ -30,6 +30,8 @@ describe('atomic run folders', () => {
     // A different seed: every file of this run would differ from the previous one.
     const child = spawn(process.execPath, [CLI, 'train', '--steps', '3', '--seed', '2', '--out', dir], {
       stdio: 'ignore',
+      // One process: `train` otherwise reruns itself with V8 flags, and the kill would hit only the parent.
+      env: { ...process.env, MICROGRAD_V8_FLAGS: '1' },
     });
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_, sig) => done(sig)));
     // Poll for the first staged temporary: the moment the run is mid-write.

@@ -180,9 +180,9 @@ describe('errors in the flags’ words', () => {
 
   it('help prints defaults as a user types them', () => {
     const train = runCli(['train', '--help']).stdout;
-    expect(train).toContain('(default: 16,16)');
-    expect(train).toContain('default: 1 for sgd');
-    expect(train).toContain('default: runs/<dataset>');
+    expect(train).toContain('default 16,16, digits 64)'); // trainDefaults: [16, 16], digits [64]
+    expect(train).toContain('default 1.0 for sgd');
+    expect(train).toContain('(default runs/<dataset>)');
     expect(train).not.toMatch(/\[16,16\]|\{\}/);
     expect(runCli(['graph', '--help']).stdout).toContain('(default: none)');
   });

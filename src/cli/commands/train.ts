@@ -1,13 +1,13 @@
 // `micrograd train`: train an MLP on a toy dataset or a CSV file; by default micrograd's moons demo.
 
-import { basename, extname, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseDecimal } from '../../data/parseDecimal.js';
-import { ACTIVATIONS, LOSSES, type Activation, type LossName } from '../../nn/index.js';
+import { ACTIVATIONS, INITS, LOSSES, type Init, type LossName } from '../../nn/index.js';
+import { checkTrainData } from '../checkTrainData.js';
 import { CliError } from '../CliError.js';
 import { DATASETS, loadDataset } from '../loadDataset.js';
 import { checkTargets, prepareOutDir, previousDataset } from '../outFolder.js';
-import { checkTrainData } from '../checkTrainData.js';
+import { trainDefaults } from '../trainDefaults.js';
 import {
   checkGraphMemory,
   dataBytes,
@@ -18,7 +18,11 @@ import {
 } from '../trainLimits.js';
 import { RUN_FILES, trainRun } from '../trainRun.js';
 
-function int(min: number, max: number, tooMany?: (n: number) => string): (v: string) => number {
+function int(
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+  tooMany?: (n: number) => string,
+): (v: string) => number {
   return (v) => {
     const n = Number(v);
     if (!/^\s*\d+\s*$/.test(v) || n < min)
@@ -37,6 +41,14 @@ function num(min: number): (v: string) => number {
   };
 }
 
+function fraction(v: string): number {
+  const n = parseDecimal(v);
+  if (!(n >= 0 && n < 1)) {
+    throw new InvalidArgumentError(`expected a fraction in [0, 1), got "${v}"`);
+  }
+  return n;
+}
+
 function layerList(v: string): number[] {
   if (v.trim() === '') return [];
   const sizes = v.split(',').map((s) => {
@@ -45,38 +57,15 @@ function layerList(v: string): number[] {
         `expected hidden layer sizes like 16,16 (positive integers), got "${v}"`,
       );
     }
-    if (Number(s) > MAX_WIDTH)
+    if (Number(s) > MAX_WIDTH) {
       throw new InvalidArgumentError(`a layer has at most ${MAX_WIDTH} neurons, got ${s.trim()}`);
+    }
     return Number(s);
   });
-  if (sizes.length > MAX_DEPTH)
+  if (sizes.length > MAX_DEPTH) {
     throw new InvalidArgumentError(`at most ${MAX_DEPTH} hidden layers, got ${sizes.length}`);
+  }
   return sizes;
-}
-
-/** Where a run goes by default: runs/<dataset name>, or runs/<CSV file name without .csv>. */
-export function defaultOut(dataset: string): string {
-  const name = dataset.toLowerCase().endsWith('.csv') ? basename(dataset, extname(dataset)) : dataset;
-  return join('runs', name);
-}
-
-interface TrainFlags {
-  dataset: string;
-  samples: number;
-  noise: number;
-  classes: number;
-  layers: number[];
-  activation: Activation;
-  loss?: LossName;
-  optimizer: 'sgd' | 'adam';
-  lr?: number;
-  schedule: 'decay' | 'constant';
-  steps: number;
-  batchSize?: number;
-  alpha: number;
-  seed: number;
-  out?: string | false;
-  compile: boolean;
 }
 
 export function trainCommand(): Command {
@@ -91,108 +80,120 @@ export function trainCommand(): Command {
     )
     .option('--noise <sd>', 'noise of the generated points (blobs: cluster std 10×noise)', num(0), 0.1)
     .option('--classes <k>', 'classes for blobs and spiral', int(2, MAX_CLASSES), 3)
-    .addOption(
-      new Option('--layers <sizes>', 'hidden layer sizes, comma-separated (the output layer is added)')
-        .argParser(layerList)
-        .default([16, 16], '16,16'),
+    .option(
+      '--layers <sizes>',
+      'hidden layer sizes, comma-separated (the output layer is added; default 16,16, digits 64)',
+      layerList,
     )
     .addOption(
-      new Option('--activation <name>', 'hidden-layer activation').choices(ACTIVATIONS).default('relu'),
+      new Option('--activation <name>', 'hidden-layer activation (default relu)').choices(ACTIVATIONS),
+    )
+    .addOption(
+      new Option('--init <name>', 'weight initialisation (default uniform, digits he)').choices(INITS),
     )
     .addOption(
       new Option(
         '--loss <name>',
-        'max-margin/mse/bce: 2 classes, one output; cross-entropy: k classes (default: max-margin for 2 classes, cross-entropy for more)',
+        'max-margin/mse/bce: 2 classes, one output; cross-entropy: k classes (default max-margin for 2 classes, cross-entropy for more)',
       ).choices(LOSSES),
     )
-    .addOption(new Option('--optimizer <name>', 'optimizer').choices(['sgd', 'adam']).default('sgd'))
     .addOption(
-      new Option(
-        '--lr <rate>',
-        'learning rate at step 0 (default: 1 for sgd, 0.1 on blobs whose points spread ±10; 0.01 for adam)',
-      ).argParser(num(0)),
+      new Option('--optimizer <name>', 'optimizer (default sgd, digits adam)').choices(['sgd', 'adam']),
+    )
+    .option(
+      '--lr <rate>',
+      'learning rate at step 0 (default 1.0 for sgd, 0.1 on blobs whose points spread ±10; 0.01 for adam)',
+      num(0),
     )
     .addOption(
       new Option('--schedule <name>', "decay: lr·(1 - 0.9·k/steps), micrograd's; constant")
         .choices(['decay', 'constant'])
         .default('decay'),
     )
-    .option('--steps <n>', 'optimisation steps', int(1, Number.MAX_SAFE_INTEGER), 100)
+    .option('--steps <n>', 'optimisation steps (default 100)', int(1))
     .option(
-      '--batch-size <n>',
-      'samples per step (default: all, as micrograd)',
-      int(1, Number.MAX_SAFE_INTEGER),
+      '--epochs <n>',
+      'passes over the training samples, instead of --steps (digits default 20)',
+      int(1),
     )
+    .option('--batch-size <n>', 'samples per step (default: all, as micrograd; digits 32)', int(1))
+    .option('--test-fraction <f>', 'samples held out for testing (default 0, digits 0.2)', fraction)
     .option('--alpha <a>', 'L2 penalty alpha·Σp²', num(0), 1e-4)
+    .option('--seed <n>', 'seed for the data, the split, the weights and the batches', int(0), 1337)
     .option(
-      '--seed <n>',
-      'seed for the data, the weights and the batches',
-      int(0, Number.MAX_SAFE_INTEGER),
-      1337,
-    )
-    .addOption(
-      new Option(
-        '--out <dir>',
-        'where to write model.json, metrics.json and the pictures (default: runs/<dataset>, e.g. runs/circles, runs/points for points.csv)',
-      ),
+      '--out <dir>',
+      'where to write model.json, metrics.json and the pictures (default runs/<dataset>)',
     )
     .option('--no-out', 'write nothing, only train')
     .option('--no-compile', 'rebuild the graph eagerly every step instead of replaying a compiled tape')
-    .action(async (o: TrainFlags) => {
-      const loadsCsv = o.dataset.toLowerCase().endsWith('.csv');
+    .action(async (o: Record<string, unknown>) => {
       const data = loadDataset({
-        dataset: o.dataset,
-        samples: o.samples,
-        noise: o.noise,
-        classes: o.classes,
-        seed: o.seed,
+        dataset: o['dataset'] as string,
+        samples: o['samples'] as number,
+        noise: o['noise'] as number,
+        classes: o['classes'] as number,
+        seed: o['seed'] as number,
       });
-      const k = checkTrainData(data, o.dataset, loadsCsv ? undefined : o.noise);
-      const loss: LossName = o.loss ?? (k > 2 ? 'cross-entropy' : 'max-margin');
+      const dataset = o['dataset'] as string;
+      const d = trainDefaults(dataset);
+      const pick = <T>(key: string, fallback: T): T => (o[key] === undefined ? fallback : (o[key] as T));
+      if (o['steps'] !== undefined && o['epochs'] !== undefined) {
+        throw new CliError('give --steps or --epochs, not both');
+      }
+      const loadsCsv = dataset.toLowerCase().endsWith('.csv');
+      const k = checkTrainData(data, dataset, loadsCsv ? undefined : (o['noise'] as number));
+      const loss = pick<LossName>('loss', k > 2 ? 'cross-entropy' : d.loss);
       if (loss !== 'cross-entropy' && k > 2) {
         throw new CliError(
           `--loss ${loss} separates 2 classes but the data has ${k}: use --loss cross-entropy`,
         );
       }
+      const optimizer = pick<'sgd' | 'adam'>('optimizer', d.optimizer);
+      // The dataset's learning rate goes with its optimizer; another optimizer gets its own default.
+      const lr = pick('lr', optimizer === d.optimizer ? d.lr : optimizer === 'adam' ? 0.01 : 1);
+      const batchSize = pick<number | undefined>('batchSize', d.batchSize);
       const n = data.X.length;
-      if (o.batchSize !== undefined && o.batchSize > n) {
-        throw new CliError(`--batch-size ${o.batchSize}: expected at most the ${n} samples`);
+      if (batchSize !== undefined && batchSize > n) {
+        throw new CliError(`--batch-size ${batchSize}: expected at most the ${n} samples`);
       }
-      const nin = data.X[0]!.length;
+      const layers = pick('layers', d.layers);
       checkGraphMemory(
-        [nin, ...o.layers, loss === 'cross-entropy' ? k : 1],
-        o.batchSize ?? n,
+        [data.X[0]!.length, ...layers, loss === 'cross-entropy' ? k : 1],
+        batchSize ?? n,
         'use --batch-size, fewer --samples or smaller --layers',
       );
-      const out = o.out === false ? undefined : (o.out ?? defaultOut(o.dataset));
+      const out = o['out'] === false ? undefined : ((o['out'] as string | undefined) ?? d.out);
       if (out !== undefined) {
         // Checked before training: a bad folder must not cost a whole run.
         prepareOutDir(out, '--out');
         const previous = previousDataset(out);
-        if (previous !== undefined && previous !== o.dataset) {
+        if (previous !== undefined && previous !== dataset) {
           throw new CliError(
-            `--out ${out} holds a run on ${previous}; training ${o.dataset} there would overwrite it: choose another --out or remove the folder`,
+            `--out ${out} holds a run on ${previous}; training ${dataset} there would overwrite it: choose another --out or remove the folder`,
           );
         }
         checkTargets(out, RUN_FILES, '--out');
       }
       await trainRun(
         {
-          dataset: o.dataset,
+          dataset: o['dataset'] as string,
           data,
-          layers: o.layers,
-          activation: o.activation,
+          layers,
+          activation: pick('activation', d.activation),
+          init: pick<Init>('init', d.init),
           loss,
-          optimizer: o.optimizer,
-          lr: o.lr ?? (o.optimizer === 'adam' ? 0.01 : o.dataset === 'blobs' ? 0.1 : 1),
-          schedule: o.schedule,
-          steps: o.steps,
-          batchSize: o.batchSize,
-          alpha: o.alpha,
-          ...(loadsCsv ? {} : { noise: o.noise }),
-          seed: o.seed,
+          optimizer,
+          lr,
+          schedule: o['schedule'] as 'decay' | 'constant',
+          steps: pick('steps', d.steps),
+          epochs: o['steps'] === undefined ? pick<number | undefined>('epochs', d.epochs) : undefined,
+          batchSize,
+          testFraction: pick('testFraction', d.testFraction),
+          alpha: o['alpha'] as number,
+          ...(loadsCsv ? {} : { noise: o['noise'] as number }),
+          seed: o['seed'] as number,
           out,
-          compile: o.compile,
+          compile: o['compile'] !== false,
           tty: process.stdout.isTTY === true,
         },
         (s) => process.stdout.write(s),
