@@ -258,8 +258,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       }
       byId('stat-train-acc').textContent = pct(ms.train.accuracy);
       byId('stat-test-acc').textContent = pct(ms.test.accuracy);
-      if (state.curve.at(-1)?.step !== ms.step)
-        state.curve.push({ step: ms.step, train: ms.train.loss, test: ms.test.loss });
+      for (const p of m.curve) if ((state.curve.at(-1)?.step ?? -1) < p.step) state.curve.push(p);
       drawCurve();
       neuron.tick();
       break;
