@@ -70,6 +70,22 @@ export async function demoRows(): Promise<DemoSetup> {
     await torchRow(`float32-${many}`, `float32, ${manyLabel}`),
     tape.row,
     eager.row,
+    (
+      await jsRow(
+        'loop-eager',
+        "micrograd-style loop, eager (micrograd's notebook loop as written)",
+        10,
+        peers,
+      )
+    ).row,
+    (
+      await jsRow(
+        'loop-compiled',
+        "micrograd-style loop, compiled (compile(loss) of the loop's graph)",
+        100,
+        peers,
+      )
+    ).row,
     // TensorFlow.js is an optional install; without it the table simply has no such row.
     ...(tfjsVersion() === undefined
       ? []

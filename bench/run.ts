@@ -7,7 +7,8 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { demoRows } from './demoRows.js';
-import { markdown, type BenchResults, type DemoResult } from './report.js';
+import { digitsRows } from './digitsRows.js';
+import { markdown, type BenchResults, type DemoResult, type DigitsResult } from './report.js';
 import { spread } from './stats.js';
 import { tfjsVersion } from './tfjs/tfjsVersion.js';
 import { throughput, type ThroughputResult } from './throughput.js';
@@ -41,6 +42,43 @@ const demoResults: DemoResult[] = demo.rows.map((row, i) => {
   const s = spread(samples[i]!);
   return { name: row.name, msPerStep: s, ratioToTorch: s.median / torchMs, firstLoss: row.firstLoss };
 });
+
+// The digits epoch: the same interleaving, one process per engine.
+const digits = await digitsRows();
+log(
+  `digits: ${digits.samples} samples, batch ${digits.batchSize}, ${digits.nodesPerEpoch} eager nodes per epoch`,
+);
+for (const row of digits.rows) await row.run(1);
+const digitRounds = quick ? 3 : 5;
+const digitSamples = digits.rows.map(() => [] as number[]);
+const pyPerNode: number[] = [];
+for (let r = 0; r < digitRounds; r++) {
+  for (const [i, row] of digits.rows.entries()) digitSamples[i]!.push(await row.run(row.batch));
+  // Python micrograd's step takes seconds: measured in the first rounds only.
+  if (r < 2) pyPerNode.push(await digits.pythonMsPerNode());
+  log(`digits round ${r + 1}/${digitRounds}`);
+}
+digits.close();
+const digitsTorchMs = spread(digitSamples[0]!).median;
+const pyMs = spread(pyPerNode).median;
+const digitsResult: DigitsResult = {
+  samples: digits.samples,
+  batchSize: digits.batchSize,
+  nodesPerEpoch: digits.nodesPerEpoch,
+  pythonNsPerNode: pyMs * 1e6,
+  rows: [
+    ...digits.rows.map((row, i) => {
+      const s = spread(digitSamples[i]!);
+      return {
+        name: row.name,
+        msPerStep: s,
+        ratioToTorch: s.median / digitsTorchMs,
+        firstLoss: row.firstLoss,
+      };
+    }),
+  ],
+  pythonEstimateMs: pyMs * digits.nodesPerEpoch,
+};
 
 const sizes: Array<[number, number]> = quick
   ? [
@@ -79,6 +117,7 @@ const results: BenchResults = {
     eagerBytesPerNode: demo.eagerBytesPerNode,
     rows: demoResults,
   },
+  digits: digitsResult,
   throughput: through,
 };
 const table = markdown(results);

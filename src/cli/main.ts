@@ -12,6 +12,10 @@ import { plotCommand } from './commands/plot.js';
 import { exportCommand } from './commands/export.js';
 import { CliError } from './CliError.js';
 import { packageVersion } from './packageVersion.js';
+import { rerunWithV8Flags } from './v8Flags.js';
+
+const rerun = await rerunWithV8Flags(process.argv);
+if (rerun !== null) process.exit(rerun);
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')

@@ -6,6 +6,7 @@ import { topoSort } from '../../engine/value.js';
 import { parse } from '../../expr/parse.js';
 import { DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
 import { formatFromPath } from '../../viz/picture.js';
+import { explainPass } from '../../walkthrough/explainPass.js';
 import { parseNumber, parsePositiveInt } from '../parseNumber.js';
 
 interface GraphFlags {
@@ -14,6 +15,7 @@ interface GraphFlags {
   output?: string;
   backward: boolean;
   maxNodes: number;
+  explain?: boolean;
   gradOf?: string;
 }
 
@@ -42,6 +44,7 @@ export function graphCommand(): Command {
     .addOption(new Option('--rankdir <dir>', 'layout direction').choices(['LR', 'TB']).default('LR'))
     .option('-o, --output <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
     .option('--no-backward', 'draw the forward values only (every grad 0)')
+    .option('--explain', 'print the forward and backward passes step by step, each derivative written out')
     .option(
       '--grad-of <name>',
       'draw the graph of ∂expression/∂name instead (recorded with createGraph; backward then gives second derivatives)',
@@ -75,7 +78,10 @@ export function graphCommand(): Command {
         root = gradients(root, [leaf], { createGraph: true })[0]!;
         root.label = `d/d${name}`;
       }
-      if (flags.backward) root.backward();
+      if (flags.explain === true) {
+        process.stdout.write(`${explainPass(root).join('\n')}\n`);
+        if (flags.output === undefined) return;
+      } else if (flags.backward) root.backward();
       const drawing = drawDot(root, { rankdir: flags.rankdir, maxNodes: flags.maxNodes });
       if (flags.output === undefined) {
         process.stdout.write(drawing.source);
