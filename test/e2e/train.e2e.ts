@@ -205,8 +205,10 @@ describe('train page', () => {
     await page.click('#step1');
     await expect.poll(() => stat(page, 'step'), { timeout: 60_000 }).toBe(1);
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
-    expect(seen).toContain("Recording the train set's loss graph (450 points) for measuring…");
-    expect(seen).toContain('First step: recording and compiling the graph of 450 training points…');
+    // Each phase's name, then the seconds it has taken so far.
+    const shown = (text: string): boolean => seen.some((t) => new RegExp(`^${text} \\d+\\.\\d s$`).test(t));
+    expect(shown("Recording the train set's loss graph \\(450 points\\) for measuring…")).toBe(true);
+    expect(shown('First step: recording and compiling the graph of 450 training points…')).toBe(true);
     await page.close();
   });
 
