@@ -107,6 +107,11 @@ describe('train page', () => {
     expect(await page.textContent('#sample-range')).toBe('(0 to 50)');
     await box.click({ position: { x: b.width * 0.2, y: b.height * 0.2 }, modifiers: ['Shift'] });
     await expect.poll(() => param(page, 'points')!.split(';').length).toBe(50);
+    // Back to a generated dataset: the points go with the custom one.
+    await page.selectOption('#cfg-dataset', 'circles');
+    await expect.poll(() => param(page, 'dataset')).toBe('circles');
+    expect(param(page, 'points')).toBeNull();
+    expect(await page.textContent('#status')).toBe('');
     expect(problems).toEqual([]);
     await page.close();
   });
