@@ -61,6 +61,14 @@ export function formatFromPath<F extends string>(path: string, allowed: readonly
   );
 }
 
+let tmpCount = 0;
+
+/** A tag no other write shares: this process's id and a counter (all randomness in the library is seeded). */
+function tmpTag(): string {
+  const pid = (globalThis as { process?: { pid?: number } }).process?.pid ?? 0;
+  return `${pid}-${tmpCount++}`;
+}
+
 /**
  * Write text or bytes to `path` (Node only) through a temporary file renamed into place, so a failed or
  * killed write leaves the previous file whole; a one-line error if the path cannot be written.
@@ -69,7 +77,7 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
   const fs = await nodeOnly<typeof import('node:fs/promises')>('node:fs/promises', 'Saving a file');
   const slash = path.lastIndexOf('/');
   const folder = slash < 0 ? '.' : path.slice(0, slash) || '/';
-  const tmp = `${slash < 0 ? '' : path.slice(0, slash + 1)}.${path.slice(slash + 1)}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = `${slash < 0 ? '' : path.slice(0, slash + 1)}.${path.slice(slash + 1)}.${tmpTag()}.tmp`;
   try {
     await fs.writeFile(tmp, content);
     await fs.rename(tmp, path);
