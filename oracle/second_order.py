@@ -3,7 +3,9 @@
 Request: a graph spec (as for "graph") plus "inputs", the indices of the leaves to differentiate by (every
 other leaf is a constant), and "tangent", one number per input. Answer: the root's value, its gradient
 (torch.autograd.grad), its Hessian (torch.autograd.functional.hessian) and its directional derivative
-along the tangent (torch.autograd.functional.jvp, and by forward-mode AD as "jvpForward"), all float64.
+along the tangent (torch.autograd.functional.jvp, and by forward-mode AD as "jvpForward"), and every
+node's value ("values", in spec order, for the check that separates amplified rounding from wrong rules),
+all float64.
 """
 import torch
 import torch.autograd.forward_ad as fwAD
@@ -20,9 +22,12 @@ def handle_second_order(req, ops, dec, enc):
     if len(tangent) != len(inputs):
         raise ValueError(f"tangent has {len(tangent)} entries for {len(inputs)} inputs")
 
+    last = []  # the nodes of f's latest call
+
     def f(*xs):
         given = dict(zip(inputs, xs))
-        ts = []
+        ts = last
+        ts.clear()
         for i, n in enumerate(nodes):
             if n["op"] == "leaf":
                 t = given.get(i)
@@ -46,8 +51,11 @@ def handle_second_order(req, ops, dec, enc):
         duals = [fwAD.make_dual(torch.tensor(x, dtype=F64), torch.tensor(t, dtype=F64)) for x, t in zip(point, tangent)]
         out = fwAD.unpack_dual(f(*duals)).tangent
         jv_forward = 0.0 if out is None else out.item()
+    f(*fresh())  # once more: `last` now holds every node of a plain forward pass
+    values = [enc(t.item()) for t in last]
     return {
         "value": enc(y.item()),
+        "values": values,
         "grad": [enc(g.item()) if g is not None else 0.0 for g in grads],
         "hessian": [[enc(h.item()) for h in row] for row in hess],
         "jvp": enc(jv.item()),

@@ -14,3 +14,10 @@ export {
   type LocalGrad,
 } from './ops.js';
 export { pyRepr } from './pyRepr.js';
+export {
+  OP_FORMULAS,
+  writeFormula,
+  type OpFormula,
+  type FormulaText,
+  type FormulaBindings,
+} from './opFormulas.js';

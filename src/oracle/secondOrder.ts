@@ -23,19 +23,26 @@ export interface SecondOrderAnswer {
   jvp: number;
   /** PyTorch's answers only: ∇root · tangent by its forward-mode AD (torch.autograd.forward_ad). */
   jvpForward?: number;
+  /** PyTorch's answers only: every node's value, in spec order. */
+  values?: number[];
 }
 
-/** The case's root as a function of its inputs' Values (constants rebuilt as they are). */
-export function caseFunction(c: SecondOrderCase): (xs: Value[]) => Value {
+/**
+ * The case's root as a function of its inputs' Values (constants rebuilt as they are). With `pinned`, each
+ * op node's data is then set to that number (by spec index): derivatives are taken from those values, so
+ * a comparison sees the rules alone, not rounding carried in from the forward pass.
+ */
+export function caseFunction(c: SecondOrderCase, pinned?: readonly number[]): (xs: Value[]) => Value {
   return (xs) => {
     const vs = valuesFromSpec(c.spec, new Map(c.inputs.map((i, j) => [i, xs[j]!])));
+    if (pinned !== undefined) vs.forEach((v, i) => v.opName !== undefined && (v.data = pinned[i]!));
     return vs[specRoot(c.spec)]!;
   };
 }
 
-/** Our answer: gradients(), hessian() from a recorded gradient, jvp() by forward mode. */
-export function evaluateSecondOrder(c: SecondOrderCase): SecondOrderAnswer {
-  const f = caseFunction(c);
+/** Our answer: gradients(), hessian() from a recorded gradient, jvp() by forward mode (`pinned`: see caseFunction). */
+export function evaluateSecondOrder(c: SecondOrderCase, pinned?: readonly number[]): SecondOrderAnswer {
+  const f = caseFunction(c, pinned);
   const point = c.inputs.map((i) => {
     const n = c.spec.nodes[i]!;
     if (n.op !== 'leaf') throw new RangeError(`second-order case: input node ${i} is not a leaf`);
@@ -51,7 +58,14 @@ export function evaluateSecondOrder(c: SecondOrderCase): SecondOrderAnswer {
   };
 }
 
-type Raw = { value: unknown; grad: unknown[]; hessian: unknown[][]; jvp: unknown; jvpForward?: unknown };
+type Raw = {
+  value: unknown;
+  grad: unknown[];
+  hessian: unknown[][];
+  jvp: unknown;
+  jvpForward?: unknown;
+  values?: unknown[];
+};
 
 export function decodeSecondOrder(raw: Raw): SecondOrderAnswer {
   return {
@@ -60,6 +74,7 @@ export function decodeSecondOrder(raw: Raw): SecondOrderAnswer {
     hessian: raw.hessian.map((row) => row.map(decodeNumber)),
     jvp: decodeNumber(raw.jvp),
     ...(raw.jvpForward === undefined ? {} : { jvpForward: decodeNumber(raw.jvpForward) }),
+    ...(raw.values === undefined ? {} : { values: raw.values.map(decodeNumber) }),
   };
 }
 
@@ -70,6 +85,7 @@ export function encodeSecondOrder(a: SecondOrderAnswer): Record<string, unknown>
     hessian: a.hessian.map((row) => row.map(encodeNumber)),
     jvp: encodeNumber(a.jvp),
     ...(a.jvpForward === undefined ? {} : { jvpForward: encodeNumber(a.jvpForward) }),
+    ...(a.values === undefined ? {} : { values: a.values.map(encodeNumber) }),
   };
 }
 

@@ -7,22 +7,12 @@ import { join } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { CHROMIUM, CHROMIUM_FLAGS } from './playground.js';
 
-/**
- * Builtins a dependency's own package.json `browser` field maps to `false` (an empty module in the bundle),
- * by the importing file: protobufjs's `util/fs.js` tries `require("fs")` for `Root.load` and falls back to
- * null, which is what the browser gets.
- */
-const MAPPED_AWAY: readonly [id: string, importer: string][] = [
-  ['fs', '/node_modules/protobufjs/src/util/fs.js'],
-];
-
-/** Fails the build if anything statically imports a Node built-in (other than those mapped away above). */
+/** Fails the build if anything statically imports a Node built-in. */
 export const noNodeBuiltins: Plugin = {
   name: 'no-node-builtins',
   enforce: 'pre',
   resolveId(id, importer) {
     const bare = id.replace(/^node:/, '');
-    if (MAPPED_AWAY.some(([m, file]) => id === m && importer?.endsWith(file))) return null;
     if (id.startsWith('node:') || builtinModules.includes(bare)) {
       throw new Error(`${importer ?? '?'} imports the Node built-in ${id}`);
     }
@@ -41,9 +31,10 @@ export function chromiumDom(url: string): Promise<string> {
 
 /**
  * Bundle `entry` with Vite (no Node built-ins) into a page in a temporary folder, open it in Chromium and
- * return the DOM it ends with. The script is read as UTF-8 (a WebAssembly module may be inlined in it).
+ * return the DOM it ends with. The script is read as UTF-8 (a WebAssembly module may be inlined in it);
+ * `head` goes into the page's <head> (a Content-Security-Policy, say).
  */
-export async function renderBundledPage(entry: string): Promise<string> {
+export async function renderBundledPage(entry: string, head = ''): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'micrograd-bundle-'));
   try {
     await build({
@@ -59,7 +50,7 @@ export async function renderBundledPage(entry: string): Promise<string> {
     });
     writeFileSync(
       join(out, 'index.html'),
-      '<!doctype html><html><head><meta charset="utf-8"><title>pending</title></head>' +
+      `<!doctype html><html><head><meta charset="utf-8">${head}<title>pending</title></head>` +
         '<body><script src="page.js"></script></body></html>',
     );
     return await chromiumDom(`file://${join(out, 'index.html')}`);

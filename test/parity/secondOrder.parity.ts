@@ -33,8 +33,10 @@ it('gradient, Hessian (functional.hessian) and JVP (functional.jvp) of fresh fuz
   const failing = verdicts.flatMap((v, i) => (v.mismatches.length > 0 ? [i] : []));
   const entries = answers.reduce((n, a) => n + a.grad.length + a.hessian.length ** 2 + 1, 0);
   const edges = verdicts.reduce((n, v) => n + v.edges, 0);
+  const rounding = verdicts.filter((v) => v.rounding).length;
   console.log(
     `second order: ${count} graphs, ${entries} gradient/Hessian/JVP entries; ${failing.length} graphs disagree; ` +
+      `${rounding} graphs agree only from PyTorch's node values (forward rounding amplified); ` +
       `${edges} entries non-finite in both with ∞ among the terms, or where PyTorch's two JVPs differ`,
   );
   const reports: string[] = [];

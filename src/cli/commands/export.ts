@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Command, Option } from 'commander';
-import { EXPORT_FILES, EXPORT_FORMATS, exportModel, type ExportFormat } from '../../export/index.js';
+import { EXPORT_FILES, EXPORT_FORMATS, type ExportFormat } from '../../export/formats.js';
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -13,13 +13,15 @@ export function exportCommand(): Command {
     .argument('<model>', 'a model.json written by micrograd train (or MLP.toJSON())')
     .addOption(new Option('--format <name>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('-o, --out <file>', 'where to write (default: the model file with .py, .onnx or .ts)')
-    .action((file: string, o: { format: ExportFormat; out?: string }) => {
+    .action(async (file: string, o: { format: ExportFormat; out?: string }) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (e) {
         throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
+      // Loaded here, not at the top: protobufjs takes ~0.1 s to load, which every other command would pay.
+      const { exportModel } = await import('../../export/index.js');
       let content: string | Uint8Array;
       try {
         content = exportModel(text, o.format, { source: basename(file) });

@@ -6,6 +6,7 @@ import { topoSort } from '../../engine/value.js';
 import { parse } from '../../expr/parse.js';
 import { DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
 import { formatFromPath } from '../../viz/picture.js';
+import { explainPass } from '../../walkthrough/explainPass.js';
 import { parseNumber, parsePositiveInt } from '../parseNumber.js';
 
 interface GraphFlags {
@@ -14,6 +15,7 @@ interface GraphFlags {
   output?: string;
   backward: boolean;
   maxNodes: number;
+  explain?: boolean;
   gradOf?: string;
 }
 
@@ -42,6 +44,7 @@ export function graphCommand(): Command {
     .addOption(new Option('--rankdir <dir>', 'layout direction').choices(['LR', 'TB']).default('LR'))
     .option('-o, --output <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
     .option('--no-backward', 'draw the forward values only (every grad 0)')
+    .option('--explain', 'print the forward and backward passes step by step, each derivative written out')
     .option(
       '--grad-of <name>',
       'draw the graph of ∂expression/∂name instead (recorded with createGraph; backward then gives second derivatives)',
@@ -55,19 +58,16 @@ export function graphCommand(): Command {
     .action(async (source: string, flags: GraphFlags) => {
       if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png', 'dot']);
       const expression = parse(source);
-      const unknown = Object.keys(flags.set).filter((name) => !expression.variables.includes(name));
-      if (unknown.length > 0) {
+      const notVariables = (option: string, names: string[]): void => {
+        const unknown = names.filter((name) => !expression.variables.includes(name));
+        if (unknown.length === 0) return;
         const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
         throw new Error(
-          `--set ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
+          `${option} ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
         );
-      }
-      if (flags.gradOf !== undefined && !expression.variables.includes(flags.gradOf)) {
-        const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
-        throw new Error(
-          `--grad-of ${flags.gradOf}: not a variable of the expression (its variables: ${has})`,
-        );
-      }
+      };
+      notVariables('--set', Object.keys(flags.set));
+      if (flags.gradOf !== undefined) notVariables('--grad-of', [flags.gradOf]);
       let root = expression.build(flags.set, { labelSubexpressions: true });
       if (flags.gradOf !== undefined) {
         const name = flags.gradOf;
@@ -75,7 +75,10 @@ export function graphCommand(): Command {
         root = gradients(root, [leaf], { createGraph: true })[0]!;
         root.label = `d/d${name}`;
       }
-      if (flags.backward) root.backward();
+      if (flags.explain === true) {
+        process.stdout.write(`${explainPass(root).join('\n')}\n`);
+        if (flags.output === undefined) return;
+      } else if (flags.backward) root.backward();
       const drawing = drawDot(root, { rankdir: flags.rankdir, maxNodes: flags.maxNodes });
       if (flags.output === undefined) {
         process.stdout.write(drawing.source);
