@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accuracy, lossGraph, MLP } from '../../src/nn/index.js';
 import { torchPython } from '../export/torchPython.js';
 import { runOnnx } from '../export/runOnnx.js';
+import { NEEDS_ORT, ort } from '../onnx/onnxRuntime.js';
 import { configFromParams } from '../../web/src/train/config.js';
 import { TrainingRun } from '../../web/src/train/TrainingRun.js';
 import { SIZES, usePlayground, watchProblems } from './playground.js';
@@ -169,45 +170,62 @@ describe('train page', () => {
     await page.close();
   });
 
-  it("downloads JSON, PyTorch, ONNX and TypeScript files that reproduce the page's predictions", async () => {
+  describe('downloads', () => {
     const query = '?features=x1,x2,x1x2&hidden=6,3&activation=tanh&size=60&loss=cross-entropy';
-    const { page, problems } = await open(query);
-    await stepBy(page, 8);
-    const dir = mkdtempSync(join(tmpdir(), 'train-export-'));
     const files: Record<string, string> = {};
-    for (const f of ['json', 'pytorch', 'onnx', 'ts']) files[f] = await downloadTo(page, `#dl-${f}`, dir);
-    expect(files['pytorch']).toMatch(/\.py$/);
-    const model = MLP.fromJSON(readFileSync(files['json']!, 'utf8'));
-    const { config } = configFromParams(new URLSearchParams(query));
-    const run = new TrainingRun(config);
-    const { X, y } = run.subset(run.testIdx);
-    const expected = X.map((x) => model.predict(x));
-    // The page's own number for these predictions: its test accuracy, from the same weights.
-    expect(`${(accuracy(expected, y) * 100).toFixed(1)}%`).toBe(await page.textContent('#stat-test-acc'));
-    const tsModule = (await import(pathToFileURL(files['ts']!).href)) as { predict(x: number[]): number[] };
-    expect(X.map((x) => tsModule.predict(x))).toEqual(expected); // same sums in the same order: exact
-    const fromOnnx = await runOnnx(readFileSync(files['onnx']!), X);
-    expect(fromOnnx.type).toBe('float64');
-    fromOnnx.rows
-      .flat()
-      .forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
-    const python = torchPython();
-    if (python !== undefined) {
-      // float64 nn.Linear layers: agreement to 1e-12 (PyTorch may sum in another order).
-      const script = [
-        'import importlib.util, json, sys, torch',
-        'spec = importlib.util.spec_from_file_location("exported", sys.argv[1])',
-        'mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)',
-        'with torch.no_grad(): out = mod.model(torch.tensor(json.loads(sys.argv[2]), dtype=torch.float64))',
-        'print(json.dumps(out.tolist()))',
-      ].join('\n');
-      const r = spawnSync(python, ['-c', script, files['pytorch']!, JSON.stringify(X)], { encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-      const rows = JSON.parse(r.stdout) as number[][];
-      rows.flat().forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
-    } else expect(process.env['CI'], 'CI installs python3-torch').not.toBe('true');
-    expect(problems).toEqual([]);
-    await page.close();
+    let X: number[][] = [];
+    let y: number[] = [];
+    let expected: number[][] = [];
+    let testAcc: string | null = null;
+    let problems: string[] = [];
+    beforeAll(async () => {
+      const opened = await open(query);
+      problems = opened.problems;
+      await stepBy(opened.page, 8);
+      const dir = mkdtempSync(join(tmpdir(), 'train-export-'));
+      for (const f of ['json', 'pytorch', 'onnx', 'ts'])
+        files[f] = await downloadTo(opened.page, `#dl-${f}`, dir);
+      testAcc = await opened.page.textContent('#stat-test-acc');
+      await opened.page.close();
+      const model = MLP.fromJSON(readFileSync(files['json']!, 'utf8'));
+      const run = new TrainingRun(configFromParams(new URLSearchParams(query)).config);
+      ({ X, y } = run.subset(run.testIdx));
+      expected = X.map((x) => model.predict(x));
+    });
+
+    it("JSON, PyTorch and TypeScript files reproduce the page's predictions", async () => {
+      expect(files['pytorch']).toMatch(/\.py$/);
+      // The page's own number for these predictions: its test accuracy, from the same weights.
+      expect(`${(accuracy(expected, y) * 100).toFixed(1)}%`).toBe(testAcc);
+      const tsModule = (await import(pathToFileURL(files['ts']!).href)) as { predict(x: number[]): number[] };
+      expect(X.map((x) => tsModule.predict(x))).toEqual(expected); // same sums in the same order: exact
+      const python = torchPython();
+      if (python !== undefined) {
+        // float64 nn.Linear layers: agreement to 1e-12 (PyTorch may sum in another order).
+        const script = [
+          'import importlib.util, json, sys, torch',
+          'spec = importlib.util.spec_from_file_location("exported", sys.argv[1])',
+          'mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)',
+          'with torch.no_grad(): out = mod.model(torch.tensor(json.loads(sys.argv[2]), dtype=torch.float64))',
+          'print(json.dumps(out.tolist()))',
+        ].join('\n');
+        const r = spawnSync(python, ['-c', script, files['pytorch']!, JSON.stringify(X)], {
+          encoding: 'utf8',
+        });
+        expect(r.status, r.stderr).toBe(0);
+        const rows = JSON.parse(r.stdout) as number[][];
+        rows.flat().forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
+      } else expect(process.env['CI'], 'CI installs python3-torch').not.toBe('true');
+      expect(problems).toEqual([]);
+    });
+
+    it.skipIf(ort === undefined)(`the ONNX file reproduces them in onnxruntime${NEEDS_ORT}`, async () => {
+      const fromOnnx = await runOnnx(readFileSync(files['onnx']!), X);
+      expect(fromOnnx.type).toBe('float64');
+      fromOnnx.rows
+        .flat()
+        .forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
+    });
   });
 
   it('adds a point where the plane is clicked, and shift-click removes it', async () => {
