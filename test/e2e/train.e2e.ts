@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accuracy, lossGraph, MLP } from '../../src/nn/index.js';
 import { torchPython } from '../export/torchPython.js';
 import { runOnnx } from '../export/runOnnx.js';
@@ -54,6 +54,29 @@ async function stepBy(page: Page, n: number): Promise<void> {
     await page.click('#step1');
     await expect.poll(() => stat(page, 'step')).toBe(start + i);
   }
+}
+
+/** Train a page 8 steps and download its four files; the test points and the library's predictions for them. */
+async function downloadAll(): Promise<{
+  files: Record<string, string>;
+  X: number[][];
+  y: number[];
+  expected: number[][];
+  testAcc: string | null;
+  problems: string[];
+}> {
+  const query = '?features=x1,x2,x1x2&hidden=6,3&activation=tanh&size=60&loss=cross-entropy';
+  const { page, problems } = await open(query);
+  await stepBy(page, 8);
+  const dir = mkdtempSync(join(tmpdir(), 'train-export-'));
+  const files: Record<string, string> = {};
+  for (const f of ['json', 'pytorch', 'onnx', 'ts']) files[f] = await downloadTo(page, `#dl-${f}`, dir);
+  const testAcc = await page.textContent('#stat-test-acc');
+  await page.close();
+  const model = MLP.fromJSON(readFileSync(files['json']!, 'utf8'));
+  const run = new TrainingRun(configFromParams(new URLSearchParams(query)).config);
+  const { X, y } = run.subset(run.testIdx);
+  return { files, X, y, expected: X.map((x) => model.predict(x)), testAcc, problems };
 }
 
 describe('train page', () => {
@@ -170,63 +193,45 @@ describe('train page', () => {
     await page.close();
   });
 
-  describe('downloads', () => {
-    const query = '?features=x1,x2,x1x2&hidden=6,3&activation=tanh&size=60&loss=cross-entropy';
-    const files: Record<string, string> = {};
-    let X: number[][] = [];
-    let y: number[] = [];
-    let expected: number[][] = [];
-    let testAcc: string | null = null;
-    let problems: string[] = [];
-    beforeAll(async () => {
-      const opened = await open(query);
-      problems = opened.problems;
-      await stepBy(opened.page, 8);
-      const dir = mkdtempSync(join(tmpdir(), 'train-export-'));
-      for (const f of ['json', 'pytorch', 'onnx', 'ts'])
-        files[f] = await downloadTo(opened.page, `#dl-${f}`, dir);
-      testAcc = await opened.page.textContent('#stat-test-acc');
-      await opened.page.close();
-      const model = MLP.fromJSON(readFileSync(files['json']!, 'utf8'));
-      const run = new TrainingRun(configFromParams(new URLSearchParams(query)).config);
-      ({ X, y } = run.subset(run.testIdx));
-      expected = X.map((x) => model.predict(x));
-    });
+  it("downloads JSON, PyTorch and TypeScript files that reproduce the page's predictions", async () => {
+    const { files, X, y, expected, testAcc, problems } = await downloadAll();
+    expect(files['pytorch']).toMatch(/\.py$/);
+    // The page's own number for these predictions: its test accuracy, from the same weights.
+    expect(`${(accuracy(expected, y) * 100).toFixed(1)}%`).toBe(testAcc);
+    const tsModule = (await import(pathToFileURL(files['ts']!).href)) as { predict(x: number[]): number[] };
+    expect(X.map((x) => tsModule.predict(x))).toEqual(expected); // same sums in the same order: exact
+    const python = torchPython();
+    if (python !== undefined) {
+      // float64 nn.Linear layers: agreement to 1e-12 (PyTorch may sum in another order).
+      const script = [
+        'import importlib.util, json, sys, torch',
+        'spec = importlib.util.spec_from_file_location("exported", sys.argv[1])',
+        'mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)',
+        'with torch.no_grad(): out = mod.model(torch.tensor(json.loads(sys.argv[2]), dtype=torch.float64))',
+        'print(json.dumps(out.tolist()))',
+      ].join('\n');
+      const r = spawnSync(python, ['-c', script, files['pytorch']!, JSON.stringify(X)], {
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const rows = JSON.parse(r.stdout) as number[][];
+      rows.flat().forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
+    } else expect(process.env['CI'], 'CI installs python3-torch').not.toBe('true');
+    expect(problems).toEqual([]);
+  });
 
-    it("JSON, PyTorch and TypeScript files reproduce the page's predictions", async () => {
-      expect(files['pytorch']).toMatch(/\.py$/);
-      // The page's own number for these predictions: its test accuracy, from the same weights.
-      expect(`${(accuracy(expected, y) * 100).toFixed(1)}%`).toBe(testAcc);
-      const tsModule = (await import(pathToFileURL(files['ts']!).href)) as { predict(x: number[]): number[] };
-      expect(X.map((x) => tsModule.predict(x))).toEqual(expected); // same sums in the same order: exact
-      const python = torchPython();
-      if (python !== undefined) {
-        // float64 nn.Linear layers: agreement to 1e-12 (PyTorch may sum in another order).
-        const script = [
-          'import importlib.util, json, sys, torch',
-          'spec = importlib.util.spec_from_file_location("exported", sys.argv[1])',
-          'mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)',
-          'with torch.no_grad(): out = mod.model(torch.tensor(json.loads(sys.argv[2]), dtype=torch.float64))',
-          'print(json.dumps(out.tolist()))',
-        ].join('\n');
-        const r = spawnSync(python, ['-c', script, files['pytorch']!, JSON.stringify(X)], {
-          encoding: 'utf8',
-        });
-        expect(r.status, r.stderr).toBe(0);
-        const rows = JSON.parse(r.stdout) as number[][];
-        rows.flat().forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
-      } else expect(process.env['CI'], 'CI installs python3-torch').not.toBe('true');
-      expect(problems).toEqual([]);
-    });
-
-    it.skipIf(ort === undefined)(`the ONNX file reproduces them in onnxruntime${NEEDS_ORT}`, async () => {
+  it.skipIf(ort === undefined)(
+    `downloads an ONNX file that onnxruntime runs to the page's predictions${NEEDS_ORT}`,
+    async () => {
+      const { files, X, expected, problems } = await downloadAll();
       const fromOnnx = await runOnnx(readFileSync(files['onnx']!), X);
       expect(fromOnnx.type).toBe('float64');
       fromOnnx.rows
         .flat()
         .forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
-    });
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('adds a point where the plane is clicked, and shift-click removes it', async () => {
     const { page, problems } = await open('?size=50&paint=0');
