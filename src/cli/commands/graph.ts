@@ -58,19 +58,16 @@ export function graphCommand(): Command {
     .action(async (source: string, flags: GraphFlags) => {
       if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png', 'dot']);
       const expression = parse(source);
-      const unknown = Object.keys(flags.set).filter((name) => !expression.variables.includes(name));
-      if (unknown.length > 0) {
+      const notVariables = (option: string, names: string[]): void => {
+        const unknown = names.filter((name) => !expression.variables.includes(name));
+        if (unknown.length === 0) return;
         const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
         throw new Error(
-          `--set ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
+          `${option} ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
         );
-      }
-      if (flags.gradOf !== undefined && !expression.variables.includes(flags.gradOf)) {
-        const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
-        throw new Error(
-          `--grad-of ${flags.gradOf}: not a variable of the expression (its variables: ${has})`,
-        );
-      }
+      };
+      notVariables('--set', Object.keys(flags.set));
+      if (flags.gradOf !== undefined) notVariables('--grad-of', [flags.gradOf]);
       let root = expression.build(flags.set, { labelSubexpressions: true });
       if (flags.gradOf !== undefined) {
         const name = flags.gradOf;
