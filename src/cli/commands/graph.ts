@@ -19,9 +19,12 @@ interface GraphFlags {
   gradOf?: string;
 }
 
+/** A name → number table with no prototype: `__proto__` and `constructor` are variables like any other. */
+const table = (): Record<string, number> => Object.create(null) as Record<string, number>;
+
 /** `x1=2,w1=-3` (repeatable) → { x1: 2, w1: -3 }. */
 function collectAssignments(text: string, previous: Record<string, number>): Record<string, number> {
-  const out = { ...previous };
+  const out = Object.assign(table(), previous);
   for (const item of text.split(',')) {
     if (item.trim() === '') continue;
     const eq = item.indexOf('=');
@@ -40,7 +43,11 @@ export function graphCommand(): Command {
   return new Command('graph')
     .description('draw the computational graph of an expression, after backward (DOT, SVG or PNG)')
     .argument('<expression>', 'e.g. "tanh(x1*w1 + x2*w2 + b)"')
-    .option('--set <values>', 'variable values, e.g. x1=2,x2=0,w1=-3 (repeatable)', collectAssignments, {})
+    .addOption(
+      new Option('--set <values>', 'variable values, e.g. x1=2,x2=0,w1=-3 (repeatable)')
+        .argParser(collectAssignments)
+        .default(table(), 'none'),
+    )
     .addOption(new Option('--rankdir <dir>', 'layout direction').choices(['LR', 'TB']).default('LR'))
     .option('-o, --output <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
     .option('--no-backward', 'draw the forward values only (every grad 0)')
