@@ -9,6 +9,7 @@ import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { errorText } from '../viz/errorText.js';
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
@@ -28,7 +29,6 @@ try {
 } catch (err) {
   // Commander has already printed its own usage errors; anything else gets one clear line, no stack.
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`micrograd: ${message}\n`);
+  process.stderr.write(`micrograd: ${errorText(err)}\n`);
   process.exit(1);
 }

@@ -2,7 +2,7 @@
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parse } from '../../expr/parse.js';
-import { DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
+import { DEFAULT_MAX_LAYOUT_NODES, DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
 import { formatFromPath } from '../../viz/picture.js';
 import { parseNumber, parsePositiveInt } from '../parseNumber.js';
 
@@ -12,6 +12,7 @@ interface GraphFlags {
   output?: string;
   backward: boolean;
   maxNodes: number;
+  maxLayoutNodes: number;
 }
 
 /** `x1=2,w1=-3` (repeatable) → { x1: 2, w1: -3 }. */
@@ -45,6 +46,12 @@ export function graphCommand(): Command {
       (t: string) => parsePositiveInt(t, '--max-nodes'),
       DEFAULT_MAX_NODES,
     )
+    .option(
+      '--max-layout-nodes <n>',
+      'refuse layouts needing more nodes than this, counting the extra ones long edges add',
+      (t: string) => parsePositiveInt(t, '--max-layout-nodes'),
+      DEFAULT_MAX_LAYOUT_NODES,
+    )
     .action(async (source: string, flags: GraphFlags) => {
       if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png', 'dot']);
       const expression = parse(source);
@@ -57,7 +64,11 @@ export function graphCommand(): Command {
       }
       const root = expression.build(flags.set, { labelSubexpressions: true });
       if (flags.backward) root.backward();
-      const drawing = drawDot(root, { rankdir: flags.rankdir, maxNodes: flags.maxNodes });
+      const drawing = drawDot(root, {
+        rankdir: flags.rankdir,
+        maxNodes: flags.maxNodes,
+        maxLayoutNodes: flags.maxLayoutNodes,
+      });
       if (flags.output === undefined) {
         process.stdout.write(drawing.source);
         return;
