@@ -10,6 +10,7 @@ import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
 import { errorText } from '../viz/errorText.js';
+import { CliError } from './CliError.js';
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
@@ -30,5 +31,5 @@ try {
   // Commander has already printed its own usage errors; anything else gets one clear line, no stack.
   if (err instanceof CommanderError) process.exit(err.exitCode);
   process.stderr.write(`micrograd: ${errorText(err)}\n`);
-  process.exit(1);
+  process.exit(err instanceof CliError ? err.exitCode : 1);
 }

@@ -5,7 +5,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Dataset } from '../data/index.js';
-import { MLP, predictClass, Trainer, type Activation, type LossName, type StepResult } from '../nn/index.js';
+import {
+  checkDivergence,
+  dataScale,
+  DivergenceError,
+  MLP,
+  predictClass,
+  Trainer,
+  type Activation,
+  type LossName,
+  type StepResult,
+} from '../nn/index.js';
+import { CliError } from './CliError.js';
 import type { TopLevelSpec } from '../viz/vegaLiteToSvg.js';
 
 export interface TrainConfig {
@@ -20,6 +31,8 @@ export interface TrainConfig {
   steps: number;
   batchSize: number | undefined;
   alpha: number;
+  /** The noise generated data was made with (names --noise as a likely cause of divergence); undefined for a CSV. */
+  noise?: number;
   seed: number;
   out: string | undefined;
   /** Replay a compiled tape when the graph is the same every step (full batch); false forces eager. */
@@ -37,6 +50,20 @@ export interface TrainSummary {
 
 const fmt = (x: number): string => x.toPrecision(6);
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+/** The Trainer's divergence, re-hinted in the flags' words, as a CliError that exits with code 2. */
+function divergedError(e: DivergenceError, cfg: TrainConfig): CliError {
+  const { step, loss, best } = e.divergence;
+  const d = checkDivergence(step, loss, best, {
+    lr: cfg.lr,
+    alpha: cfg.alpha,
+    ...(cfg.noise === undefined ? {} : { noise: cfg.noise }),
+    dataScale: dataScale(cfg.data.X),
+    optimizer: cfg.optimizer,
+    names: { lr: '--lr', alpha: '--alpha', noise: '--noise', data: 'CSV columns' },
+  })!;
+  return new CliError(`training diverged: ${d.reason}; nothing written. Hint: ${d.hint}`, 2);
+}
 
 export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Promise<TrainSummary> {
   const { data } = cfg;
@@ -85,12 +112,15 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
   const log: StepResult[] = [];
   const t0 = performance.now();
   for (let s = 0; s < cfg.steps; s++) {
-    const r = trainer.step();
-    log.push(r);
-    if (!Number.isFinite(r.loss)) {
+    let r: StepResult;
+    try {
+      r = trainer.step();
+    } catch (e) {
       bar?.stop();
-      throw new Error(`the loss became ${r.loss} at step ${s}: lower --lr`);
+      if (!(e instanceof DivergenceError)) throw e;
+      throw divergedError(e, cfg);
     }
+    log.push(r);
     const ms = (performance.now() - t0) / (s + 1);
     if (bar) bar.update(s + 1, { loss: fmt(r.loss), acc: pct(r.accuracy), ms: ms.toFixed(1) });
     else if (s % every === 0 || s === cfg.steps - 1)

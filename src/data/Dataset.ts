@@ -1,5 +1,6 @@
 // Dataset: points and labels, and the option checks every generator shares.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { Rng } from './Rng.js';
 
@@ -7,14 +8,6 @@ import { Rng } from './Rng.js';
 export interface Dataset {
   X: number[][];
   y: number[];
-}
-
-export function optionsOf(opts: unknown, where: string): Record<string, unknown> {
-  if (opts === undefined) return {};
-  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new TypeError(`${where}: expected options to be an object, got ${describe(opts)}`);
-  }
-  return opts as Record<string, unknown>;
 }
 
 export function intOption(x: unknown, dflt: number, min: number, name: string, where: string): number {
@@ -74,8 +67,9 @@ export function shuffleAndNoise(data: Dataset, rng: Rng, shuffle: boolean, noise
 export function commonOptions(
   opts: unknown,
   where: string,
+  known: readonly string[],
 ): { o: Record<string, unknown>; rng: Rng; shuffle: boolean } {
-  const o = optionsOf(opts, where);
+  const o = checkOptions(opts, known, where);
   return { o, rng: rngOption(o['seed'], where), shuffle: boolOption(o['shuffle'], true, 'shuffle', where) };
 }
 
@@ -83,8 +77,9 @@ export function commonOptions(
 export function sampleOptions(
   opts: unknown,
   where: string,
+  known: readonly string[] = [],
 ): { o: Record<string, unknown>; rng: Rng; shuffle: boolean; n: number; noise: number } {
-  const c = commonOptions(opts, where);
+  const c = commonOptions(opts, where, ['nSamples', 'noise', 'seed', 'shuffle', ...known]);
   return {
     ...c,
     n: intOption(c.o['nSamples'], 100, 1, 'nSamples', where),

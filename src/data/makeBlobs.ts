@@ -20,7 +20,15 @@ export interface BlobsOptions {
 /** Labels: the cluster index, 0 … centers-1. */
 export function makeBlobs(opts?: BlobsOptions): Dataset {
   const where = 'makeBlobs(opts)';
-  const { o, shuffle, rng } = commonOptions(opts, where);
+  const { o, shuffle, rng } = commonOptions(opts, where, [
+    'nSamples',
+    'centers',
+    'clusterStd',
+    'box',
+    'nFeatures',
+    'seed',
+    'shuffle',
+  ]);
   const n = intOption(o['nSamples'], 100, 1, 'nSamples', where);
   const k = intOption(o['centers'], 3, 1, 'centers', where);
   const std = numOption(o['clusterStd'], 1, 0, 'clusterStd', where);

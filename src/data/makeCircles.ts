@@ -16,7 +16,7 @@ export interface CirclesOptions {
 /** Labels: 0 on the outer circle (radius 1), 1 on the inner (radius `factor`). */
 export function makeCircles(opts?: CirclesOptions): Dataset {
   const where = 'makeCircles(opts)';
-  const { o, n, noise, shuffle, rng } = sampleOptions(opts, where);
+  const { o, n, noise, shuffle, rng } = sampleOptions(opts, where, ['factor']);
   const factor = numOption(o['factor'], 0.8, 0, 'factor', where);
   if (factor >= 1) throw new RangeError(`${where}: expected factor to be in [0, 1), got number ${factor}`);
   const nOut = Math.floor(n / 2);

@@ -1,5 +1,6 @@
 // parseCsv: numeric CSV text (feature columns, then a label column) into a Dataset, with line-numbered errors.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import type { Dataset } from './Dataset.js';
 
@@ -18,6 +19,7 @@ export interface CsvOptions {
 export function parseCsv(text: string, opts: CsvOptions = {}): Dataset {
   if (typeof text !== 'string')
     throw new TypeError(`parseCsv(text): expected text to be a string, got ${describe(text)}`);
+  checkOptions(opts, ['delimiter', 'labelColumn'], 'parseCsv(text, opts)');
   const delimiter = opts.delimiter ?? ',';
   if (typeof delimiter !== 'string' || delimiter.length !== 1) {
     throw new TypeError(

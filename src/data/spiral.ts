@@ -16,7 +16,7 @@ export interface SpiralOptions {
 /** Arm j: radius r from 0 to 1, angle t from 4j to 4(j+1) plus noise; point (r sin t, r cos t); label j. */
 export function spiral(opts?: SpiralOptions): Dataset {
   const where = 'spiral(opts)';
-  const { o, shuffle, rng } = commonOptions(opts, where);
+  const { o, shuffle, rng } = commonOptions(opts, where, ['perClass', 'classes', 'noise', 'seed', 'shuffle']);
   const per = intOption(o['perClass'], 50, 1, 'perClass', where);
   const k = intOption(o['classes'], 3, 1, 'classes', where);
   const noise = numOption(o['noise'], 0.2, 0, 'noise', where);

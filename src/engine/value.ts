@@ -1,5 +1,6 @@
 // Value: a scalar that records the arithmetic done with it, and backward() that fills in every grad.
 
+import { checkOptions } from './checkKeys.js';
 import { describe } from './describe.js';
 import { ADD, MUL, blocksA, da1, da2, db2 } from './kernels.js';
 import { OP_NAMES, OPS, OPS_BY_CODE, powC, type OpName } from './ops.js';
@@ -49,7 +50,7 @@ export class Value {
     }
     this.data = data;
     if (opts !== undefined) {
-      const label = (opts as ValueOptions | null)?.label ?? '';
+      const label = checkOptions(opts, ['label'], 'new Value(data, opts)')['label'] ?? '';
       if (typeof label !== 'string') {
         throw new TypeError(
           `new Value(data, opts): expected opts.label to be a string, got ${describe(label)}`,
@@ -230,12 +231,21 @@ export class Value {
 
 /** Build an op node. Internal: the public constructor only makes leaves. */
 function node(data: number, op: number, a: Value, b: Value | null, k: number): Value {
+  // An input whose data was assigned a non-number (`x.data = '2'`) is the culprit, not this new node.
+  if (typeof a.data !== 'number' || (b !== null && typeof b.data !== 'number')) badData(op, a, b);
   const v = new Value(data);
   v._op = op;
   v._a = a;
   v._b = b;
   v._k = k;
   return v;
+}
+
+function badData(op: number, a: Value, b: Value | null): never {
+  const bad = typeof a.data !== 'number' ? a : b!;
+  throw new TypeError(
+    `Value.${OP_NAMES[op]!}: an input's data is ${describe(bad.data)}, expected a number (was .data assigned something else?)`,
+  );
 }
 
 function operand(x: unknown, method: string): Value {

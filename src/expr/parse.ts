@@ -1,5 +1,6 @@
 // parse: expression text such as "tanh(x1*w1 + x2*w2 + b)" → an Expression that builds Value graphs.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import type { ExprNode } from './ast.js';
@@ -46,6 +47,7 @@ export class Expression {
         `Expression.build(values): expected an object of variable values, got ${describe(values)}`,
       );
     }
+    checkOptions(opts, ['labelSubexpressions'], 'Expression.build(values, opts)');
     const leaves = new Map<string, Value>();
     for (const name of this.variables) {
       if (!Object.hasOwn(values, name)) {

@@ -27,7 +27,7 @@ export class Adam extends Optimizer {
 
   constructor(params: readonly Value[], opts: AdamOptions) {
     const where = 'new Adam(params, opts)';
-    const o = optionsObject(opts, where);
+    const o = optionsObject(opts, where, ['lr', 'betas', 'eps', 'weightDecay', 'decoupled']);
     super('Adam', params, o['lr']);
     const betas = o['betas'] ?? [0.9, 0.999];
     if (!Array.isArray(betas) || betas.length !== 2) {

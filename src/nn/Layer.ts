@@ -16,7 +16,7 @@ export class Layer extends Module {
     const where = 'new Layer(nin, nout, opts)';
     checkSize(nin, 'nin', where);
     checkSize(nout, 'nout', where);
-    const o = checkOptionsObject(opts, where);
+    const o = checkOptionsObject(opts, where, ['activation']);
     // One generator for the whole layer, so neuron k draws after neuron k-1 as in micrograd.
     const { rng, init } = resolveRandom(o, where);
     const neuronOpts: NeuronOptions = { rng, init, fanOut: nout };
@@ -48,7 +48,10 @@ export class Layer extends Module {
 
   parameters(): Value[] {
     const ps: Value[] = [];
-    for (const n of this.neurons) ps.push(...n.w, n.b);
+    for (const n of this.neurons) {
+      for (const w of n.w) ps.push(w); // a loop: push(...n.w) overflows the stack on wide neurons
+      ps.push(n.b);
+    }
     return ps;
   }
 

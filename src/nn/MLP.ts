@@ -30,7 +30,7 @@ export class MLP extends Module {
       );
     }
     nouts.forEach((n, i) => checkSize(n, `nouts[${i}]`, where));
-    const o = checkOptionsObject(opts, where);
+    const o = checkOptionsObject(opts, where, ['activation', 'outputActivation', 'activations']);
     const acts = layerActivations(o, nouts.length, where);
     const { rng, init } = resolveRandom(o, where);
     const sizes = [nin, ...nouts];
@@ -76,7 +76,12 @@ export class MLP extends Module {
 
   parameters(): Value[] {
     const ps: Value[] = [];
-    for (const l of this.layers) for (const n of l.neurons) ps.push(...n.w, n.b);
+    // A loop, not push(...n.w): spreading a 125k-weight neuron into arguments overflows the stack.
+    for (const l of this.layers)
+      for (const n of l.neurons) {
+        for (const w of n.w) ps.push(w);
+        ps.push(n.b);
+      }
     return ps;
   }
 

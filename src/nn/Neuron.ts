@@ -22,7 +22,7 @@ export class Neuron extends Module {
     super();
     const where = 'new Neuron(nin, opts)';
     checkSize(nin, 'nin', where);
-    const o = checkOptionsObject(opts, where);
+    const o = checkOptionsObject(opts, where, ['activation', 'fanOut']);
     this.activation =
       o['activation'] === undefined ? 'relu' : checkActivation(o['activation'], `${where} opts.activation`);
     const fanOut = o['fanOut'] === undefined ? 1 : checkSize(o['fanOut'], 'opts.fanOut', where);

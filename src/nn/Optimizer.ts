@@ -1,5 +1,6 @@
 // Optimizer: the parameter list, the learning rate (a number or a schedule of the step) and zeroGrad.
 
+import { checkKeys } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 
@@ -78,9 +79,14 @@ export function numberOption(x: unknown, dflt: number, lo: number, hi: number, w
   return x;
 }
 
-export function optionsObject(opts: unknown, where: string): Record<string, unknown> {
+export function optionsObject(
+  opts: unknown,
+  where: string,
+  known: readonly string[],
+): Record<string, unknown> {
   if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
     throw new TypeError(`${where}: expected opts to be an object with lr, got ${describe(opts)}`);
   }
+  checkKeys(opts, known, where);
   return opts as Record<string, unknown>;
 }

@@ -20,7 +20,13 @@ export class SGD extends Optimizer {
   private buf: Float64Array | null = null;
 
   constructor(params: readonly Value[], opts: SGDOptions) {
-    const o = optionsObject(opts, 'new SGD(params, opts)');
+    const o = optionsObject(opts, 'new SGD(params, opts)', [
+      'lr',
+      'momentum',
+      'dampening',
+      'nesterov',
+      'weightDecay',
+    ]);
     super('SGD', params, o['lr']);
     const where = 'new SGD(params, opts)';
     this.momentum = numberOption(o['momentum'], 0, 0, Infinity, `${where}: opts.momentum`);

@@ -1,23 +1,29 @@
 // Trainer: micrograd's demo loop (forward, loss, zeroGrad, backward, step) for any dataset, loss and optimizer.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import type { Dataset } from '../data/Dataset.js';
 import { Rng } from '../data/Rng.js';
-import { Adam } from './Adam.js';
+import { Adam, type AdamOptions } from './Adam.js';
+import { DivergenceError, DivergenceMonitor, dataScale, type Divergence } from './divergence.js';
 import { accuracy, checkLossName, lossGraph, type BatchGraph, type LossName } from './lossGraph.js';
 import type { MLP } from './MLP.js';
-import type { LearningRate, Optimizer } from './Optimizer.js';
+import { Optimizer, type LearningRate } from './Optimizer.js';
 import { microgradDecay } from './schedules.js';
-import { SGD } from './SGD.js';
+import { SGD, type SGDOptions } from './SGD.js';
 import { compile } from '../tape/compile.js';
 import type { Tape } from '../tape/Tape.js';
 
 export interface TrainOptions {
   /** Default `max-margin` (micrograd's demo). */
   loss?: LossName;
-  /** Default `sgd`. */
-  optimizer?: 'sgd' | 'adam';
+  /**
+   * Default `sgd`. A name; a name with that optimizer's options (`{ type: 'sgd', momentum: 0.9 }`,
+   * `{ type: 'adam', betas: [0.8, 0.99] }`); or an optimizer built over `model.parameters()`
+   * (`new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 })`), which then brings its own lr.
+   */
+  optimizer?: 'sgd' | 'adam' | OptimizerSpec | Optimizer;
   /** A number or a schedule; default micrograd's `lr0 - 0.9·lr0·k/steps` with lr0 = 1 for SGD, 0.01 for Adam. */
   lr?: LearningRate;
   /** Number of steps the schedule spans. Default 100. */
@@ -33,7 +39,29 @@ export interface TrainOptions {
    * faster). Default true; it applies when every step sees the same graph, i.e. full-batch training.
    */
   compile?: boolean;
+  /**
+   * What a diverging loss (non-finite, or 1000× above its best) does: `throw` (default) a
+   * DivergenceError from `step()` before the update; `report` it in `StepResult.divergence` and go on.
+   */
+  onDivergence?: 'throw' | 'report';
 }
+
+/** An optimizer by name with its options; `lr` may also come from TrainOptions.lr. */
+export type OptimizerSpec =
+  | ({ type: 'sgd' } & Omit<SGDOptions, 'lr'> & { lr?: LearningRate })
+  | ({ type: 'adam' } & Omit<AdamOptions, 'lr'> & { lr?: LearningRate });
+
+const TRAIN_KEYS = [
+  'loss',
+  'optimizer',
+  'lr',
+  'steps',
+  'alpha',
+  'batchSize',
+  'seed',
+  'compile',
+  'onDivergence',
+];
 
 /** How a Trainer runs its steps: replaying a compiled tape, or rebuilding the graph eagerly every step. */
 export type TrainEngine = 'tape' | 'eager';
@@ -46,6 +74,8 @@ export interface StepResult {
   /** Accuracy on the batch before the update. */
   accuracy: number;
   lr: number;
+  /** Set when this step's loss diverged and `onDivergence` is `report`. */
+  divergence?: Divergence;
 }
 
 export class Trainer {
@@ -59,11 +89,14 @@ export class Trainer {
   /** 'tape' when the graph is recorded once and replayed (full batch, compile not false), else 'eager'. */
   readonly engine: TrainEngine;
   private readonly rng: Rng;
+  private readonly monitor: DivergenceMonitor;
+  private readonly onDivergence: 'throw' | 'report';
   /** The recorded full-batch graph and its tape, made on the first step in 'tape' mode. */
   private compiled: { graph: BatchGraph; tape: Tape } | null = null;
 
-  constructor(model: MLP, data: Dataset, opts: TrainOptions = {}) {
+  constructor(model: MLP, data: Dataset, options: TrainOptions = {}) {
     const where = 'new Trainer(model, data, opts)';
+    const opts = checkOptions(options, TRAIN_KEYS, where) as TrainOptions;
     this.model = model;
     this.data = data;
     this.loss = checkLossName(opts.loss ?? 'max-margin', where);
@@ -83,7 +116,8 @@ export class Trainer {
       );
     }
     const outs = model.nouts[model.nouts.length - 1]!;
-    const k = Math.max(...data.y) + 1;
+    let k = 0;
+    for (const c of data.y) if (c >= k) k = c + 1; // a loop: spreading 125k+ labels overflows the stack
     const wantOuts = this.loss === 'cross-entropy' ? k : 1;
     if (outs !== wantOuts) {
       throw new RangeError(
@@ -97,14 +131,20 @@ export class Trainer {
     // A minibatch changes the inputs and labels baked into the graph, so only the full batch replays.
     this.engine = wantTape && this.batchSize === n ? 'tape' : 'eager';
     this.rng = new Rng(opts.seed ?? 0);
-    const kind = opts.optimizer ?? 'sgd';
-    if (kind === 'sgd') {
-      this.optimizer = new SGD(model.parameters(), { lr: opts.lr ?? microgradDecay(1, this.steps) });
-    } else if (kind === 'adam') {
-      this.optimizer = new Adam(model.parameters(), { lr: opts.lr ?? microgradDecay(0.01, this.steps) });
-    } else {
-      throw new TypeError(`${where}: expected opts.optimizer to be "sgd" or "adam", got ${describe(kind)}`);
+    this.optimizer = makeOptimizer(model, opts, this.steps, where);
+    const onDivergence = opts.onDivergence ?? 'throw';
+    if (onDivergence !== 'throw' && onDivergence !== 'report') {
+      throw new TypeError(
+        `${where}: expected opts.onDivergence to be "throw" or "report", got ${describe(onDivergence)}`,
+      );
     }
+    this.onDivergence = onDivergence;
+    this.monitor = new DivergenceMonitor({
+      lr: this.optimizer.lr,
+      alpha: this.alpha,
+      dataScale: dataScale(data.X),
+      optimizer: this.optimizer instanceof Adam ? 'adam' : 'sgd',
+    });
   }
 
   /** The compiled tape the 'tape' engine replays (e.g. to read its size); null until the first step. */
@@ -151,10 +191,16 @@ export class Trainer {
     const acc = accuracy(g.outputs, y);
     const lr = this.optimizer.lr;
     const step = this.optimizer.stepCount;
+    const loss = g.loss.data;
+    const divergence = this.monitor.observe(step, loss);
+    // Checked before the update: a thrown step leaves the model as it was before the bad loss.
+    if (divergence !== null && this.onDivergence === 'throw') throw new DivergenceError(divergence);
     this.optimizer.zeroGrad();
     backward();
     this.optimizer.step();
-    return { step, loss: g.loss.data, accuracy: acc, lr };
+    return divergence === null
+      ? { step, loss, accuracy: acc, lr }
+      : { step, loss, accuracy: acc, lr, divergence };
   }
 
   /** Loss and accuracy on the whole dataset, without changing anything. */
@@ -162,6 +208,41 @@ export class Trainer {
     const g = this.graph(this.data.X, this.data.y);
     return { loss: g.loss.data, accuracy: accuracy(g.outputs, this.data.y) };
   }
+}
+
+/** The optimizer opts.optimizer names, configures or is; an instance must cover exactly the model's parameters. */
+function makeOptimizer(model: MLP, opts: TrainOptions, steps: number, where: string): Optimizer {
+  const spec: unknown = opts.optimizer ?? 'sgd';
+  if (spec instanceof Optimizer) {
+    if (opts.lr !== undefined) {
+      throw new TypeError(`${where}: give opts.lr to the optimizer instance, not beside it`);
+    }
+    const mine = new Set(model.parameters());
+    if (spec.params.length !== mine.size || !spec.params.every((p) => mine.has(p))) {
+      throw new RangeError(
+        `${where}: opts.optimizer updates ${spec.params.length} parameters that are not this model's ${mine.size} (build it over model.parameters())`,
+      );
+    }
+    return spec;
+  }
+  let type: unknown = spec;
+  let rest: Record<string, unknown> = {};
+  if (spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
+    ({ type, ...rest } = spec as Record<string, unknown>);
+  }
+  if (rest['lr'] !== undefined && opts.lr !== undefined) {
+    throw new TypeError(`${where}: give the learning rate once, as opts.lr or opts.optimizer.lr`);
+  }
+  const lr = (rest['lr'] as LearningRate | undefined) ?? opts.lr;
+  if (type === 'sgd') {
+    return new SGD(model.parameters(), { ...rest, lr: lr ?? microgradDecay(1, steps) } as SGDOptions);
+  }
+  if (type === 'adam') {
+    return new Adam(model.parameters(), { ...rest, lr: lr ?? microgradDecay(0.01, steps) } as AdamOptions);
+  }
+  throw new TypeError(
+    `${where}: expected opts.optimizer to be "sgd", "adam", { type: "sgd" | "adam", …options } or an SGD/Adam instance, got ${describe(spec)}${typeof spec === 'object' && spec !== null ? ` with type ${describe(type)}` : ''}`,
+  );
 }
 
 function positiveInt(x: unknown, name: string, where: string): number {

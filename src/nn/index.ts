@@ -14,4 +14,20 @@ export { SGD, type SGDOptions } from './SGD.js';
 export { Adam, type AdamOptions } from './Adam.js';
 export { microgradDecay, constantLr } from './schedules.js';
 export { LOSSES, lossGraph, accuracy, predictClass, type LossName, type BatchGraph } from './lossGraph.js';
-export { Trainer, type TrainOptions, type StepResult, type TrainEngine } from './Trainer.js';
+export {
+  Trainer,
+  type TrainOptions,
+  type StepResult,
+  type TrainEngine,
+  type OptimizerSpec,
+} from './Trainer.js';
+export {
+  checkDivergence,
+  dataScale,
+  DivergenceMonitor,
+  DivergenceError,
+  type Divergence,
+  type DivergenceCause,
+  type DivergenceSettings,
+  type DivergenceOptions,
+} from './divergence.js';

@@ -26,21 +26,25 @@ export interface MlpSpec {
   params: number[];
 }
 
-function fail(path: string, expected: string, got: unknown): never {
-  throw new TypeError(`MLP.fromJSON: ${path}: expected ${expected}, got ${describe(got)}`);
+function failAt(where: string, path: string, expected: string, got: unknown): never {
+  throw new TypeError(`${where}: ${path}: expected ${expected}, got ${describe(got)}`);
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
-export function parseMlpJson(input: unknown): MlpSpec {
+/** Validate a saved model; `where` names the caller in error messages. */
+export function parseMlpJson(input: unknown, where = 'MLP.fromJSON'): MlpSpec {
+  // Annotated, so that TypeScript narrows after each call as it would after a throw.
+  const fail: (path: string, expected: string, got: unknown) => never = (path, expected, got) =>
+    failAt(where, path, expected, got);
   let json = input;
   if (typeof input === 'string') {
     try {
       json = JSON.parse(input) as unknown;
     } catch (e) {
-      throw new TypeError(`MLP.fromJSON: the text is not valid JSON (${(e as Error).message})`);
+      throw new TypeError(`${where}: the text is not valid JSON (${(e as Error).message})`);
     }
   }
   if (!isObject(json)) fail('the model', 'an object from MLP.toJSON()', json);
@@ -51,7 +55,9 @@ export function parseMlpJson(input: unknown): MlpSpec {
   if (!Array.isArray(layers) || layers.length === 0) fail('layers', 'a non-empty array', layers);
   const spec: MlpSpec = { nin, nouts: [], activations: [], params: [] };
   let width = nin;
-  layers.forEach((layer: unknown, li) => {
+  // Indexed loops, not forEach, which would skip the holes of a sparse array ([1, , 2]) unchecked.
+  for (let li = 0; li < layers.length; li++) {
+    const layer: unknown = layers[li];
     const at = `layers[${li}]`;
     if (!isObject(layer)) fail(at, 'an object with activation, weights and biases', layer);
     const act = layer['activation'];
@@ -65,22 +71,24 @@ export function parseMlpJson(input: unknown): MlpSpec {
     if (!Array.isArray(biases) || biases.length !== weights.length) {
       fail(`${at}.biases`, `an array of ${weights.length} numbers (one per row of weights)`, biases);
     }
-    weights.forEach((row: unknown, j) => {
+    for (let j = 0; j < weights.length; j++) {
+      const row: unknown = weights[j];
       if (!Array.isArray(row) || row.length !== width) {
         fail(`${at}.weights[${j}]`, `an array of ${width} numbers (the layer's inputs)`, row);
       }
-      row.forEach((w: unknown, i) => {
+      for (let i = 0; i < row.length; i++) {
+        const w: unknown = row[i];
         if (typeof w !== 'number' || !Number.isFinite(w))
           fail(`${at}.weights[${j}][${i}]`, 'a finite number', w);
         spec.params.push(w);
-      });
+      }
       const b: unknown = biases[j];
       if (typeof b !== 'number' || !Number.isFinite(b)) fail(`${at}.biases[${j}]`, 'a finite number', b);
       spec.params.push(b);
-    });
+    }
     spec.nouts.push(weights.length);
     spec.activations.push(act as Activation);
     width = weights.length;
-  });
+  }
   return spec;
 }

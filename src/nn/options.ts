@@ -1,5 +1,6 @@
 // Shared option checks for the modules: sizes, the random generator and the initialisation.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import { Rng } from '../data/Rng.js';
@@ -21,12 +22,13 @@ export function checkSize(x: unknown, name: string, where: string): number {
   return x;
 }
 
-export function checkOptionsObject(opts: unknown, where: string): Record<string, unknown> {
-  if (opts === undefined) return {};
-  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new TypeError(`${where}: expected options to be an object, got ${describe(opts)}`);
-  }
-  return opts as Record<string, unknown>;
+/** The options every module takes (initialisation, generator, seed) plus `extra`, checked for unknown keys. */
+export function checkOptionsObject(
+  opts: unknown,
+  where: string,
+  extra: readonly string[],
+): Record<string, unknown> {
+  return checkOptions(opts, ['init', 'rng', 'seed', ...extra], where);
 }
 
 /** The generator and initialisation named by the options (a seeded generator when none is given). */

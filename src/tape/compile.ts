@@ -1,5 +1,6 @@
 // compile(root): flatten a recorded Value graph into a Tape, fusing linear combinations and their activation.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { OPS_BY_CODE } from '../engine/ops.js';
 import { Value, topoSort } from '../engine/value.js';
@@ -41,9 +42,7 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
   if (!(root instanceof Value)) {
     throw new TypeError(`compile(root): expected root to be a Value, got ${describe(root)}`);
   }
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`compile(root, options): expected options to be an object, got ${describe(options)}`);
-  }
+  checkOptions(options, ['fuse', 'outputs', 'writeBack'], 'compile(root, options)', 'options');
   const writeBack = flag(options.writeBack, 'writeBack', false);
   if (writeBack && options.fuse === true) {
     throw new RangeError(

@@ -2,6 +2,7 @@
 // heatmap, the data points on top. Browser-safe: it only builds the spec.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { checkOptions } from '../engine/checkKeys.js';
 
 /** Region tints (light) and point colours (strong) per class, colour-blind-safe (Tableau 10 order). */
 const STRONG = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '#76b7b2', '#edc948', '#9c755f'];
@@ -27,13 +28,20 @@ export function decisionBoundarySpec(
   y: readonly number[],
   opts: DecisionBoundaryOptions = {},
 ): TopLevelSpec {
+  checkOptions(opts, ['resolution', 'margin', 'title', 'size'], 'decisionBoundarySpec(classify, X, y, opts)');
   const res = opts.resolution ?? 200;
   const m = opts.margin ?? 0.1;
   const size = opts.size ?? 520;
-  const xs = X.map((p) => p[0]!);
-  const ys = X.map((p) => p[1]!);
-  const [x0, x1] = pad(Math.min(...xs), Math.max(...xs), m);
-  const [y0, y1] = pad(Math.min(...ys), Math.max(...ys), m);
+  // Bounds by a loop: spreading 125k+ coordinates into Math.min overflows the stack.
+  let [xlo, xhi, ylo, yhi] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const p of X) {
+    xlo = Math.min(xlo, p[0]!);
+    xhi = Math.max(xhi, p[0]!);
+    ylo = Math.min(ylo, p[1]!);
+    yhi = Math.max(yhi, p[1]!);
+  }
+  const [x0, x1] = pad(xlo, xhi, m);
+  const [y0, y1] = pad(ylo, yhi, m);
   // Equal units on both axes, so the data keeps its shape: the longer side gets `size` pixels.
   const aspect = (y1 - y0) / (x1 - x0);
   const width = aspect <= 1 ? size : Math.round(size / aspect);

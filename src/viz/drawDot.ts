@@ -1,5 +1,6 @@
 // drawDot: a Value graph as Graphviz DOT in the walkthrough's shape, renderable to SVG/PNG and savable.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { topoSort, Value } from '../engine/value.js';
 import { escapePlainLabel, escapeRecordField } from './dotEscape.js';
@@ -207,9 +208,7 @@ function checkLimit(name: string, value: unknown, fallback: number): number {
  */
 export function drawDot(root: Value, opts: DrawDotOptions = {}): GraphDrawing {
   if (!(root instanceof Value)) throw new TypeError(`drawDot(root): expected a Value, got ${describe(root)}`);
-  if (typeof opts !== 'object' || opts === null) {
-    throw new TypeError(`drawDot(root, opts): expected opts to be an object, got ${describe(opts)}`);
-  }
+  checkOptions(opts, ['rankdir', 'maxNodes', 'maxLayoutNodes'], 'drawDot(root, opts)');
   const rankdir = opts.rankdir ?? 'LR';
   if (rankdir !== 'LR' && rankdir !== 'TB') {
     throw new RangeError(`drawDot: expected rankdir to be 'LR' or 'TB', got ${describe(rankdir)}`);

@@ -1,6 +1,7 @@
 // lineChart: one or more (x, y) series as a Vega-Lite line chart with axes, grid and title.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { checkOptions } from '../engine/checkKeys.js';
 import { Chart } from './Chart.js';
 
 export interface Series {
@@ -32,6 +33,7 @@ export const CHART_CONFIG = {
 
 /** The Vega-Lite spec of a line chart; non-finite y values become gaps. */
 export function lineChartSpec(series: readonly Series[], opts: LineChartOptions = {}): TopLevelSpec {
+  checkOptions(opts, ['title', 'xTitle', 'yTitle', 'width', 'height', 'yScale'], 'lineChart(series, opts)');
   if (!Array.isArray(series) || series.length === 0) {
     throw new TypeError('lineChart(series): expected a non-empty array of { name, x, y } series');
   }

@@ -1,5 +1,6 @@
 // plotFunction: y = f(x) sampled like numpy's arange(from, to, step), drawn as a line chart with a grid.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import type { Chart } from './Chart.js';
 import { lineChart, type LineChartOptions } from './lineChart.js';
@@ -43,6 +44,11 @@ export function plotFunction(f: (x: number) => number, opts: PlotFunctionOptions
   if (typeof opts !== 'object' || opts === null) {
     throw new TypeError(`plotFunction(f, opts): expected { from, to, step? }, got ${describe(opts)}`);
   }
+  checkOptions(
+    opts,
+    ['from', 'to', 'step', 'title', 'xTitle', 'yTitle', 'width', 'height'],
+    'plotFunction(f, opts)',
+  );
   const { from, to, step, ...chart } = opts;
   const x = arange(from, to, step ?? (to - from) / 200);
   const y = x.map((v) => f(v));

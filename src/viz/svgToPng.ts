@@ -1,5 +1,6 @@
 // svgToPng: rasterize SVG text to PNG bytes with resvg (Node only; browsers draw SVG themselves).
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { loadOptional } from './loadOptional.js';
 
 // This module is itself loaded lazily (by picture.ts and the train command), so resvg's native binary
@@ -35,6 +36,7 @@ function largestScale(width: number, height: number): number {
 
 /** Rasterize an SVG document. Text uses the system's fonts (DejaVu Sans where installed). */
 export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
+  checkOptions(opts, ['scale', 'background'], 'render(format, png)', 'png');
   const asked = opts.scale;
   if (asked !== undefined && (typeof asked !== 'number' || !(asked > 0) || !Number.isFinite(asked))) {
     throw new RangeError(`svgToPng: expected scale to be a positive number, got ${String(asked)}`);

@@ -36,6 +36,18 @@ describe('MLP JSON', () => {
       (j) => ((layers(j)[0]!['biases'] as number[]).pop(), j),
       /layers\[0\]\.biases: expected an array of 3 numbers/,
     ],
+    [
+      // A hole is skipped by forEach, so a row [w0, , w2] of the right length once loaded one weight short.
+      'a hole in a row of weights',
+      (j) => (delete (layers(j)[1]!['weights'] as number[][])[0]![1], j),
+      /layers\[1\]\.weights\[0\]\[1\]: expected a finite number, got undefined/,
+    ],
+    [
+      'a hole in the biases',
+      (j) => (delete (layers(j)[0]!['biases'] as number[])[2], j),
+      /layers\[0\]\.biases\[2\]: expected a finite number, got undefined/,
+    ],
+    ['a hole for a layer', (j) => (delete layers(j)[0], j), /layers\[0\]: expected an object/],
     ['null', () => null, /expected an object/],
   ];
   for (const [name, mutate, message] of cases) {

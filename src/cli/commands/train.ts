@@ -79,6 +79,7 @@ export function trainCommand(): Command {
         seed: o['seed'] as number,
       });
       const out = o['out'];
+      const loadsCsv = (o['dataset'] as string).toLowerCase().endsWith('.csv');
       await trainRun(
         {
           dataset: o['dataset'] as string,
@@ -92,6 +93,7 @@ export function trainCommand(): Command {
           steps: o['steps'] as number,
           batchSize: o['batchSize'] as number | undefined,
           alpha: o['alpha'] as number,
+          ...(loadsCsv ? {} : { noise: o['noise'] as number }),
           seed: o['seed'] as number,
           out: typeof out === 'string' ? out : undefined,
           compile: o['compile'] !== false,

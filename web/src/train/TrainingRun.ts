@@ -62,6 +62,8 @@ export class TrainingRun {
       lr: config.lr,
       batchSize: Math.min(config.batch, this.data.X.length),
       seed: config.seed,
+      // The page reads StepResult.divergence and pauses; it must not lose the run to a throw.
+      onDivergence: 'report',
     });
   }
 
