@@ -64,6 +64,12 @@ export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
           `${Math.floor(fit * 1000) / 1000}, or save it as .svg`,
       );
     }
+    if (width * asked < 1 || height * asked < 1) {
+      throw new RangeError(
+        `svgToPng: at scale ${asked} the ${size} picture would be less than 1 px across; use a scale of ` +
+          `at least ${Math.ceil(1000 / Math.min(width, height)) / 1000}`,
+      );
+    }
     scale = asked;
   }
   const resvg = new Resvg(svg, {

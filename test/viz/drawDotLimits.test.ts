@@ -85,6 +85,19 @@ describe('labels with HTML entities', () => {
   });
 });
 
+describe('labels that are not plain text (found by the fuzzer)', () => {
+  it('draw a lone surrogate as U+FFFD and C1 controls as spaces, not as stray bytes or nothing', async () => {
+    const a = new Value(1, { label: 'a\ud800b' });
+    const o = a.tanh();
+    o.label = 'c\u0085d\u009be';
+    const svg = await drawDot(o).render('svg');
+    const texts = Array.from(parseSvg(svg).getElementsByTagName('text')).map((t) => t.textContent);
+    // Before: Graphviz drew the surrogate's three WTF-8 bytes as three characters and dropped U+0085.
+    expect(texts).toContain('a\ufffdb');
+    expect(texts).toContain('c d e');
+  });
+});
+
 describe('errorText', () => {
   it('makes text of anything thrown, never [object Object]', () => {
     expect(errorText(new RangeError('r'))).toBe('r');

@@ -35,6 +35,10 @@ describe('rasterize', () => {
     );
     // sqrt(16e6 / 5000) = 56.57 is the area bound; 16384 / 100 = 163.8 the side bound.
     expect(pngSize(await rasterize(small, { scale: 56.5 })).width).toBe(5650);
+    // Found by the fuzzer: resvg's own "Target size is zero" was a plain Error.
+    await expect(rasterize(small, { scale: 1e-9 })).rejects.toThrow(
+      /^svgToPng: at scale 1e-9 the 100 × 50 px picture would be less than 1 px across; use a scale of at least 0\.02$/,
+    );
     for (const scale of [0, -1, NaN, Infinity]) {
       await expect(rasterize(small, { scale })).rejects.toThrow(/expected scale to be a positive number/);
     }
