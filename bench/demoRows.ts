@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { demoData } from './demoSetup.js';
 import type { JsRowName } from './jsRows.js';
 import { LinePeer } from './linePeer.js';
+import { tfjsVersion } from './tfjs/tfjsVersion.js';
 import { TorchPeer } from './torchPeer.js';
 
 export interface DemoRow {
@@ -69,7 +70,26 @@ export async function demoRows(): Promise<DemoSetup> {
     await torchRow(`float32-${many}`, `float32, ${manyLabel}`),
     tape.row,
     eager.row,
-    (await jsRow('tfjs', 'TensorFlow.js 4 CPU backend (float32)', 20, peers)).row,
+    (
+      await jsRow(
+        'loop-eager',
+        "micrograd-style loop, eager (micrograd's notebook loop as written)",
+        10,
+        peers,
+      )
+    ).row,
+    (
+      await jsRow(
+        'loop-compiled',
+        "micrograd-style loop, compiled (compile(loss) of the loop's graph)",
+        100,
+        peers,
+      )
+    ).row,
+    // TensorFlow.js is an optional install; without it the table simply has no such row.
+    ...(tfjsVersion() === undefined
+      ? []
+      : [(await jsRow('tfjs', 'TensorFlow.js 4 CPU backend (float32)', 20, peers)).row]),
     (await jsRow('closure', 'micrograd-style JS port (closures, Set, recursion)', 1, peers)).row,
   ];
   return {

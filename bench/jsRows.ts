@@ -1,10 +1,22 @@
 // The JavaScript engines of the demo table, each built in the process that times it (see rowProcess.ts).
 import { topoSort, Value } from '../src/engine/value.js';
 import { ClosureDemo } from './closure/closureDemo.js';
+import { digitsEpochRow } from './digitsSetup.js';
+import { compiledLoop, microgradLoop } from './microgradLoop.js';
 import { DEMO_ALPHA, demoData, demoLr, demoTrainer } from './demoSetup.js';
 import { collect, memoryInUse } from './stats.js';
+import type { TfjsDemoModule } from './tfjs/tfjsDemoType.js';
 
-export const JS_ROWS = ['tape', 'eager', 'tfjs', 'closure'] as const;
+export const JS_ROWS = [
+  'tape',
+  'eager',
+  'loop-eager',
+  'loop-compiled',
+  'tfjs',
+  'closure',
+  'digits-tape',
+  'digits-eager',
+] as const;
 export type JsRowName = (typeof JS_ROWS)[number];
 
 export interface JsRow {
@@ -55,6 +67,16 @@ export async function makeJsRow(name: JsRowName): Promise<JsRow> {
       const bytesPerNode = (memoryInUse() - m0) / (kept.length * nodes);
       return { firstLoss, info: { nodes, bytesPerNode }, run };
     }
+    case 'loop-eager':
+    case 'loop-compiled': {
+      // micrograd's notebook loop as a user writes it: eager every step, or its first graph compiled.
+      const loop = name === 'loop-eager' ? microgradLoop() : compiledLoop();
+      const firstLoss = loop.step();
+      return { firstLoss, info: {}, run: (n) => perStep(n, () => loop.step()) };
+    }
+    case 'digits-tape':
+    case 'digits-eager':
+      return digitsEpochRow(name === 'digits-tape');
     case 'closure': {
       const { X, y, weights } = demoData();
       const demo = new ClosureDemo(weights);
@@ -63,8 +85,10 @@ export async function makeJsRow(name: JsRowName): Promise<JsRow> {
       return { firstLoss, info: {}, run: (n) => perStep(n, () => demo.step(X, y, DEMO_ALPHA, demoLr(k++))) };
     }
     case 'tfjs': {
-      // Imported here so the other rows' processes never load TensorFlow.js.
-      const { tfjsDemo } = await import('./tfjsDemo.js');
+      // Imported here so the other rows' processes never load TensorFlow.js; through a computed specifier
+      // because it lives in its own optional install (bench/tfjs), which the main typecheck cannot see.
+      const specifier = './tfjs/tfjsDemo.js';
+      const { tfjsDemo } = (await import(specifier)) as TfjsDemoModule;
       const { X, y, weights } = demoData();
       const tf = await tfjsDemo(X, y, weights);
       return { firstLoss: tf.firstLoss, info: {}, run: tf.run };

@@ -1,19 +1,25 @@
 // `npm run bench`: every row measured in this one run, printed as a markdown table and saved as JSON.
 //
-// Usage: npm run bench [-- --quick]   (quick: fewer rounds, no 1e7-node graphs)
+// Usage: npm run bench [-- --quick] [-- --save]   (quick: fewer rounds, no 1e7-node graphs)
+// Results go to out/bench/ (ignored); --save keeps them in bench/results/ and refreshes README.md's tables.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { demoRows } from './demoRows.js';
-import { markdown, type BenchResults, type DemoResult } from './report.js';
+import { digitsRows } from './digitsRows.js';
+import { markdown, type BenchResults, type DemoResult, type DigitsResult } from './report.js';
 import { spread } from './stats.js';
+import { tfjsVersion } from './tfjs/tfjsVersion.js';
 import { throughput, type ThroughputResult } from './throughput.js';
 
 const quick = process.argv.includes('--quick');
+const save = process.argv.includes('--save');
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
 const loadAverage = loadavg();
 
+if (tfjsVersion() === undefined)
+  log('TensorFlow.js is not installed: no row for it (npm run bench:tfjs adds it)');
 const demo = await demoRows();
 const rounds = quick ? 3 : 9;
 log(`demo: ${demo.nodes} nodes, ${demo.tapeSlots} tape slots; warming up`);
@@ -37,6 +43,43 @@ const demoResults: DemoResult[] = demo.rows.map((row, i) => {
   return { name: row.name, msPerStep: s, ratioToTorch: s.median / torchMs, firstLoss: row.firstLoss };
 });
 
+// The digits epoch: the same interleaving, one process per engine.
+const digits = await digitsRows();
+log(
+  `digits: ${digits.samples} samples, batch ${digits.batchSize}, ${digits.nodesPerEpoch} eager nodes per epoch`,
+);
+for (const row of digits.rows) await row.run(1);
+const digitRounds = quick ? 3 : 5;
+const digitSamples = digits.rows.map(() => [] as number[]);
+const pyPerNode: number[] = [];
+for (let r = 0; r < digitRounds; r++) {
+  for (const [i, row] of digits.rows.entries()) digitSamples[i]!.push(await row.run(row.batch));
+  // Python micrograd's step takes seconds: measured in the first rounds only.
+  if (r < 2) pyPerNode.push(await digits.pythonMsPerNode());
+  log(`digits round ${r + 1}/${digitRounds}`);
+}
+digits.close();
+const digitsTorchMs = spread(digitSamples[0]!).median;
+const pyMs = spread(pyPerNode).median;
+const digitsResult: DigitsResult = {
+  samples: digits.samples,
+  batchSize: digits.batchSize,
+  nodesPerEpoch: digits.nodesPerEpoch,
+  pythonNsPerNode: pyMs * 1e6,
+  rows: [
+    ...digits.rows.map((row, i) => {
+      const s = spread(digitSamples[i]!);
+      return {
+        name: row.name,
+        msPerStep: s,
+        ratioToTorch: s.median / digitsTorchMs,
+        firstLoss: row.firstLoss,
+      };
+    }),
+  ],
+  pythonEstimateMs: pyMs * digits.nodesPerEpoch,
+};
+
 const sizes: Array<[number, number]> = quick
   ? [
       [1e5, 3],
@@ -55,12 +98,6 @@ for (const graph of ['chain', 'wide sum'] as const) {
   }
 }
 
-const tfjsPkg = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL('../node_modules/@tensorflow/tfjs/package.json', import.meta.url)),
-    'utf8',
-  ),
-) as { version: string };
 const results: BenchResults = {
   date: new Date().toISOString(),
   quick,
@@ -70,7 +107,7 @@ const results: BenchResults = {
     loadAverage,
     node: process.version,
     torch: demo.torchVersion,
-    tfjs: tfjsPkg.version,
+    tfjs: tfjsVersion() ?? 'not installed (npm run bench:tfjs)',
   },
   demo: {
     nodes: demo.nodes,
@@ -80,16 +117,17 @@ const results: BenchResults = {
     eagerBytesPerNode: demo.eagerBytesPerNode,
     rows: demoResults,
   },
+  digits: digitsResult,
   throughput: through,
 };
 const table = markdown(results);
-const dir = fileURLToPath(new URL('./results/', import.meta.url));
+const dir = fileURLToPath(new URL(save ? './results/' : '../out/bench/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 const stamp = results.date.slice(0, 16).replace(/[:T]/g, '-');
 writeFileSync(`${dir}${stamp}${quick ? '-quick' : ''}.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${dir}latest${quick ? '-quick' : ''}.md`, table);
-// A full run also refreshes the tables between the markers in README.md's Performance section.
-if (!quick) {
+// A full run with --save also refreshes the tables between the markers in README.md's Performance section.
+if (save && !quick) {
   for (const doc of ['../README.md']) {
     const file = fileURLToPath(new URL(doc, import.meta.url));
     if (!existsSync(file)) continue;

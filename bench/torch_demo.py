@@ -12,6 +12,8 @@ import time
 
 import torch
 
+from torch_layers import layer_params
+
 DEFAULT_THREADS = torch.get_num_threads()
 state = {}
 
@@ -28,12 +30,7 @@ def model_for(config):
     """Fresh tensors per configuration, all starting from the same weights."""
     if config not in state["models"]:
         dtype = torch.float64 if config.startswith("float64") else torch.float32
-        params = []
-        for layer in state["layers"]:
-            # layer[j] = [b, w0, w1, ...] of neuron j -> W[i][j] = w_i of neuron j
-            w = torch.tensor([[n[1 + i] for n in layer] for i in range(len(layer[0]) - 1)], dtype=dtype)
-            b = torch.tensor([n[0] for n in layer], dtype=dtype)
-            params += [w.requires_grad_(), b.requires_grad_()]
+        params = layer_params(state["layers"], dtype)
         X = torch.tensor(state["X"], dtype=dtype)
         y = torch.tensor(state["y"], dtype=dtype).reshape(-1, 1)
         state["models"][config] = {"params": params, "X": X, "y": y, "k": 0}

@@ -4,3 +4,4 @@ export * from './expr/index.js';
 export * from './nn/index.js';
 export * from './data/index.js';
 export * from './tape/index.js';
+export * from './autodiff/index.js';

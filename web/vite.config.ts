@@ -19,10 +19,6 @@ export default defineConfig({
     reportCompressedSize: false,
     rollupOptions: { input: { graph: here('index.html'), train: here('train.html') } },
   },
-  worker: {
-    format: 'es',
-    // The worker only writes DOT text (drawDot(...).source); drawing happens on the page. Leaving Graphviz
-    // out of the worker's bundle saves a second 1.4 MB copy of it.
-    rollupOptions: { external: ['@viz-js/viz'] },
-  },
+  // Workers are ES modules; the graph page's layout worker runs Graphviz (loaded on demand, as on a page).
+  worker: { format: 'es' },
 });

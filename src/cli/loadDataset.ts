@@ -1,9 +1,18 @@
 // loadDataset: a named toy dataset or a CSV file, for `micrograd train`.
 
 import { readFileSync } from 'node:fs';
-import { makeBlobs, makeCircles, makeMoons, parseCsv, spiral, xor, type Dataset } from '../data/index.js';
+import {
+  loadDigits,
+  makeBlobs,
+  makeCircles,
+  makeMoons,
+  parseCsv,
+  spiral,
+  xor,
+  type Dataset,
+} from '../data/index.js';
 
-export const DATASETS = ['moons', 'circles', 'blobs', 'spiral', 'xor'] as const;
+export const DATASETS = ['moons', 'circles', 'blobs', 'spiral', 'xor', 'digits'] as const;
 
 export interface DatasetSpec {
   /** A name from DATASETS, or a path ending in .csv. */
@@ -28,6 +37,8 @@ export function loadDataset(spec: DatasetSpec): Dataset {
       return spiral({ perClass: Math.max(1, Math.floor(nSamples / classes)), classes, noise, seed });
     case 'xor':
       return xor({ nSamples, noise, seed });
+    case 'digits':
+      return loadDigits(); // scikit-learn's 1,797 8×8 images, pixels scaled to [0, 1]
   }
   if (!dataset.toLowerCase().endsWith('.csv')) {
     throw new Error(`unknown dataset "${dataset}": expected one of ${DATASETS.join(', ')} or a .csv file`);

@@ -10,10 +10,17 @@ import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
 import { errorText } from '../viz/errorText.js';
+import { exportCommand } from './commands/export.js';
 import { CliError } from './CliError.js';
+import { packageVersion } from './packageVersion.js';
+import { rerunWithV8Flags } from './v8Flags.js';
+
+const rerun = await rerunWithV8Flags(process.argv);
+if (rerun !== null) process.exit(rerun);
 
 const program = new Command('micrograd')
   .description('A scalar autograd engine: the backprop walkthrough, pictures, training and checks.')
+  .version(packageVersion(), '-V, --version', 'print the version of micrograd-ts')
   .showHelpAfterError('(run micrograd --help for usage)')
   .exitOverride();
 
@@ -24,6 +31,7 @@ program.addCommand(predictCommand());
 program.addCommand(serveCommand());
 program.addCommand(graphCommand());
 program.addCommand(plotCommand());
+program.addCommand(exportCommand());
 
 try {
   await program.parseAsync(process.argv);

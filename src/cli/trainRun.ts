@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { Dataset } from '../data/index.js';
+import { trainTestSplit, type Dataset } from '../data/index.js';
 import {
   checkDivergence,
   dataScale,
@@ -13,10 +13,12 @@ import {
   predictClass,
   Trainer,
   type Activation,
+  type Init,
   type LossName,
   type StepResult,
 } from '../nn/index.js';
 import { CliError } from './CliError.js';
+import { misclassifiedTiles } from './misclassified.js';
 import type { TopLevelSpec } from '../viz/vegaLiteToSvg.js';
 
 export interface TrainConfig {
@@ -24,26 +26,40 @@ export interface TrainConfig {
   data: Dataset;
   layers: number[];
   activation: Activation;
+  init: Init;
   loss: LossName;
   optimizer: 'sgd' | 'adam';
   lr: number;
   schedule: 'decay' | 'constant';
   steps: number;
+  /** When set, steps = epochs × ceil(training samples / batch size). */
+  epochs: number | undefined;
   batchSize: number | undefined;
+  /** Fraction of the samples held out (seeded split); 0: train on everything, no test metrics. */
+  testFraction: number;
   alpha: number;
   /** The noise generated data was made with (names --noise as a likely cause of divergence); undefined for a CSV. */
   noise?: number;
   seed: number;
   out: string | undefined;
-  /** Replay a compiled tape when the graph is the same every step (full batch); false forces eager. */
+  /** Replay a compiled tape (the full batch's graph, or one sample's over each minibatch); false forces eager. */
   compile: boolean;
   /** false: plain lines instead of a progress bar (stdout is not a terminal). */
   tty: boolean;
 }
 
+export interface Metrics {
+  loss: number;
+  accuracy: number;
+}
+
 export interface TrainSummary {
   log: StepResult[];
-  final: { loss: number; accuracy: number };
+  /** The training split after the last step (what earlier versions called `final`). */
+  final: Metrics;
+  test: Metrics | undefined;
+  /** Training wall time (evaluations included, pictures excluded). */
+  seconds: number;
   msPerStep: number;
   files: string[];
 }
@@ -66,7 +82,11 @@ function divergedError(e: DivergenceError, cfg: TrainConfig): CliError {
 }
 
 export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Promise<TrainSummary> {
-  const { data } = cfg;
+  const all = cfg.data;
+  const split =
+    cfg.testFraction > 0 ? trainTestSplit(all, { testFraction: cfg.testFraction, seed: cfg.seed }) : null;
+  const data = split?.train ?? all;
+  const testData = split?.test;
   const nin = data.X[0]!.length;
   const k = Math.max(...data.y) + 1;
   const outs = cfg.loss === 'cross-entropy' ? k : 1;
@@ -75,12 +95,18 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
       `the ${cfg.loss} loss separates 2 classes but the data has ${k}: use --loss cross-entropy`,
     );
   }
-  const model = new MLP(nin, [...cfg.layers, outs], { activation: cfg.activation, seed: cfg.seed });
+  const model = new MLP(nin, [...cfg.layers, outs], {
+    activation: cfg.activation,
+    init: cfg.init,
+    seed: cfg.seed,
+  });
+  const perEpoch = Math.ceil(data.X.length / Math.min(cfg.batchSize ?? data.X.length, data.X.length));
+  const steps = cfg.epochs === undefined ? cfg.steps : cfg.epochs * perEpoch;
   const trainer = new Trainer(model, data, {
     loss: cfg.loss,
     optimizer: cfg.optimizer,
-    lr: cfg.schedule === 'decay' ? (s: number) => cfg.lr - (0.9 * cfg.lr * s) / cfg.steps : cfg.lr,
-    steps: cfg.steps,
+    lr: cfg.schedule === 'decay' ? (s: number) => cfg.lr - (0.9 * cfg.lr * s) / steps : cfg.lr,
+    steps,
     alpha: cfg.alpha,
     ...(cfg.batchSize === undefined ? {} : { batchSize: cfg.batchSize }),
     seed: cfg.seed,
@@ -90,28 +116,32 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
     `${String(model).length > 120 ? `MLP ${[nin, ...model.nouts].join('-')}` : String(model)}, ${model.parameters().length} parameters\n`,
   );
   write(
-    `${data.X.length} samples of ${cfg.dataset}, ${cfg.loss} loss + ${cfg.alpha}·Σp², ${cfg.optimizer} lr ${cfg.lr}` +
-      `${cfg.schedule === 'decay' ? ` decaying to ${cfg.lr / 10}` : ''}, ${cfg.steps} steps, batch ${trainer.batchSize}\n`,
+    `${data.X.length} samples of ${cfg.dataset}${testData ? ` (${testData.X.length} more held out for testing)` : ''}, ${cfg.loss} loss + ${cfg.alpha}·Σp², ${cfg.optimizer} lr ${cfg.lr}` +
+      `${cfg.schedule === 'decay' ? ` decaying to ${cfg.lr / 10}` : ''}, ${steps} steps${cfg.epochs === undefined ? '' : ` (${cfg.epochs} epochs)`}, batch ${trainer.batchSize}\n`,
   );
   write(
     trainer.engine === 'tape'
-      ? 'engine: compiled tape (the graph is recorded once and replayed every step; --no-compile for eager)\n'
-      : `engine: eager (the graph is rebuilt every step${cfg.compile ? ': minibatches change it' : ', as --no-compile asks'})\n`,
+      ? `engine: compiled tape (${trainer.batchSize === data.X.length ? 'the graph is recorded once and replayed every step' : "one sample's graph is recorded once and replayed over every batch"}; --no-compile for eager)\n`
+      : 'engine: eager (the graph is rebuilt every step, as --no-compile asks)\n',
   );
 
+  // Per-epoch lines (train and test loss and accuracy) when there is a test split or epochs were asked for.
+  const byEpoch = cfg.epochs !== undefined || testData !== undefined;
   const bar = cfg.tty
     ? new SingleBar({
         format: 'train |{bar}| step {value}/{total} | loss {loss} | accuracy {acc} | {ms} ms/step',
         barsize: 30,
         hideCursor: true,
+        clearOnComplete: true,
         stream: process.stdout,
       })
     : null;
-  bar?.start(cfg.steps, 0, { loss: '-', acc: '-', ms: '-' });
-  const every = Math.max(1, Math.ceil(cfg.steps / 100));
+  bar?.start(steps, 0, { loss: '-', acc: '-', ms: '-' });
+  const every = Math.max(1, Math.ceil(steps / 100));
   const log: StepResult[] = [];
+  const epochs: Array<{ epoch: number; step: number; train: Metrics; test?: Metrics }> = [];
   const t0 = performance.now();
-  for (let s = 0; s < cfg.steps; s++) {
+  for (let s = 0; s < steps; s++) {
     let r: StepResult;
     try {
       r = trainer.step();
@@ -122,15 +152,31 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
     }
     log.push(r);
     const ms = (performance.now() - t0) / (s + 1);
-    if (bar) bar.update(s + 1, { loss: fmt(r.loss), acc: pct(r.accuracy), ms: ms.toFixed(1) });
-    else if (s % every === 0 || s === cfg.steps - 1)
+    bar?.update(s + 1, { loss: fmt(r.loss), acc: pct(r.accuracy), ms: ms.toFixed(1) });
+    if (byEpoch && ((s + 1) % perEpoch === 0 || s === steps - 1)) {
+      const e = { epoch: Math.ceil((s + 1) / perEpoch), step: s, train: trainer.evaluate() };
+      const test = testData && trainer.evaluate(testData);
+      epochs.push(test ? { ...e, test } : e);
+      bar?.stop();
+      write(
+        `epoch ${e.epoch}: train loss ${fmt(e.train.loss)}, accuracy ${pct(e.train.accuracy)}` +
+          `${test ? ` | test loss ${fmt(test.loss)}, accuracy ${pct(test.accuracy)}` : ''}\n`,
+      );
+      if (s < steps - 1)
+        bar?.start(steps, s + 1, { loss: fmt(r.loss), acc: pct(r.accuracy), ms: ms.toFixed(1) });
+    } else if (!bar && !byEpoch && (s % every === 0 || s === steps - 1)) {
       write(`step ${s} loss ${fmt(r.loss)}, accuracy ${pct(r.accuracy)}\n`);
+    }
   }
-  const msPerStep = (performance.now() - t0) / cfg.steps;
+  const msPerStep = (performance.now() - t0) / steps;
   bar?.stop();
   const final = trainer.evaluate();
+  const test = testData && trainer.evaluate(testData);
+  const seconds = (performance.now() - t0) / 1000;
   write(
-    `final: loss ${fmt(final.loss)}, accuracy ${pct(final.accuracy)} on all ${data.X.length} samples (${msPerStep.toFixed(1)} ms/step)\n`,
+    `final: loss ${fmt(final.loss)}, accuracy ${pct(final.accuracy)} on all ${data.X.length} ${test ? 'training ' : ''}samples` +
+      `${test && testData ? `; test loss ${fmt(test.loss)}, accuracy ${pct(test.accuracy)} on ${testData.X.length} held-out samples` : ''}` +
+      ` (${msPerStep.toFixed(1)} ms/step, ${seconds.toFixed(1)} s)\n`,
   );
 
   const files: string[] = [];
@@ -143,7 +189,17 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
     };
     save('model.json', `${JSON.stringify(model.toJSON(), null, 1)}\n`);
     const { tty: _tty, data: _data, ...config } = cfg;
-    save('metrics.json', `${JSON.stringify({ config, final, msPerStep, steps: log }, null, 1)}\n`);
+    const metrics = {
+      config: { ...config, steps },
+      train: final,
+      test,
+      seconds,
+      final,
+      msPerStep,
+      epochs,
+      steps: log,
+    };
+    save('metrics.json', `${JSON.stringify(metrics, null, 1)}\n`);
     // Loaded here, not at the top: Vega and resvg take a second to load, which every other command would pay.
     const [{ decisionBoundarySpec }, { trainingCurvesSpec }, { vegaLiteToSvg }, { svgToPng }] =
       await Promise.all([
@@ -157,7 +213,7 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
       save(`${name}.svg`, svg);
       save(`${name}.png`, svgToPng(svg));
     };
-    const title = `${cfg.dataset}: MLP ${[nin, ...model.nouts].join('-')} after ${cfg.steps} steps, accuracy ${pct(final.accuracy)}`;
+    const title = `${cfg.dataset}: MLP ${[nin, ...model.nouts].join('-')} after ${steps} steps, accuracy ${pct(final.accuracy)}`;
     if (nin === 2) {
       const classify = (a: number, b: number): number => predictClass(model.predict([a, b]));
       await picture('decision-boundary', decisionBoundarySpec(classify, data.X, data.y, { title }));
@@ -169,7 +225,17 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
         `${cfg.dataset}: ${cfg.loss} loss and accuracy per step`,
       ),
     );
+    // Images of 8×8 pixels (the digits): the test images the model gets wrong, true → predicted.
+    if (nin === 64 && testData !== undefined) {
+      const { digitGridSvg } = await import('../viz/digitGridSvg.js');
+      const { tiles, wrong } = misclassifiedTiles(model, testData);
+      const svg = digitGridSvg(tiles, {
+        title: `${wrong} of ${testData.X.length} test images misclassified (true → predicted)${wrong > tiles.length ? `, first ${tiles.length} shown` : ''}`,
+      });
+      save('misclassified.svg', svg);
+      save('misclassified.png', svgToPng(svg));
+    }
     write(`wrote ${files.join(', ')}\n`);
   }
-  return { log, final, msPerStep, files };
+  return { log, final, test, seconds, msPerStep, files };
 }

@@ -1,5 +1,6 @@
 // The engine's public surface: Value, the op table, and the Python-style float formatter.
-export { Value, topoSort, type Operand, type ValueOptions } from './value.js';
+export { Value, topoSort, type Operand, type ValueOptions, type ValueJson } from './value.js';
+export { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
 export {
   OPS,
   OP_NAMES,
@@ -13,3 +14,10 @@ export {
   type LocalGrad,
 } from './ops.js';
 export { pyRepr } from './pyRepr.js';
+export {
+  OP_FORMULAS,
+  writeFormula,
+  type OpFormula,
+  type FormulaText,
+  type FormulaBindings,
+} from './opFormulas.js';

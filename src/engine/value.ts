@@ -2,6 +2,7 @@
 
 import { checkOptions } from './checkKeys.js';
 import { describe } from './describe.js';
+import { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
 import { ADD, MUL, blocksA, da1, da2, db2 } from './kernels.js';
 import { OP_NAMES, OPS, OPS_BY_CODE, powC, type OpName } from './ops.js';
 import { pyRepr } from './pyRepr.js';
@@ -21,6 +22,14 @@ const LEAF = -1;
 let epoch = 0;
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** A Value as `toJSON` gives it: this node's numbers and names (NaN and ±Infinity become null in JSON). */
+export interface ValueJson {
+  data: number;
+  grad: number;
+  label: string;
+  op: string;
+}
 
 // Labels live beside the nodes, not in them: few nodes carry one, and a field on every node of a
 // 65,000-node training graph cost 8 bytes each, rebuilt every step.
@@ -205,6 +214,16 @@ export class Value {
 
   toString(): string {
     return `Value(data=${pyRepr(this.data)})`;
+  }
+
+  /** `JSON.stringify` gives this node alone (data, grad, label, op), never the graph behind it. */
+  toJSON(): ValueJson {
+    return { data: this.data, grad: this.grad, label: this.label, op: this.op };
+  }
+
+  /** The last line of a Jupyter cell shows `Value(data=…)`, as the walkthrough's notebook prints it. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return { 'text/plain': this.toString() };
   }
 
   [inspectSymbol](): string {

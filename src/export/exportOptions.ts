@@ -1,5 +1,6 @@
 // The options every writer takes, checked before anything is written.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 
 export interface ExportOptions {
@@ -15,11 +16,7 @@ export interface CheckedOptions {
 }
 
 export function checkExportOptions(opts: unknown, nin: number, where: string): CheckedOptions {
-  if (opts === undefined) return { source: undefined, examples: undefined };
-  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new TypeError(`${where}: expected options to be an object, got ${describe(opts)}`);
-  }
-  const o = opts as Record<string, unknown>;
+  const o = checkOptions(opts, ['source', 'examples'], where, 'options');
   const source = o['source'];
   if (source !== undefined && typeof source !== 'string') {
     throw new TypeError(`${where}: expected options.source to be a string, got ${describe(source)}`);

@@ -2,6 +2,7 @@
 
 import { describe } from '../engine/describe.js';
 import type { ExportOptions } from './exportOptions.js';
+import { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 import { toOnnx } from './toOnnx.js';
 import { toPytorch } from './toPytorch.js';
 import { toTypeScript } from './toTypeScript.js';
@@ -10,16 +11,7 @@ export { toPytorch } from './toPytorch.js';
 export { toOnnx, ONNX_INPUT, ONNX_OUTPUT } from './toOnnx.js';
 export { toTypeScript } from './toTypeScript.js';
 export type { ExportOptions } from './exportOptions.js';
-
-export const EXPORT_FORMATS = ['pytorch', 'onnx', 'ts'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** File extension and media type of each format, for a save dialog or a download link. */
-export const EXPORT_FILES: { readonly [F in ExportFormat]: { extension: string; mediaType: string } } = {
-  pytorch: { extension: '.py', mediaType: 'text/x-python' },
-  onnx: { extension: '.onnx', mediaType: 'application/octet-stream' },
-  ts: { extension: '.ts', mediaType: 'text/plain' },
-};
+export { EXPORT_FORMATS, EXPORT_FILES, type ExportFormat } from './formats.js';
 
 /**
  * Export a saved model (`MLP.toJSON()` or its JSON text): source text for `pytorch` and `ts`, bytes for

@@ -2,7 +2,16 @@
 
 import { checkExportOptions, type ExportOptions } from './exportOptions.js';
 import { modelSummary, readModel } from './readModel.js';
-import { ATTRIBUTE_INT, DOUBLE, IR_VERSION, OPSET, onnxModelType } from './onnxSchema.js';
+import {
+  ATTRIBUTE_INT,
+  DOUBLE,
+  encodeModel,
+  IR_VERSION,
+  OPSET,
+  type NodeProto,
+  type TensorProto,
+  type ValueInfoProto,
+} from './onnxSchema.js';
 
 const ONNX_ACTIVATION = { relu: 'Relu', tanh: 'Tanh', sigmoid: 'Sigmoid' } as const;
 
@@ -10,13 +19,16 @@ const ONNX_ACTIVATION = { relu: 'Relu', tanh: 'Tanh', sigmoid: 'Sigmoid' } as co
 export const ONNX_INPUT = 'input';
 export const ONNX_OUTPUT = 'output';
 
-function tensorInfo(name: string, width: number) {
-  return {
-    name,
-    type: {
-      tensor_type: { elem_type: DOUBLE, shape: { dim: [{ dim_param: 'N' }, { dim_value: width }] } },
-    },
-  };
+/**
+ * `s` with each lone surrogate replaced by U+FFFD (String.prototype.toWellFormed, which Node 20 lacks):
+ * a protobuf string must be valid UTF-8, and a lone surrogate has no UTF-8 form.
+ */
+function wellFormed(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+function batchOf(name: string, width: number): ValueInfoProto {
+  return { name, elem_type: DOUBLE, shape: [{ dim_param: 'N' }, { dim_value: width }] };
 }
 
 /**
@@ -28,21 +40,17 @@ export function toOnnx(json: unknown, opts?: ExportOptions): Uint8Array {
   const where = 'toOnnx';
   const m = readModel(json, where);
   const o = checkExportOptions(opts, m.nin, where);
-  const nodes: object[] = [];
-  const initializer: object[] = [];
+  const nodes: NodeProto[] = [];
+  const initializer: TensorProto[] = [];
   let h = ONNX_INPUT;
   m.layers.forEach((layer, l) => {
     const fc = `fc${l + 1}`;
     const last = l === m.layers.length - 1;
+    const [nin, nout] = [m.sizes[l]!, m.sizes[l + 1]!];
     const linearOut = last && layer.activation === 'linear' ? ONNX_OUTPUT : fc;
     initializer.push(
-      {
-        name: `${fc}.weight`,
-        data_type: DOUBLE,
-        dims: [m.sizes[l + 1]!, m.sizes[l]!],
-        double_data: layer.weights.flat(),
-      },
-      { name: `${fc}.bias`, data_type: DOUBLE, dims: [m.sizes[l + 1]!], double_data: layer.biases },
+      { name: `${fc}.weight`, data_type: DOUBLE, dims: [nout, nin], double_data: layer.weights.flat() },
+      { name: `${fc}.bias`, data_type: DOUBLE, dims: [nout], double_data: layer.biases },
     );
     nodes.push({
       name: fc,
@@ -54,17 +62,18 @@ export function toOnnx(json: unknown, opts?: ExportOptions): Uint8Array {
     h = linearOut;
     if (layer.activation !== 'linear') {
       const out = last ? ONNX_OUTPUT : `${fc}.${layer.activation}`;
+      const op = ONNX_ACTIVATION[layer.activation];
       nodes.push({
         name: `${fc}.${layer.activation}`,
-        op_type: ONNX_ACTIVATION[layer.activation],
+        op_type: op,
         input: [h],
         output: [out],
+        attribute: [],
       });
       h = out;
     }
   });
-  const Model = onnxModelType();
-  const model = Model.fromObject({
+  return encodeModel({
     ir_version: IR_VERSION,
     opset_import: [{ domain: '', version: OPSET }],
     producer_name: 'micrograd-ts',
@@ -73,11 +82,10 @@ export function toOnnx(json: unknown, opts?: ExportOptions): Uint8Array {
       name: 'mlp',
       node: nodes,
       initializer,
-      input: [tensorInfo(ONNX_INPUT, m.nin)],
-      output: [tensorInfo(ONNX_OUTPUT, m.nout)],
+      input: [batchOf(ONNX_INPUT, m.nin)],
+      output: [batchOf(ONNX_OUTPUT, m.nout)],
     },
     // Text, not code: ONNX keeps it as data, so any label is safe here.
-    metadata_props: o.source === undefined ? [] : [{ key: 'source', value: o.source }],
+    metadata_props: o.source === undefined ? [] : [{ key: 'source', value: wellFormed(o.source) }],
   });
-  return Model.encode(model).finish();
 }

@@ -1,6 +1,7 @@
 // MLP: a stack of Layers — ReLU on every layer but the last, which is linear, as in micrograd.
 
 import { describe } from '../engine/describe.js';
+import { JUPYTER_DISPLAY, type MimeBundle } from '../engine/display.js';
 import type { Value } from '../engine/value.js';
 import { activateNumber, checkActivation, type Activation } from './activation.js';
 import { Layer } from './Layer.js';
@@ -87,6 +88,17 @@ export class MLP extends Module {
 
   override toString(): string {
     return `MLP of [${this.layers.map(String).join(', ')}]`;
+  }
+
+  /** The last line of a Jupyter cell shows the model: its printed form and a table of its layers. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    const rows = this.layers.map((l, i) => {
+      const n = l.neurons.length;
+      return `<tr><td>${i + 1}</td><td>${l.nin} → ${n}</td><td>${l.neurons[0]!.activation}</td><td>${n * (l.nin + 1)}</td></tr>`;
+    });
+    const head = '<tr><th>layer</th><th>inputs → outputs</th><th>activation</th><th>parameters</th></tr>';
+    const total = `<caption>MLP, ${this.parameters().length} parameters</caption>`;
+    return { 'text/plain': this.toString(), 'text/html': `<table>${total}${head}${rows.join('')}</table>` };
   }
 
   /** A plain object that `MLP.fromJSON` turns back into the same model. */

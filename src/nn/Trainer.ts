@@ -14,6 +14,7 @@ import { microgradDecay } from './schedules.js';
 import { SGD, type SGDOptions } from './SGD.js';
 import { compile } from '../tape/compile.js';
 import type { Tape } from '../tape/Tape.js';
+import { outputRows, replayLoss, SampleTape } from './SampleTape.js';
 
 export interface TrainOptions {
   /** Default `max-margin` (micrograd's demo). */
@@ -36,7 +37,8 @@ export interface TrainOptions {
   seed?: number;
   /**
    * Record the loss graph once and replay it as a compiled tape each step (same numbers, many times
-   * faster). Default true; it applies when every step sees the same graph, i.e. full-batch training.
+   * faster). Default true. Full batch replays the whole batch's graph; minibatches (and per-sample SGD)
+   * replay one sample's graph, recorded with its features and target as inputs, over the batch.
    */
   compile?: boolean;
   /**
@@ -86,13 +88,15 @@ export class Trainer {
   readonly batchSize: number;
   readonly steps: number;
   readonly optimizer: Optimizer;
-  /** 'tape' when the graph is recorded once and replayed (full batch, compile not false), else 'eager'. */
+  /** 'tape' when the graph is recorded once and replayed (compile not false), else 'eager'. */
   readonly engine: TrainEngine;
   private readonly rng: Rng;
   private readonly monitor: DivergenceMonitor;
   private readonly onDivergence: 'throw' | 'report';
   /** The recorded full-batch graph and its tape, made on the first step in 'tape' mode. */
   private compiled: { graph: BatchGraph; tape: Tape } | null = null;
+  /** The recorded one-sample graph that minibatches replay, and evaluate() too; made on first use. */
+  private sample: SampleTape | null = null;
 
   constructor(model: MLP, data: Dataset, options: TrainOptions = {}) {
     const where = 'new Trainer(model, data, opts)';
@@ -128,8 +132,7 @@ export class Trainer {
     if (typeof wantTape !== 'boolean') {
       throw new TypeError(`${where}: expected opts.compile to be a boolean, got ${describe(wantTape)}`);
     }
-    // A minibatch changes the inputs and labels baked into the graph, so only the full batch replays.
-    this.engine = wantTape && this.batchSize === n ? 'tape' : 'eager';
+    this.engine = wantTape ? 'tape' : 'eager';
     this.rng = new Rng(opts.seed ?? 0);
     this.optimizer = makeOptimizer(model, opts, this.steps, where);
     const onDivergence = opts.onDivergence ?? 'throw';
@@ -149,7 +152,14 @@ export class Trainer {
 
   /** The compiled tape the 'tape' engine replays (e.g. to read its size); null until the first step. */
   get tape(): Tape | null {
-    return this.compiled?.tape ?? null;
+    return this.compiled?.tape ?? this.sample?.tape ?? null;
+  }
+
+  private sampleTape(): SampleTape {
+    let k = 0;
+    for (const c of this.data.y) if (c >= k) k = c + 1;
+    this.sample ??= new SampleTape(this.model, this.loss, k);
+    return this.sample;
   }
 
   /** The batch for the next step: every sample, or batchSize drawn without replacement (micrograd's permutation). */
@@ -168,6 +178,7 @@ export class Trainer {
   /** One optimisation step: forward, zeroGrad, backward, update. */
   step(): StepResult {
     const { X, y } = this.nextBatch();
+    if (this.engine === 'tape' && this.batchSize !== this.data.X.length) return this.replayStep(X, y);
     // One leaf per input number, shared by the first layer's neurons (a raw number would become a new
     // constant leaf in every product: 16× the leaves on the demo, each one re-read by every tape replay).
     const inputs = X.map((row) => row.map((x) => new Value(x)));
@@ -203,10 +214,39 @@ export class Trainer {
       : { step, loss, accuracy: acc, lr, divergence };
   }
 
-  /** Loss and accuracy on the whole dataset, without changing anything. */
-  evaluate(): { loss: number; accuracy: number } {
-    const g = this.graph(this.data.X, this.data.y);
-    return { loss: g.loss.data, accuracy: accuracy(g.outputs, this.data.y) };
+  /** A minibatch step on the one-sample tape: the same numbers as the eager batch graph gives. */
+  private replayStep(X: number[][], y: number[]): StepResult {
+    const st = this.sampleTape();
+    const lr = this.optimizer.lr;
+    const step = this.optimizer.stepCount;
+    this.optimizer.zeroGrad();
+    const r = replayLoss(st, st.rows(X, y), this.model.parameters(), this.alpha);
+    const divergence = this.monitor.observe(step, r.loss);
+    // Checked before the update, as in step(): a thrown step leaves the parameters as they were.
+    if (divergence !== null && this.onDivergence === 'throw') throw new DivergenceError(divergence);
+    this.optimizer.step();
+    const acc = accuracy(outputRows(r.outputs, st.outputCount), y);
+    return divergence === null
+      ? { step, loss: r.loss, accuracy: acc, lr }
+      : { step, loss: r.loss, accuracy: acc, lr, divergence };
+  }
+
+  /**
+   * Loss (data loss + alpha·Σp²) and accuracy on the training data, or on `data` (e.g. a test split),
+   * without changing anything.
+   */
+  evaluate(data: Dataset = this.data): { loss: number; accuracy: number } {
+    if (data !== this.data) checkData(data, this.model.nin, 'Trainer.evaluate(data)');
+    if (this.engine === 'eager') {
+      const g = this.graph(data.X, data.y);
+      return { loss: g.loss.data, accuracy: accuracy(g.outputs, data.y) };
+    }
+    const st = this.sampleTape();
+    const r = st.replay(st.rows(data.X, data.y), false);
+    let reg = 0;
+    for (const p of this.model.parameters()) reg += p.data * p.data;
+    const loss = this.alpha === 0 ? r.dataLoss : r.dataLoss + reg * this.alpha;
+    return { loss, accuracy: accuracy(outputRows(r.outputs, st.outputCount), data.y) };
   }
 }
 

@@ -56,7 +56,7 @@ export function mse(scores: readonly Value[], targets: readonly number[]): Value
 }
 
 /** log(1 + e^z) without overflow: ½z + ½|z| + log(1 + e^-|z|), with |z| = relu(z) + relu(-z). */
-function softplus(z: Value): Value {
+export function softplus(z: Value): Value {
   // ½z + ½|z| is relu(z) exactly in floating point, and unlike relu(z) its derivative at z = 0 is ½, so the
   // whole expression has derivative σ(0) = ½ there too, as PyTorch's softplus and BCE-with-logits do.
   const abs = z.relu().add(z.neg().relu());
@@ -75,7 +75,7 @@ export function binaryCrossEntropy(logits: readonly Value[], y: readonly number[
 }
 
 /** max(a, b) as a + relu(b - a): one graph shape for every input. */
-function max2(a: Value, b: Value): Value {
+export function max2(a: Value, b: Value): Value {
   return a.add(b.sub(a).relu());
 }
 

@@ -45,12 +45,15 @@ export function specRoot(spec: GraphSpec): number {
   return spec.root ?? spec.nodes.length - 1;
 }
 
-/** Build the spec as a Value graph; returns the Values in spec order. Backward is not run. */
-export function valuesFromSpec(spec: GraphSpec): Value[] {
+/**
+ * Build the spec as a Value graph; returns the Values in spec order. Backward is not run. `leaves` puts
+ * given Values in place of some leaves (by spec index), so the spec can be a function of them.
+ */
+export function valuesFromSpec(spec: GraphSpec, leaves?: ReadonlyMap<number, Value>): Value[] {
   const out: Value[] = [];
   spec.nodes.forEach((n, i) => {
     if (n.op === 'leaf') {
-      out.push(new Value(n.value));
+      out.push(leaves?.get(i) ?? new Value(n.value));
       return;
     }
     const def = OPS[n.op];

@@ -1,8 +1,18 @@
 // Tape: a compiled graph replayed over Float64Arrays; forward() reads leaves, backward() adds to their grads.
 
+import { checkOptions } from '../engine/checkKeys.js';
+import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
-import { ADD, MUL, POW, blocksA, da1, da2, db2, forward1, forward2, isBinary } from '../engine/kernels.js';
-import { LEAF_CODE, LIN_CODE, NO_ACT, type TapeLayout } from './layout.js';
+import { LEAF_CODE, type TapeLayout } from './layout.js';
+import { ColumnReplay } from './columnReplay.js';
+import { backwardSlots, forwardSlots, sumsOverSlots } from './replay.js';
+
+/** What `Tape.batch` returns: each row's root value, and its outputs row after row. */
+export interface BatchResult {
+  values: Float64Array;
+  /** `outputs[r * outputCount + j]` is output j (in compile's `outputs` order) of row r. */
+  outputs: Float64Array;
+}
 
 export class Tape {
   /** The node the tape was compiled from; forward() updates its `data`. */
@@ -11,6 +21,10 @@ export class Tape {
   readonly leaves: readonly Value[];
   /** Graph nodes compiled (before fusion). */
   readonly nodeCount: number;
+  /** The leaves declared as inputs at compile time: what `forward(x)` and `batch(rows)` set. */
+  readonly inputs: readonly Value[];
+  /** Each input's slot. */
+  private readonly inputSlots: Int32Array;
   private readonly layout: TapeLayout;
   private readonly val: Float64Array;
   private readonly grad: Float64Array;
@@ -20,6 +34,10 @@ export class Tape {
   private readonly outputSlots: Int32Array;
   /** Per slot, the Value to write data and grad back to (only when compiled with writeBack). */
   private readonly nodes: readonly (Value | null)[] | null;
+  /** Fused sums whose x terms are all inputs (batch replays skip those grads); made on the first batch. */
+  private inputSums: Uint8Array | null = null;
+  /** The slot-major batch replay, when the graph allows it (see columnReplay.ts); made on the first batch. */
+  private columns: ColumnReplay | false | null = null;
   /** Whether `val` holds a forward pass yet. */
   private computed = false;
 
@@ -31,7 +49,11 @@ export class Tape {
     outputs: Value[],
     outputSlots: Int32Array,
     nodes: (Value | null)[] | null,
+    inputs: Value[] = [],
+    inputSlots: Int32Array = new Int32Array(0),
   ) {
+    this.inputs = inputs;
+    this.inputSlots = inputSlots;
     this.root = root;
     this.leaves = leaves;
     this.layout = layout;
@@ -59,35 +81,17 @@ export class Tape {
     return n;
   }
 
-  /** Recompute every node from the leaves' current `data`; sets and returns the root's `data`. */
-  forward(): number {
-    const { op, inA, inB, consts, linStart, linAct, linK, termW, termX } = this.layout;
+  /**
+   * Recompute every node from the leaves' current `data`; sets and returns the root's `data`. With `x`
+   * (one number per declared input), the input leaves' `data` is set to it first.
+   */
+  forward(x?: ArrayLike<number>): number {
+    if (x !== undefined) this.setInputs(x, 'Tape.forward(x)');
     const val = this.val;
-    const pre = this.pre;
     const leaves = this.leaves;
     const nLeaves = leaves.length;
     for (let i = 0; i < nLeaves; i++) val[i + 1] = leaves[i]!.data;
-    const size = op.length;
-    for (let s = nLeaves + 1; s < size; s++) {
-      const o = op[s]!;
-      if (o === LIN_CODE) {
-        const f = inB[s]!;
-        let acc = val[inA[s]!]!;
-        const end = linStart[f + 1]!;
-        for (let t = linStart[f]!; t < end; t++) acc += val[termW[t]!]! * val[termX[t]!]!;
-        const act = linAct[f]!;
-        if (act === NO_ACT) {
-          val[s] = acc;
-        } else {
-          pre[f] = acc;
-          val[s] = forward1(act, acc, linK[f]!);
-        }
-      } else if (o === ADD || o === MUL || isBinary(o)) {
-        val[s] = forward2(o, val[inA[s]!]!, val[inB[s]!]!);
-      } else {
-        val[s] = forward1(o, val[inA[s]!]!, o === POW ? consts[inB[s]!]! : 0);
-      }
-    }
+    forwardSlots(this.layout, val, this.pre, nLeaves + 1);
     const out = val[this.layout.rootSlot]!;
     this.root.data = out;
     for (let i = 0; i < this.outputs.length; i++) this.outputs[i]!.data = val[this.outputSlots[i]!]!;
@@ -103,10 +107,8 @@ export class Tape {
    */
   backward(): void {
     if (!this.computed) this.forward();
-    const { op, inA, inB, consts, linStart, linAct, linK, termW, termX, rootSlot } = this.layout;
-    const val = this.val;
+    const { op, rootSlot } = this.layout;
     const grad = this.grad;
-    const pre = this.pre;
     const leaves = this.leaves;
     const nLeaves = leaves.length;
     const first = nLeaves + 1;
@@ -115,45 +117,80 @@ export class Tape {
     grad.fill(0, first);
     if (op[rootSlot] === LEAF_CODE) grad[rootSlot]! += 1;
     else grad[rootSlot] = 1;
-    for (let s = op.length - 1; s >= first; s--) {
-      const o = op[s]!;
-      let g = grad[s]!;
-      if (o === LIN_CODE) {
-        const f = inB[s]!;
-        const act = linAct[f]!;
-        // `0 +` mirrors the eager engine, where the linear node's grad starts at 0 and receives this sum.
-        if (act !== NO_ACT) {
-          const p = pre[f]!;
-          const out = val[s]!;
-          const k = linK[f]!;
-          g = blocksA(act, p, 0, out, k) ? 0 : 0 + da1(act, p, out, k) * g;
-        }
-        for (let t = linStart[f + 1]! - 1; t >= linStart[f]!; t--) {
-          const w = termW[t]!;
-          const x = termX[t]!;
-          grad[w]! += val[x]! * g;
-          grad[x]! += val[w]! * g;
-        }
-        grad[inA[s]!]! += g;
-      } else if (o === ADD || o === MUL || isBinary(o)) {
-        const a = inA[s]!;
-        const b = inB[s]!;
-        const va = val[a]!;
-        const vb = val[b]!;
-        const out = val[s]!;
-        if (!blocksA(o, va, vb, out, 0)) grad[a]! += da2(o, va, vb, out) * g;
-        grad[b]! += db2(o, va, vb, out) * g;
-      } else {
-        const a = inA[s]!;
-        const va = val[a]!;
-        const out = val[s]!;
-        const k = o === POW ? consts[inB[s]!]! : 0;
-        if (!blocksA(o, va, 0, out, k)) grad[a]! += da1(o, va, out, k) * g;
-      }
-    }
+    backwardSlots(this.layout, this.val, grad, this.pre, first);
     for (let i = 0; i < nLeaves; i++) leaves[i]!.grad = grad[i + 1]!;
     if (op[rootSlot] !== LEAF_CODE) this.root.grad = 1;
     if (this.nodes !== null) this.writeBack(grad, 'grad');
+  }
+
+  /**
+   * Replay the graph once per row of inputs (one number per declared input, in `inputs` order) without
+   * rebuilding anything, and add every row's gradients into the other leaves' `grad`: the scalar tape's
+   * batched forward and backward. Each row's root is seeded with `scale` (1/rows for a mean). Rows are
+   * replayed last to first, so a leaf's grad receives the rows' contributions in the order the eager
+   * engine adds them for a graph that sums the rows left to right (`grad: false`: values only). The input leaves' `data` and `grad`,
+   * the root's and the outputs' `data` are left as they were.
+   * Returns each row's root value and its outputs (`outputs[r * outputCount + j]`).
+   */
+  batch(rows: readonly ArrayLike<number>[], opts: { scale?: number; grad?: boolean } = {}): BatchResult {
+    const where = 'Tape.batch(rows, opts)';
+    if (!Array.isArray(rows)) {
+      throw new TypeError(`${where}: expected rows to be an array of input rows, got ${describe(rows)}`);
+    }
+    const o = checkOptions(opts, ['scale', 'grad'], where);
+    const scale = o['scale'] ?? 1;
+    if (typeof scale !== 'number' || !Number.isFinite(scale)) {
+      throw new TypeError(`${where}: expected opts.scale to be a finite number, got ${describe(scale)}`);
+    }
+    const withGrad = o['grad'] ?? true;
+    if (typeof withGrad !== 'boolean') {
+      throw new TypeError(`${where}: expected opts.grad to be a boolean, got ${describe(withGrad)}`);
+    }
+    const nIn = this.inputSlots.length;
+    rows.forEach((row: unknown, r) => checkRow(row, nIn, `${where}: rows[${r}]`));
+    const { op, rootSlot } = this.layout;
+    const val = this.val;
+    const grad = this.grad;
+    const leaves = this.leaves;
+    const nLeaves = leaves.length;
+    const first = nLeaves + 1;
+    const inputSlots = this.inputSlots;
+    const outSlots = this.outputSlots;
+    const nOut = outSlots.length;
+    const values = new Float64Array(rows.length);
+    const outputs = new Float64Array(rows.length * nOut);
+    for (let i = 0; i < nLeaves; i++) {
+      val[i + 1] = leaves[i]!.data;
+      grad[i + 1] = leaves[i]!.grad;
+    }
+    this.inputSums ??= sumsOverSlots(this.layout, inputSlots);
+    if (this.columns === null) {
+      const fits = ColumnReplay.fits(this.layout, first, inputSlots);
+      this.columns = fits && new ColumnReplay(this.layout, first, inputSlots, this.inputSums);
+    }
+    if (this.columns !== false) {
+      this.columns.run(rows, inputSlots, outSlots, val, grad, scale, withGrad, values, outputs);
+    } else {
+      const rootIsLeaf = op[rootSlot] === LEAF_CODE;
+      for (let r = rows.length - 1; r >= 0; r--) {
+        const row = rows[r]!;
+        for (let j = 0; j < nIn; j++) val[inputSlots[j]!] = row[j]!;
+        forwardSlots(this.layout, val, this.pre, first);
+        values[r] = val[rootSlot]!;
+        for (let j = 0; j < nOut; j++) outputs[r * nOut + j] = val[outSlots[j]!]!;
+        if (!withGrad) continue;
+        grad.fill(0, first);
+        if (rootIsLeaf) grad[rootSlot]! += scale;
+        else grad[rootSlot] = scale;
+        backwardSlots(this.layout, val, grad, this.pre, first, this.inputSums);
+      }
+    }
+    // The inputs' own grads are per row, so meaningless summed: only the other leaves receive theirs.
+    for (let j = 0; j < nIn; j++) grad[inputSlots[j]!] = leaves[inputSlots[j]! - 1]!.grad;
+    for (let i = 0; i < nLeaves; i++) leaves[i]!.grad = grad[i + 1]!;
+    // val now holds the first row's replay, not the leaves' data: the next backward() must recompute.
+    this.computed = false;
+    return { values, outputs };
   }
 
   /** Set every leaf's `grad` to 0 (parameters, inputs and constants alike). */
@@ -161,11 +198,29 @@ export class Tape {
     for (const leaf of this.leaves) leaf.grad = 0;
   }
 
+  /** Set the input leaves' `data` to `x`, one number per declared input. */
+  setInputs(x: ArrayLike<number>, where = 'Tape.setInputs(x)'): void {
+    checkRow(x, this.inputs.length, where);
+    for (let j = 0; j < this.inputs.length; j++) this.inputs[j]!.data = x[j]!;
+  }
+
   private writeBack(from: Float64Array, field: 'data' | 'grad'): void {
     const nodes = this.nodes!;
     for (let s = 0; s < nodes.length; s++) {
       const v = nodes[s];
       if (v != null) v[field] = from[s]!;
+    }
+  }
+}
+
+function checkRow(row: unknown, n: number, where: string): void {
+  const r = row as ArrayLike<unknown> | null;
+  if (r === null || typeof r !== 'object' || typeof r.length !== 'number' || r.length !== n) {
+    throw new TypeError(`${where}: expected ${n} numbers (one per declared input), got ${describe(row)}`);
+  }
+  for (let j = 0; j < n; j++) {
+    if (typeof r[j] !== 'number') {
+      throw new TypeError(`${where}: expected input ${j} to be a number, got ${describe(r[j])}`);
     }
   }
 }

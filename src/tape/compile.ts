@@ -14,6 +14,11 @@ export interface CompileOptions {
    * true. The fused slot computes the same sums in the same order, so values and grads are unchanged.
    */
   fuse?: boolean;
+  /**
+   * Leaves whose values change between replays (a sample's features, its target): `tape.forward(x)` and
+   * `tape.batch(rows)` take one number per input, in this order, without recompiling.
+   */
+  inputs?: readonly Value[];
   /** Nodes (e.g. a model's scores) whose `data` forward() keeps up to date; they are never fused away. */
   outputs?: readonly Value[];
   /**
@@ -42,7 +47,7 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
   if (!(root instanceof Value)) {
     throw new TypeError(`compile(root): expected root to be a Value, got ${describe(root)}`);
   }
-  checkOptions(options, ['fuse', 'outputs', 'writeBack'], 'compile(root, options)', 'options');
+  checkOptions(options, ['fuse', 'inputs', 'outputs', 'writeBack'], 'compile(root, options)', 'options');
   const writeBack = flag(options.writeBack, 'writeBack', false);
   if (writeBack && options.fuse === true) {
     throw new RangeError(
@@ -54,6 +59,13 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
   if (!Array.isArray(outputs)) {
     throw new TypeError(
       `compile(root, options): expected options.outputs to be an array of Values, got ${describe(outputs)}`,
+    );
+  }
+
+  const inputs = options.inputs ?? [];
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(
+      `compile(root, options): expected options.inputs to be an array of leaf Values, got ${describe(inputs)}`,
     );
   }
 
@@ -168,6 +180,18 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
     rootSlot: slotOf[n - 1]!,
     nodeCount: n,
   };
+  const inputSlots = Int32Array.from(inputs, (x: unknown, j) => {
+    const i = x instanceof Value && x._op < 0 ? idx(x) : -1;
+    if (!(i >= 0 && i < n && order[i] === x)) {
+      throw new RangeError(
+        `compile(root, options): options.inputs[${j}] is not a leaf of root's graph (got ${describe(x)})`,
+      );
+    }
+    return slotOf[i]!;
+  });
+  if (new Set(inputSlots).size !== inputSlots.length) {
+    throw new RangeError('compile(root, options): options.inputs lists the same leaf twice');
+  }
   return new Tape(
     root,
     leaves,
@@ -175,6 +199,8 @@ export function compile(root: Value, options: CompileOptions = {}): Tape {
     [...outputs],
     Int32Array.from(outputIdx, (i) => slotOf[i]!),
     nodes,
+    [...inputs],
+    inputSlots,
   );
 }
 

@@ -1,5 +1,6 @@
 // Chart: a Vega-Lite spec with rendering to SVG (Node or browser) and PNG/files (Node).
 
+import { JUPYTER_DISPLAY, type MimeBundle } from '../engine/display.js';
 import { renderPicture, formatFromPath, writeOutput, type PictureFormat } from './picture.js';
 import type { PngOptions } from './svgToPng.js';
 import { vegaLiteToSvg, type TopLevelSpec } from './vegaLiteToSvg.js';
@@ -27,5 +28,12 @@ export class Chart {
   async save(path: string, png?: PngOptions): Promise<void> {
     const format = formatFromPath(path, ['svg', 'png'] as const);
     await writeOutput(path, format === 'png' ? await this.render('png', png) : await this.render('svg'));
+  }
+
+  /** The last line of a Jupyter cell draws the chart inline. */
+  async [JUPYTER_DISPLAY](): Promise<MimeBundle> {
+    const title = (this.spec as { title?: unknown }).title;
+    const name = typeof title === 'string' ? title : ((title as { text?: unknown })?.text ?? 'chart');
+    return { 'text/plain': `Chart: ${String(name)}`, 'image/svg+xml': await this.svg() };
   }
 }

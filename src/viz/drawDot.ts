@@ -2,6 +2,7 @@
 
 import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
+import { JUPYTER_DISPLAY, type MimeBundle } from '../engine/display.js';
 import { topoSort, Value } from '../engine/value.js';
 import { escapePlainLabel, escapeRecordField } from './dotEscape.js';
 import { formatFixed } from './formatFixed.js';
@@ -118,6 +119,12 @@ export class GraphDrawing {
 
   toString(): string {
     return this.source;
+  }
+
+  /** The last line of a Jupyter cell draws the graph inline, as `draw_dot(o)` does in the walkthrough. */
+  async [JUPYTER_DISPLAY](): Promise<MimeBundle> {
+    const text = `graph of ${this.valueCount} values (${this.nodeCount} DOT nodes)`;
+    return { 'text/plain': text, 'image/svg+xml': await this.svg() };
   }
 
   async #layout(): Promise<string> {

@@ -18,3 +18,4 @@ export type { PngOptions } from './svgToPng.js';
 export { Chart } from './Chart.js';
 export { lineChart, lineChartSpec, CHART_CONFIG, type Series, type LineChartOptions } from './lineChart.js';
 export { plotFunction, arange, type PlotFunctionOptions } from './plotFunction.js';
+export { decisionBoundary, type Predictor, type DecisionBoundaryOptions } from './decisionBoundary.js';

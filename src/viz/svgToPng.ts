@@ -2,10 +2,12 @@
 
 import { checkOptions } from '../engine/checkKeys.js';
 import { loadOptional } from './loadOptional.js';
+import { shippedFonts } from './shippedFonts.js';
 
 // This module is itself loaded lazily (by picture.ts and the train command), so resvg's native binary
 // is read only when a PNG is asked for.
 const { Resvg } = await loadOptional('@resvg/resvg-js', 'PNG output', () => import('@resvg/resvg-js'));
+const fontFiles = shippedFonts();
 
 export interface PngOptions {
   /**
@@ -34,14 +36,22 @@ function largestScale(width: number, height: number): number {
   return Math.min(MAX_PNG_SIDE / width, MAX_PNG_SIDE / height, Math.sqrt(MAX_PNG_PIXELS / (width * height)));
 }
 
-/** Rasterize an SVG document. Text uses the system's fonts (DejaVu Sans where installed). */
+/**
+ * Rasterize an SVG document. Text is drawn in DejaVu Sans from the `dejavu-fonts-ttf` package, so a machine
+ * without fonts still gets its labels; system fonts stay loaded for scripts DejaVu lacks.
+ */
 export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
   checkOptions(opts, ['scale', 'background'], 'render(format, png)', 'png');
   const asked = opts.scale;
   if (asked !== undefined && (typeof asked !== 'number' || !(asked > 0) || !Number.isFinite(asked))) {
     throw new RangeError(`svgToPng: expected scale to be a positive number, got ${String(asked)}`);
   }
-  const font = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+  const font = {
+    fontFiles,
+    loadSystemFonts: true,
+    defaultFontFamily: 'DejaVu Sans',
+    sansSerifFamily: 'DejaVu Sans',
+  };
   // Parsing is cheap and safe at any size; only render() allocates pixels. Its size is the SVG's own.
   const { width, height } = new Resvg(svg, { font: { loadSystemFonts: false } });
   const fit = largestScale(width, height);

@@ -93,7 +93,9 @@ describe('micrograd train with options', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('MLP 2-8-3, 51 parameters');
     expect(r.stdout).toContain('batch 10');
-    expect(r.stdout).toContain('engine: eager (the graph is rebuilt every step: minibatches change it)');
+    expect(r.stdout).toContain(
+      "engine: compiled tape (one sample's graph is recorded once and replayed over every batch; --no-compile for eager)",
+    );
     expect(existsSync(join(dir, 'spiral', 'decision-boundary.png'))).toBe(true);
   });
 

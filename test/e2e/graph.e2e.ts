@@ -1,43 +1,16 @@
 // The graph page in Chromium: the post's neuron, its grads and every step of backward, checked against the
 // library run in Node on the same graph; keyboard use, exports, hostile input, screenshots.
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { topoSort } from '../../src/engine/value.js';
 import { formatFixed } from '../../src/viz/formatFixed.js';
-import { BackwardStepper } from '../../src/walkthrough/backwardSteps.js';
 import { parse } from '../../src/expr/index.js';
 import { buildNeuron, NEURON_BIAS } from '../../src/walkthrough/neuron.js';
-import { SIZES, usePlayground, watchProblems } from './playground.js';
+import { opener, shownNodes } from './graphPage.js';
+import { usePlayground } from './playground.js';
 
-const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
-
-const pg = usePlayground(() => mkdirSync(SHOTS, { recursive: true }));
-
-async function open(
-  size: keyof typeof SIZES = 'desktop',
-  hash = '',
-): Promise<{ page: Page; problems: string[] }> {
-  const page = await pg.browser().newPage({ viewport: SIZES[size], acceptDownloads: true });
-  const problems = watchProblems(page);
-  await page.goto(`${pg.server().url}index.html${hash}`);
-  await page.waitForSelector('#graph svg g.node');
-  return { page, problems };
-}
-
-/** Each drawn Value's label, data and grad as the page holds them (full precision) and shows them. */
-async function shownNodes(
-  page: Page,
-): Promise<Array<{ label: string; data: string; grad: string; text: string }>> {
-  return page.$$eval('#graph svg g.node[data-index]', (gs) =>
-    gs.map((g) => ({
-      label: (g as SVGGElement).dataset['label'] ?? '',
-      data: (g as SVGGElement).dataset['data'] ?? '',
-      grad: (g as SVGGElement).dataset['grad'] ?? '',
-      text: Array.from(g.querySelectorAll('text'), (t) => t.textContent).join(' '),
-    })),
-  );
-}
+const pg = usePlayground();
+const open = opener(pg);
 
 describe('graph page', () => {
   it("shows the post's neuron and, after Backward, exactly the library's grads", async () => {
@@ -85,60 +58,6 @@ describe('graph page', () => {
     await page.close();
   });
 
-  it('steps through backward node by node, each contribution equal to the library stepper', async () => {
-    const { page, problems } = await open();
-    const reference = new BackwardStepper(buildNeuron('tanh').o);
-    let steps = 0;
-    for (let s = reference.next(); s !== undefined; s = reference.next()) {
-      await page.click('#step');
-      steps++;
-      await page.waitForSelector(`#step-panel[data-step="${steps}"]`);
-      if (s.kind === 'seed') {
-        expect(await page.textContent('#step-panel h3')).toBe('Seed');
-        continue;
-      }
-      expect(await page.textContent('#step-panel h3')).toMatch(
-        new RegExp(`^${s.node.label.replace(/[*+]/g, '\\$&')} = `),
-      );
-      const rows = await page.$$eval('#step-panel tbody tr', (trs) =>
-        trs.map((tr) => ({
-          local: (tr as HTMLElement).dataset['local'],
-          upstream: (tr as HTMLElement).dataset['upstream'],
-          contribution: (tr as HTMLElement).dataset['contribution'],
-          sum: (tr as HTMLElement).dataset['sum'],
-          cells: Array.from(tr.children, (c) => c.textContent),
-        })),
-      );
-      expect(rows).toHaveLength(s.contributions.length);
-      s.contributions.forEach((c, i) => {
-        const row = rows[i]!;
-        expect(Number(row.local)).toBe(c.local);
-        expect(Number(row.upstream)).toBe(c.upstream);
-        expect(Number(row.contribution)).toBe(c.contribution);
-        expect(Number(row.sum)).toBe(c.sum);
-        expect(row.cells).toEqual([
-          c.child.label,
-          formatFixed(c.local),
-          `× ${formatFixed(c.upstream)}`,
-          `= ${formatFixed(c.contribution)}`,
-          formatFixed(c.sum),
-        ]);
-      });
-      // The stepped node is highlighted, its inputs marked.
-      await expect
-        .poll(() =>
-          page.$$eval('#graph g.node.current', (gs) => gs.map((g) => (g as SVGGElement).dataset['label'])),
-        )
-        .toEqual([s.node.label]);
-    }
-    expect(steps).toBe(6); // seed + 5 computed nodes
-    await expect
-      .poll(() => page.textContent('#step-panel .step-status'))
-      .toBe('The backward pass is complete.');
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
   it('is operable from the keyboard: Tab to Step, Enter; Tab to a node, Enter to inspect it', async () => {
     const { page, problems } = await open();
     let found = false;
@@ -148,7 +67,7 @@ describe('graph page', () => {
     }
     expect(found).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.textContent('#step-panel h3')).toBe('Seed');
+    await expect.poll(() => page.textContent('#step-panel h3')).toBe('Backward: the seed, at the output o');
     let onNode = false;
     for (let i = 0; i < 20 && !onNode; i++) {
       await page.keyboard.press('Tab');
@@ -201,40 +120,5 @@ describe('graph page', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(problems).toEqual([]);
     await page.close();
-  });
-
-  it('reads well at 1280×800, 800×900 and 390×844 (screenshots in docs/screenshots)', async () => {
-    for (const size of ['desktop', 'tablet', 'phone'] as const) {
-      const { page, problems } = await open(size);
-      for (let i = 0; i < 3; i++) await page.click('#step');
-      await expect.poll(() => page.$$eval('#step-panel tbody tr', (r) => r.length)).toBeGreaterThan(0);
-      // Nothing wider than the window: the page itself never scrolls sideways.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      // The three panels never overlap, and on a phone each takes the whole width of the one column.
-      const boxes = await page.$$eval('main > .panel', (ps) =>
-        ps.map((p) => {
-          const r = p.getBoundingClientRect();
-          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-        }),
-      );
-      expect(boxes).toHaveLength(3);
-      for (const [i, a] of boxes.entries()) {
-        for (const b of boxes.slice(i + 1)) {
-          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
-          expect(apart, `panels ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`).toBe(true);
-        }
-      }
-      if (size === 'phone') {
-        // 16 px: the page's 0.5rem padding on each side at the 15 px root font size.
-        for (const b of boxes) expect(b.right - b.left).toBeGreaterThanOrEqual(SIZES.phone.width - 16);
-      }
-      await page.screenshot({
-        path: new URL(`graph-${size}.png`, SHOTS).pathname,
-        fullPage: size !== 'desktop',
-      });
-      expect(problems).toEqual([]);
-      await page.close();
-    }
   });
 });

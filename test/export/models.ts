@@ -22,7 +22,20 @@ export const CASES: Case[] = [
   make('3-5-4-3 (tanh, sigmoid, relu)', 3, [5, 4, 3], ['tanh', 'sigmoid', 'relu'], 2),
   make('4-6-2 (linear, sigmoid)', 4, [6, 2], ['linear', 'sigmoid'], 3),
   make('one linear layer 1-1', 1, [1], ['linear'], 4),
+  extremes(),
 ];
+
+/** Doubles whose text is easy to get wrong: -0, the smallest subnormal, the largest finite, 1e-300, 2^53+2. */
+function extremes(): Case {
+  const c = make('extreme doubles 3-2-1 (tanh, linear)', 3, [2, 1], ['tanh', 'linear'], 5);
+  const values = [-0, 5e-324, -1e-300, 0.1, 2 ** 53 + 2, -1 / 3, 1e-7, 1.7976931348623157e308, -0, 3, -2.5];
+  const ps = c.model.parameters();
+  if (ps.length !== values.length)
+    throw new Error(`extremes: ${ps.length} parameters, ${values.length} values`);
+  ps.forEach((p, i) => (p.data = values[i]!));
+  c.json = c.model.toJSON();
+  return c;
+}
 
 /** The agreement the export must reach: 1e-12, relative for outputs beyond ±1 (float64 sums in another order). */
 export function closeTo(got: number, want: number): boolean {

@@ -5,6 +5,7 @@ import { ONNX_INPUT, ONNX_OUTPUT, toOnnx } from '../../src/export/index.js';
 import { HOSTILE_SOURCES } from './hostileSources.js';
 import { CASES, mismatches } from './models.js';
 import { runOnnx } from './runOnnx.js';
+import { decodeOnnx, shapeOf } from './onnxProto.js';
 
 describe('toOnnx', () => {
   it.each(CASES)('$name: onnxruntime gives MLP.predict to 1e-12, in float64', async (c) => {
@@ -30,6 +31,55 @@ describe('toOnnx', () => {
     json.layers[2]!.weights[0]![3]! += 1e-9;
     const { rows } = await runOnnx(toOnnx(json), c.points);
     expect(mismatches(c, rows).length).toBeGreaterThan(0);
+  });
+
+  it('holds, read back by protobufjs from onnx.proto3, the graph the documentation describes', () => {
+    const c = CASES[1]!; // 3-5-4-3 (tanh, sigmoid, relu)
+    const model = decodeOnnx(toOnnx(c.json, { source: 'model.json' }));
+    expect(model.ir_version).toBe(7);
+    expect(model.opset_import).toEqual([{ domain: '', version: 14 }]);
+    expect(model.producer_name).toBe('micrograd-ts');
+    expect(model.doc_string).toBe('A micrograd-ts MLP 3-5-4-3 (tanh, sigmoid, relu).');
+    expect(model.metadata_props).toEqual([{ key: 'source', value: 'model.json' }]);
+    const g = model.graph;
+    expect(g.node.map((n) => `${n.op_type}(${n.input.join(', ')}) -> ${n.output.join(', ')}`)).toEqual([
+      'Gemm(input, fc1.weight, fc1.bias) -> fc1',
+      'Tanh(fc1) -> fc1.tanh',
+      'Gemm(fc1.tanh, fc2.weight, fc2.bias) -> fc2',
+      'Sigmoid(fc2) -> fc2.sigmoid',
+      'Gemm(fc2.sigmoid, fc3.weight, fc3.bias) -> fc3',
+      'Relu(fc3) -> output',
+    ]);
+    expect(g.node[0]!.attribute).toMatchObject([{ name: 'transB', type: 2, i: 1 }]);
+    expect(g.initializer.map((t) => [t.name, t.data_type, t.dims])).toEqual([
+      ['fc1.weight', 11, [5, 3]],
+      ['fc1.bias', 11, [5]],
+      ['fc2.weight', 11, [4, 5]],
+      ['fc2.bias', 11, [4]],
+      ['fc3.weight', 11, [3, 4]],
+      ['fc3.bias', 11, [3]],
+    ]);
+    expect(g.initializer[2]!.double_data).toEqual(c.json.layers[1]!.weights.flat());
+    expect(g.initializer[5]!.double_data).toEqual(c.json.layers[2]!.biases);
+    expect([g.input[0]!.name, g.input[0]!.type.tensor_type.elem_type, shapeOf(g.input[0]!)]).toEqual([
+      'input',
+      11,
+      ['N', 3],
+    ]);
+    expect([g.output[0]!.name, g.output[0]!.type.tensor_type.elem_type, shapeOf(g.output[0]!)]).toEqual([
+      'output',
+      11,
+      ['N', 3],
+    ]);
+  });
+
+  it('writes a label as valid UTF-8: a lone surrogate becomes U+FFFD, a pair stays', () => {
+    const json = CASES[3]!.json;
+    expect(toOnnx(json, { source: 'a\ud800b\udc00' })).toEqual(toOnnx(json, { source: 'a\ufffdb\ufffd' }));
+    expect(toOnnx(json, { source: '\ud83e\udde0' })).not.toEqual(toOnnx(json, { source: '\ufffd\ufffd' }));
+    const bytes = toOnnx(json, { source: '🧠' });
+    const brain = new TextEncoder().encode('🧠');
+    expect(Buffer.from(bytes).includes(Buffer.from(brain))).toBe(true);
   });
 
   it('keeps every hostile label as metadata that onnxruntime loads', async () => {

@@ -7,19 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toOnnx, toPytorch } from '../../src/export/index.js';
-import { findTorchPython, TorchNotFoundError } from '../../src/oracle/TorchOracle.js';
+import { torchPython } from './torchPython.js';
 import { HOSTILE_SOURCES } from './hostileSources.js';
 import { CASES, closeTo, mismatches } from './models.js';
 import { runOnnx } from './runOnnx.js';
 
-function torchPython(): string | undefined {
-  try {
-    return findTorchPython();
-  } catch (e) {
-    if (e instanceof TorchNotFoundError) return undefined;
-    throw e;
-  }
-}
 const python = torchPython();
 const inCI = process.env['CI'] === 'true';
 

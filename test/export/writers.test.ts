@@ -120,6 +120,9 @@ describe.each(WRITERS)('%s rejects a hostile model file with a TypeError naming 
 
   it('rejects bad options', () => {
     expect(() => write(good(), 'x' as never)).toThrow(/expected options to be an object, got string "x"/);
+    expect(() => write(good(), { sourec: 'x' } as never)).toThrow(
+      /unknown option "sourec" in options \(known: source, examples\)/,
+    );
     expect(() => write(good(), { source: 7 as never })).toThrow(
       /options\.source to be a string, got number 7/,
     );

@@ -56,9 +56,10 @@ describe('Trainer with the compiled tape', () => {
     });
   });
 
-  it('falls back to eager for minibatches (their inputs and labels change the graph) and when asked', () => {
+  it('replays a tape for minibatches and per-sample SGD too; eager only when asked', () => {
     const data = makeMoons({ nSamples: 30, noise: 0.1, seed: 1 });
-    expect(new Trainer(new MLP(2, [4, 1], { seed: 1 }), data, { batchSize: 10 }).engine).toBe('eager');
+    expect(new Trainer(new MLP(2, [4, 1], { seed: 1 }), data, { batchSize: 10 }).engine).toBe('tape');
+    expect(new Trainer(new MLP(2, [4, 1], { seed: 1 }), data, { batchSize: 1 }).engine).toBe('tape');
     expect(new Trainer(new MLP(2, [4, 1], { seed: 1 }), data, { compile: false }).engine).toBe('eager');
     expect(new Trainer(new MLP(2, [4, 1], { seed: 1 }), data).engine).toBe('tape');
   });

@@ -35,6 +35,9 @@ const mapNumbers = (o: Raw, keys: readonly string[], f: (x: never) => unknown): 
 const STEP_NUMBERS = ['value', 'k', 'c'];
 const encodeStep = (s: Step): Raw => mapNumbers(s as unknown as Raw, STEP_NUMBERS, encodeNumber);
 const decodeStep = (s: Raw): Step => mapNumbers(s, STEP_NUMBERS, decodeNumber) as unknown as Step;
+/** A fuzz program with its numbers encoded for JSON (NaN, ±Infinity and -0 as strings). */
+export const encodeProgram = (p: Program): Raw[] => p.map(encodeStep);
+export const decodeProgram = (p: Raw[]): Program => p.map(decodeStep);
 const encodeAnswer = (a: GraphAnswer): Raw => ({
   values: a.values.map(encodeNumber),
   grads: a.grads.map(encodeNumber),

@@ -5,18 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TorchOracle } from '../../src/oracle/TorchOracle.js';
 import { check, describeVerdict, fails, shrinkFailure } from './check.js';
 import { ENGINES } from './engines.js';
+import { envInt } from './env.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
 import { opCases } from './opCases.js';
-
-/** A whole number from the environment, or `fallback` when unset. */
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new RangeError(`${name}: expected a whole number ≥ 0, got ${raw}`);
-  return n;
-}
 
 const seed = envInt('PARITY_SEED', randomInt(2 ** 31));
 const count = envInt('PARITY_GRAPHS', 2000);

@@ -13,6 +13,14 @@ import {
   type GoldenMeta,
 } from './golden.js';
 import { opCases } from './opCases.js';
+import { torchSecondOrder } from '../../src/oracle/secondOrder.js';
+import { programCase } from './secondOrder.js';
+import {
+  GOLDEN_SECOND_ORDER_COUNT,
+  GOLDEN_SECOND_ORDER_SEED,
+  renderSecondOrder,
+  SECOND_ORDER_FILE,
+} from './secondOrderGolden.js';
 
 /** Compare entries old → new by name (a name's content is its JSON) and print what changed. */
 function summarize(label: string, old: Map<string, string>, next: Map<string, string>): void {
@@ -45,6 +53,10 @@ try {
   const caseAnswers = await Promise.all(cases.map((c) => oracle.graph(c.spec)));
   const graphs = fuzzGraphs(GOLDEN_FUZZ_SEED, GOLDEN_FUZZ_COUNT);
   const graphAnswers = await Promise.all(graphs.map((g) => oracle.graph(g.spec)));
+  const second = fuzzGraphs(GOLDEN_SECOND_ORDER_SEED, GOLDEN_SECOND_ORDER_COUNT);
+  const secondAnswers = await Promise.all(
+    second.map((g) => torchSecondOrder(oracle, programCase(g.program))),
+  );
   const files = [
     {
       file: OP_CASES_FILE,
@@ -62,14 +74,22 @@ try {
       ),
       key: (_e: Record<string, unknown>, i: number) => `graph ${i}`,
     },
+    {
+      file: SECOND_ORDER_FILE,
+      text: renderSecondOrder(
+        { ...meta, seed: GOLDEN_SECOND_ORDER_SEED },
+        second.map((g, i) => ({ program: g.program, answer: secondAnswers[i]! })),
+      ),
+      key: (_e: Record<string, unknown>, i: number) => `graph ${i}`,
+    },
   ];
   for (const { file, text, key } of files) {
     const old = existsSync(file) ? entries(readFileSync(file, 'utf8'), key) : new Map<string, string>();
     writeFileSync(file, text);
     summarize(basename(file), old, entries(text, key));
   }
-  const bytes = readFileSync(FUZZ_FILE).length + readFileSync(OP_CASES_FILE).length;
-  console.log(`wrote ${OP_CASES_FILE} and ${FUZZ_FILE} (${(bytes / 1024).toFixed(0)} KiB)`);
+  const bytes = files.reduce((n, f) => n + readFileSync(f.file).length, 0);
+  console.log(`wrote ${files.map((f) => basename(f.file)).join(', ')} (${(bytes / 1024).toFixed(0)} KiB)`);
 } finally {
   await oracle.close();
 }

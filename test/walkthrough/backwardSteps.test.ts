@@ -5,10 +5,11 @@ import { Rng } from '../../src/data/Rng.js';
 import { OPS } from '../../src/engine/ops.js';
 import { topoSort, Value } from '../../src/engine/value.js';
 import { BackwardStepper, type BackwardStep } from '../../src/walkthrough/backwardSteps.js';
+import { forwardSteps } from '../../src/walkthrough/forwardSteps.js';
 import { buildNeuron } from '../../src/walkthrough/neuron.js';
 
-function runAll(root: Value): BackwardStep[] {
-  const stepper = new BackwardStepper(root);
+function runAll(root: Value, accumulate = false): BackwardStep[] {
+  const stepper = new BackwardStepper(root, { accumulate });
   const steps: BackwardStep[] = [];
   for (let s = stepper.next(); s !== undefined; s = stepper.next()) steps.push(s);
   expect(stepper.done).toBe(true);
@@ -72,8 +73,11 @@ describe('BackwardStepper', () => {
       runAll(stepped);
       reference.backward();
       expect(grads(stepped)).toEqual(grads(reference));
-      // A second pass accumulates into the leaves exactly as a second backward() does.
+      // A second fresh pass shows the same grads again, not twice them.
       runAll(stepped);
+      expect(grads(stepped)).toEqual(grads(reference));
+      // With accumulate, a second pass adds into the leaves exactly as a second backward() does.
+      runAll(stepped, true);
       reference.backward();
       expect(grads(stepped)).toEqual(grads(reference));
     }
@@ -123,5 +127,79 @@ describe('BackwardStepper', () => {
     expect(() => new BackwardStepper(3 as unknown as Value)).toThrow(
       /new BackwardStepper\(root\): expected a Value, got number 3/,
     );
+  });
+});
+
+describe('written-out steps', () => {
+  it("writes the post's neuron out with its names, formulas and numbers", () => {
+    const { o } = buildNeuron('tanh');
+    const steps = runAll(o);
+    expect(steps[0]!.text).toMatch(/^∂o\/∂o = 1: o\.grad = 1\.0000/);
+    const tanh = steps[1]!.contributions[0]!;
+    expect(steps[1]!.text).toBe('o = tanh(nn)');
+    expect(tanh.text).toBe(
+      '∂o/∂nn = 1 − o² = 1 − 0.7071² = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000 (now 0.5000)',
+    );
+    const mul = steps.find((s) => s.name === 'x1*w1')!;
+    expect(mul.text).toBe('x1*w1 = x1·w1');
+    expect(mul.contributions[0]!.text).toMatch(
+      /^∂\(x1\*w1\)\/∂x1 = w1 = -3\.0000; {2}× upstream ∂o\/∂\(x1\*w1\) = 0\.5000/,
+    );
+    // An add's local derivative is the constant 1: written once, not `1 = 1 = 1`.
+    const sum = steps.find((s) => s.name === 'nn')!;
+    expect(sum.contributions[1]!.text).toMatch(/^∂nn\/∂b = 1;/);
+  });
+
+  it('names unlabelled nodes t<i> by topological position, the same in every row', () => {
+    const a = new Value(-2, { label: 'a' });
+    const b = new Value(3, { label: 'b' });
+    const root = a.div(b); // a * b**-1: the power node has no label
+    const order = topoSort(root);
+    const pw = order.find((v) => v.opName === 'pow')!;
+    const t = `t${order.indexOf(pw)}`;
+    const steps = runAll(root);
+    expect(steps[1]!.text).toBe(`t${order.length - 1} = a·${t}`);
+    const toB = steps[2]!.contributions[0]!;
+    expect(toB.derivative).toBe(`∂${t}/∂b`);
+    expect(toB.formula).toBe('(-1)·b^(-2)');
+    expect(toB.numbers).toBe('(-1)·3.0000^(-2)');
+  });
+
+  it("every row's numbers are the op table's local derivative, and its sum the child's grad then", () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const root = randomGraph(seed);
+      const stepper = new BackwardStepper(root);
+      for (let s = stepper.next(); s !== undefined; s = stepper.next()) {
+        for (const c of s.contributions) {
+          const def = OPS[s.node.opName!];
+          const [a, b] = s.node.children;
+          const local =
+            c.input === 0
+              ? def.da(a!.data, (b ?? a)!.data, s.node.data, s.node.constant)
+              : (def as typeof OPS.mul).db(a!.data, (b ?? a)!.data, s.node.data, s.node.constant);
+          expect(c.local).toBe(local);
+          expect(c.text).toContain(`+= ${c.contribution.toFixed(4)}`);
+        }
+      }
+    }
+  });
+
+  it('rejects unknown or mistyped options', () => {
+    const x = new Value(1);
+    expect(() => new BackwardStepper(x, { acumulate: true } as never)).toThrow(/unknown option "acumulate"/);
+    expect(() => new BackwardStepper(x, { accumulate: 1 } as never)).toThrow(
+      /opts.accumulate to be a boolean/,
+    );
+  });
+});
+
+describe('forwardSteps', () => {
+  it('shows each value in topological order, written out from the values before it', () => {
+    const { o } = buildNeuron('tanh');
+    const steps = forwardSteps(o);
+    expect(steps.map((s) => s.node)).toEqual(topoSort(o));
+    expect(steps.find((s) => s.name === 'x1')!.text).toBe('x1 = 2.0000 (an input)');
+    expect(steps.find((s) => s.name === 'x1*w1')!.text).toBe('x1*w1 = x1·w1 = 2.0000·(-3.0000) = -6.0000');
+    expect(steps.at(-1)!.text).toBe('o = tanh(nn) = tanh(0.8814) = 0.7071');
   });
 });

@@ -1,51 +1,140 @@
-// The train page's configuration survives the URL round trip, and bad URL values fall back to defaults.
+// The train page's setup survives the URL round trip, and every value it cannot use is reported, not dropped.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ACTIVATION_CHOICES,
   configFromParams,
   configToParams,
   DEFAULT_CONFIG,
+  LIMITS,
+  LOSSES,
+  OPTIMIZERS,
+  REGULARIZATIONS,
+  SPEEDS,
   type TrainConfig,
 } from '../../web/src/train/config.js';
+import { FEATURES } from '../../web/src/train/features.js';
 
-describe('train config in the URL', () => {
-  it('round-trips every field', () => {
-    const c: TrainConfig = {
-      dataset: 'spiral',
-      noise: 0.25,
-      size: 240,
-      seed: 42,
-      hidden: [8, 4, 2],
-      activation: 'tanh',
-      loss: 'cross-entropy',
-      optimizer: 'sgd',
-      lr: 0.3,
-      batch: 32,
-    };
-    expect(configFromParams(new URLSearchParams(configToParams(c).toString()))).toEqual(c);
-    expect(configFromParams(configToParams({ ...c, hidden: [] })).hidden).toEqual([]);
+const parse = (query: string) => configFromParams(new URLSearchParams(query));
+const keysOf = (query: string): string[] => parse(query).ignored.map((i) => i.key);
+
+/** Any valid config, drawn from the limits and choice lists the page declares. */
+const validConfig: fc.Arbitrary<TrainConfig> = fc
+  .record({
+    dataset: fc.constantFrom('moons', 'circles', 'xor', 'spiral', 'blobs', 'custom' as const),
+    noise: fc.double({ min: 0, max: 1, noNaN: true }),
+    size: fc.integer({ min: 10, max: 500 }),
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    trainPct: fc.integer({ min: 10, max: 90 }),
+    points: fc.array(
+      fc.record({
+        x: fc.integer({ min: -5000, max: 5000 }).map((v) => v / 1000),
+        y: fc.integer({ min: -5000, max: 5000 }).map((v) => v / 1000),
+        c: fc.constantFrom(0 as const, 1 as const),
+      }),
+      { minLength: 2, maxLength: 30 },
+    ),
+    features: fc.subarray([...FEATURES], { minLength: 1 }),
+    hidden: fc.array(fc.integer({ min: 1, max: 32 }), { maxLength: 4 }),
+    activation: fc.constantFrom(...ACTIVATION_CHOICES),
+    loss: fc.constantFrom(...LOSSES),
+    optimizer: fc.constantFrom(...OPTIMIZERS),
+    lr: fc.double({ min: 0.00001, max: 10, noNaN: true }),
+    regularization: fc.constantFrom(...REGULARIZATIONS),
+    regRate: fc.double({ min: 0, max: 10, noNaN: true }),
+    batch: fc.integer({ min: 1, max: 500 }),
+    speed: fc.constantFrom(...SPEEDS),
+    maxSteps: fc.integer({ min: 1, max: 1_000_000 }),
+    showTest: fc.boolean(),
+    discretize: fc.boolean(),
+    paint: fc.constantFrom(0 as const, 1 as const),
+  })
+  .map((c) => ({ ...c, points: c.dataset === 'custom' ? c.points : [] }));
+
+describe('train page URL state', () => {
+  it('reads an empty query as the defaults, with nothing ignored', () => {
+    expect(parse('')).toEqual({ config: DEFAULT_CONFIG, ignored: [] });
   });
 
-  it('takes the default for anything missing, unknown or out of range', () => {
-    expect(configFromParams(new URLSearchParams())).toEqual(DEFAULT_CONFIG);
-    const bad = new URLSearchParams({
-      dataset: '<script>',
-      noise: '-1',
-      size: '1e9',
-      seed: '1.5',
-      hidden: '16,x',
-      activation: 'constructor',
-      loss: '__proto__',
-      optimizer: '',
-      lr: 'NaN',
-      batch: '0',
-    });
-    expect(configFromParams(bad)).toEqual(DEFAULT_CONFIG);
-    expect(configFromParams(new URLSearchParams({ hidden: '1,2,3,4,5' })).hidden).toEqual(
-      DEFAULT_CONFIG.hidden,
+  it('round-trips any valid setup exactly (property, 300 runs)', () => {
+    fc.assert(
+      fc.property(validConfig, (c) => {
+        const back = parse(configToParams(c).toString());
+        expect(back.ignored).toEqual([]);
+        expect(back.config).toEqual(c);
+      }),
+      { numRuns: 300 },
     );
   });
 
-  it('clips the batch to the number of points', () => {
-    expect(configFromParams(new URLSearchParams({ size: '50', batch: '400' })).batch).toBe(50);
+  it('never throws on any query, and what it reads serializes to a fixed point (property, 500 runs)', () => {
+    const keys = [
+      'dataset',
+      'lr',
+      'size',
+      'hidden',
+      'features',
+      'points',
+      'reg',
+      'speed',
+      'limit',
+      'x',
+      '__proto__',
+    ];
+    const entry = fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string()), fc.string());
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), (entries) => {
+        const params = new URLSearchParams(entries);
+        const { config, ignored } = configFromParams(params);
+        const again = configFromParams(configToParams(config));
+        expect(again.ignored).toEqual([]);
+        expect(again.config).toEqual(config);
+        // Every key present is either used as given or reported: none silently becomes a default.
+        for (const [k, v] of entries) {
+          const reported = ignored.some((i) => i.key === k);
+          if (!reported) expect(configToParams(config).get(k)).not.toBeNull();
+          if (!reported && k === 'lr') expect(config.lr).toBe(Number(v));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reports the issue's hostile values by key and reason, and uses the defaults for them", () => {
+    const r = parse('size=1e9&lr=1e308&dataset=%3Cscript%3Ealert(1)%3C/script%3E&hidden=16,x&lrr=2');
+    expect(r.ignored.map((i) => i.key).sort()).toEqual(['dataset', 'hidden', 'lr', 'lrr', 'size']);
+    expect(r.ignored.find((i) => i.key === 'size')?.reason).toBe('expected a whole number from 10 to 500');
+    expect(r.ignored.find((i) => i.key === 'lrr')?.reason).toBe('not a setting of this page');
+    expect(r.config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('rejects numbers that are not plain decimals (hex, empty, Infinity, NaN)', () => {
+    for (const v of ['0x10', '', 'Infinity', 'NaN', '1e', ' '])
+      expect(keysOf(`seed=${encodeURIComponent(v)}`)).toEqual(['seed']);
+    expect(parse('seed=12').config.seed).toBe(12);
+    expect(parse('lr=1e-3').config.lr).toBe(0.001);
+  });
+
+  it('checks layer sizes, features and points one by one', () => {
+    expect(parse('hidden=').config.hidden).toEqual([]);
+    expect(keysOf('hidden=1,2,3,4,5')).toEqual(['hidden']);
+    expect(keysOf(`hidden=${LIMITS.neurons[1] + 1}`)).toEqual(['hidden']);
+    expect(parse('features=x2,x1,x2').config.features).toEqual(['x1', 'x2']);
+    expect(keysOf('features=')).toEqual(['features']);
+    expect(keysOf('features=x1,x3')).toEqual(['features']);
+    expect(parse('dataset=custom&points=1,2,0;3,4,1').config.points).toEqual([
+      { x: 1, y: 2, c: 0 },
+      { x: 3, y: 4, c: 1 },
+    ]);
+    expect(keysOf('dataset=custom&points=1,2,2;3,4,1')).toEqual(['points', 'dataset']);
+    expect(parse('points=1,2,0;3,4,1').config.points).toEqual([]);
+    expect(keysOf('points=1,2,0;3,4,1')).toEqual(['points']); // points only belong to a custom dataset
+  });
+
+  it('reports a key given twice', () => {
+    expect(parse('lr=0.1&lr=0.2').ignored).toEqual([
+      { key: 'lr', value: '0.2', reason: 'given twice; the first is used' },
+    ]);
+    expect(parse('lr=0.1&lr=0.2').config.lr).toBe(0.1);
   });
 });

@@ -1,9 +1,12 @@
-// `micrograd graph "<expression>" --set x=1,… -o file`: draw an expression's computational graph.
+// `micrograd graph "<expression>" --set x=1,… -o file`: draw an expression's computational graph (or its gradient's).
 
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { gradients } from '../../autodiff/gradients.js';
+import { topoSort } from '../../engine/value.js';
 import { parse } from '../../expr/parse.js';
 import { DEFAULT_MAX_LAYOUT_NODES, DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
 import { formatFromPath } from '../../viz/picture.js';
+import { explainPass } from '../../walkthrough/explainPass.js';
 import { parseNumber, parsePositiveInt } from '../parseNumber.js';
 
 interface GraphFlags {
@@ -13,6 +16,8 @@ interface GraphFlags {
   backward: boolean;
   maxNodes: number;
   maxLayoutNodes: number;
+  explain?: boolean;
+  gradOf?: string;
 }
 
 /** `x1=2,w1=-3` (repeatable) → { x1: 2, w1: -3 }. */
@@ -40,6 +45,11 @@ export function graphCommand(): Command {
     .addOption(new Option('--rankdir <dir>', 'layout direction').choices(['LR', 'TB']).default('LR'))
     .option('-o, --output <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
     .option('--no-backward', 'draw the forward values only (every grad 0)')
+    .option('--explain', 'print the forward and backward passes step by step, each derivative written out')
+    .option(
+      '--grad-of <name>',
+      'draw the graph of ∂expression/∂name instead (recorded with createGraph; backward then gives second derivatives)',
+    )
     .option(
       '--max-nodes <n>',
       'refuse to lay out graphs with more nodes than this',
@@ -62,8 +72,23 @@ export function graphCommand(): Command {
           `--set ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
         );
       }
-      const root = expression.build(flags.set, { labelSubexpressions: true });
-      if (flags.backward) root.backward();
+      if (flags.gradOf !== undefined && !expression.variables.includes(flags.gradOf)) {
+        const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
+        throw new Error(
+          `--grad-of ${flags.gradOf}: not a variable of the expression (its variables: ${has})`,
+        );
+      }
+      let root = expression.build(flags.set, { labelSubexpressions: true });
+      if (flags.gradOf !== undefined) {
+        const name = flags.gradOf;
+        const leaf = topoSort(root).find((v) => v.opName === undefined && v.label === name)!;
+        root = gradients(root, [leaf], { createGraph: true })[0]!;
+        root.label = `d/d${name}`;
+      }
+      if (flags.explain === true) {
+        process.stdout.write(`${explainPass(root).join('\n')}\n`);
+        if (flags.output === undefined) return;
+      } else if (flags.backward) root.backward();
       const drawing = drawDot(root, {
         rankdir: flags.rankdir,
         maxNodes: flags.maxNodes,

@@ -9,6 +9,7 @@ import {
   reuseExample,
   scaleExample,
 } from '../../walkthrough/roughWork.js';
+import { explainPass } from '../../walkthrough/explainPass.js';
 import { table } from '../table.js';
 import { printTorchComparisonIfPresent } from '../torchComparison.js';
 import { runMoonsTraining } from '../../walkthrough/moonsTraining.js';
@@ -17,13 +18,14 @@ import { makePicturesDir, writeWalkthroughPictures } from './walkthroughPictures
 export type Print = (line?: string) => void;
 
 /** Print the walkthrough's sections. Returns nothing; every line goes through `print`. */
-export function runWalkthrough(print: Print): void {
+export function runWalkthrough(print: Print, explain = false): void {
   print('# A two-input neuron: o = tanh(x1*w1 + x2*w2 + b)');
   const neuron = buildNeuron('tanh');
   for (const v of neuron.printed) print(String(v));
   print();
   print('o.backward()');
-  neuron.o.backward();
+  if (explain) for (const line of explainPass(neuron.o)) print(`  ${line}`.trimEnd());
+  else neuron.o.backward();
   for (const [name, leaf] of neuronLeaves(neuron)) print(`${name}.grad = ${pyRepr(leaf.grad)}`);
   print();
 
@@ -59,10 +61,11 @@ export function walkthroughCommand(): Command {
   return new Command('walkthrough')
     .description('run the backprop walkthrough from top to bottom')
     .option('--out <dir>', "also write the post's pictures (graphs and the tanh plot) into this folder")
-    .action(async (flags: { out?: string }) => {
+    .option('--explain', "write out the neuron's forward and backward passes step by step")
+    .action(async (flags: { out?: string; explain?: boolean }) => {
       const print: Print = (line = '') => process.stdout.write(`${line}\n`);
       if (flags.out !== undefined) await makePicturesDir(flags.out);
-      runWalkthrough(print);
+      runWalkthrough(print, flags.explain === true);
       print();
       await printTorchComparisonIfPresent(print);
       if (flags.out !== undefined) await writeWalkthroughPictures(flags.out, print);

@@ -4,7 +4,7 @@ import { download } from '../dom.js';
 import type { Drawn } from './graphView.js';
 
 export function exportDot(drawn: Drawn): void {
-  download('graph.dot', new Blob([drawn.drawing.source], { type: 'text/vnd.graphviz' }));
+  download('graph.dot', new Blob([drawn.source], { type: 'text/vnd.graphviz' }));
 }
 
 export function exportSvg(drawn: Drawn): void {

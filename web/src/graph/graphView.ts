@@ -1,47 +1,32 @@
-// graphView: draw a Value graph with the library's drawDot + Graphviz WASM, and make its nodes operable.
+// graphView: put the laid-out SVG on the page, size it to its box, and make its nodes operable.
 
 import type { Value } from '../../../src/engine/value.js';
-import { drawDot, type GraphDrawing, type Rankdir } from '../../../src/viz/drawDot.js';
-import { formatFixed, parseSvg, sizeSvg } from '../dom.js';
+import { formatFixed, parseSvg } from '../dom.js';
+import type { Zoom } from './urlState.js';
 
 export interface Drawn {
-  readonly drawing: GraphDrawing;
+  /** DOT text and Graphviz's own SVG text, for the exports. */
+  readonly source: string;
   readonly svgText: string;
   readonly svg: SVGSVGElement;
   /** The SVG group of each Value, by its position in trace order (drawDot's node ids). */
   readonly groups: ReadonlyMap<number, SVGGElement>;
 }
 
-/** A short name for a node in sentences: its label, else its position. */
-export function nodeName(v: Value, index: number): string {
-  return v.label !== '' ? v.label : `node #${index}`;
-}
-
 /**
- * Render `root` into `host`. `nodes` is trace order (the ids drawDot gives), used to describe each node to
- * screen readers and to tests (full-precision data and grad in data attributes).
+ * Parse Graphviz's SVG into `host`. `nodes` is trace order (the ids drawDot gives); each node is described
+ * to screen readers and to tests (full-precision data and grad in data attributes).
  */
-export async function drawGraph(
+export function showGraph(
   host: HTMLElement,
-  root: Value,
+  source: string,
+  svgText: string,
   nodes: readonly Value[],
-  rankdir: Rankdir | 'auto',
-  zoom: number | 'fit',
-  boxWidth: number,
   onSelect: (index: number) => void,
-): Promise<Drawn> {
-  let drawing = drawDot(root, { rankdir: rankdir === 'auto' ? 'LR' : rankdir });
-  let svgText = await drawing.render('svg');
-  let svg = parseSvg(svgText);
-  // Auto: the walkthrough's left-to-right picture when it fits at a readable size, else top to bottom.
-  if (rankdir === 'auto' && (svg.viewBox.baseVal.width * 4) / 3 > boxWidth / 0.8) {
-    drawing = drawDot(root, { rankdir: 'TB' });
-    svgText = await drawing.render('svg');
-    svg = parseSvg(svgText);
-  }
+): Drawn {
+  const svg = parseSvg(svgText);
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', 'Computational graph');
-  sizeSvg(svg, boxWidth, zoom, 0.6);
   const groups = new Map<number, SVGGElement>();
   for (const g of svg.querySelectorAll<SVGGElement>('g.node')) {
     const m = /^n(\d+)$/.exec(g.querySelector('title')?.textContent ?? '');
@@ -55,7 +40,7 @@ export async function drawGraph(
     g.setAttribute('role', 'button');
     g.setAttribute(
       'aria-label',
-      `${nodeName(v, index)}${v.op !== '' ? ` (${v.op})` : ''}: data ${formatFixed(v.data)}, grad ${formatFixed(v.grad)}`,
+      `${v.label}${v.op !== '' ? ` (${v.op})` : ''}: data ${formatFixed(v.data)}, grad ${formatFixed(v.grad)}`,
     );
     g.dataset['index'] = String(index);
     g.dataset['label'] = v.label;
@@ -70,19 +55,83 @@ export async function drawGraph(
     });
   }
   host.replaceChildren(svg);
-  return { drawing, svgText, svg, groups };
+  return { source, svgText, svg, groups };
 }
 
-/** Mark the node being stepped, its inputs and the selected node. */
-export function highlight(
-  drawn: Drawn,
-  current: number | undefined,
-  inputs: readonly number[],
-  selected: number | undefined,
-): void {
+/**
+ * Size the picture: `zoom` times its natural size, or for 'fit' the largest size at which the whole graph
+ * fits the box's width and its tallest allowed height (never above natural size, never below `minFit` of
+ * it: past that the box scrolls and pans, since text too small to read helps nobody). The box's height
+ * then follows the picture, so a wide, flat graph leaves no empty band.
+ */
+export function sizeGraph(drawn: Drawn, box: HTMLElement, zoom: Zoom, minFit: number): void {
+  // Graphviz measures in points; a CSS pixel is 3/4 of a point.
+  const w = (drawn.svg.viewBox.baseVal.width * 4) / 3;
+  const h = (drawn.svg.viewBox.baseVal.height * 4) / 3;
+  const maxHeight = parseFloat(getComputedStyle(box).maxHeight) || window.innerHeight * 0.6;
+  const room = 8; // the box's border and a little air
+  const scale =
+    zoom === 'fit'
+      ? Math.max(minFit, Math.min(1, (box.clientWidth - room) / w, (maxHeight - room) / h))
+      : zoom;
+  drawn.svg.removeAttribute('width');
+  drawn.svg.removeAttribute('height');
+  drawn.svg.style.width = `${Math.round(w * scale)}px`;
+  drawn.svg.style.height = `${Math.round(h * scale)}px`;
+  box.style.setProperty('--graph-height', `${Math.round(h * scale) + room}px`);
+}
+
+export interface Marks {
+  /** The node being stepped (the output on the seed step). */
+  readonly current: number | undefined;
+  /** Its inputs (backward: where its grad flows; forward: what it is computed from). */
+  readonly inputs: readonly number[];
+  readonly selected: number | undefined;
+  /** Nodes whose value the forward pass has not reached yet: their data shows as `?`. */
+  readonly pendingFrom: number;
+}
+
+/** Mark the stepped node, its inputs, the selected node and the values not computed yet. */
+export function markGraph(drawn: Drawn, marks: Marks): void {
   for (const [i, g] of drawn.groups) {
-    g.classList.toggle('current', i === current);
-    g.classList.toggle('input', inputs.includes(i));
-    g.classList.toggle('selected', i === selected);
+    g.classList.toggle('current', i === marks.current);
+    g.classList.toggle('input', marks.inputs.includes(i));
+    g.classList.toggle('selected', i === marks.selected);
+    const pending = i >= marks.pendingFrom;
+    g.classList.toggle('pending', pending);
+    for (const t of g.querySelectorAll('text')) {
+      t.dataset['shown'] ??= t.textContent ?? '';
+      const shown = t.dataset['shown'];
+      t.textContent = pending && shown.startsWith('data ') ? 'data ?' : shown;
+    }
   }
+}
+
+/** Scroll the box (not the page) so a node is in sight when the graph is bigger than its box. */
+export function revealInBox(box: HTMLElement, g: SVGGElement): void {
+  const gr = g.getBoundingClientRect();
+  const br = box.getBoundingClientRect();
+  if (gr.left < br.left || gr.right > br.right)
+    box.scrollLeft += gr.left - br.left - (br.width - gr.width) / 2;
+  if (gr.top < br.top || gr.bottom > br.bottom)
+    box.scrollTop += gr.top - br.top - (br.height - gr.height) / 2;
+}
+
+/** Drag the box's background to pan a graph larger than the box (a click without a drag still selects). */
+export function enablePan(box: HTMLElement): void {
+  let start: { x: number; y: number; left: number; top: number } | undefined;
+  box.addEventListener('pointerdown', (e) => {
+    if (e.pointerType !== 'mouse' || e.button !== 0) return; // touch pans natively
+    start = { x: e.clientX, y: e.clientY, left: box.scrollLeft, top: box.scrollTop };
+  });
+  box.addEventListener('pointermove', (e) => {
+    if (start === undefined || (e.buttons & 1) === 0) return;
+    box.scrollLeft = start.left - (e.clientX - start.x);
+    box.scrollTop = start.top - (e.clientY - start.y);
+  });
+  const stop = (): void => {
+    start = undefined;
+  };
+  box.addEventListener('pointerup', stop);
+  box.addEventListener('pointerleave', stop);
 }

@@ -1,175 +1,167 @@
-// The graph page: type an expression, move its inputs, and run or step through backward.
+// The graph page: type an expression, move its inputs, and run or step through the forward and backward
+// passes. One state object (pageState.ts) holds everything; handlers change it and the page redraws from it.
 
 import '../style.css';
-import type { Value } from '../../../src/engine/value.js';
-import type { Rankdir } from '../../../src/viz/drawDot.js';
-import { trace } from '../../../src/viz/trace.js';
-import { BackwardStepper, type BackwardStep } from '../../../src/walkthrough/backwardSteps.js';
+import './graph.css';
 import { byId, formatFixed, h } from '../dom.js';
 import { exportDot, exportPng, exportSvg } from './exportGraph.js';
-import { drawGraph, highlight, nodeName, type Drawn } from './graphView.js';
+import { enablePan, markGraph, revealInBox, showGraph, sizeGraph, type Drawn } from './graphView.js';
+import { layout, Superseded } from './layoutClient.js';
+import { buildScene, DEFAULT_VALUE, type PageState, type Run, type Scene } from './pageState.js';
 import { PRESETS, presetById, type Preset } from './presets.js';
-import { numberRecord, Program } from './program.js';
 import { showStep } from './stepPanel.js';
+import { DEFAULTS, parseHash, record, serializeHash, type UrlState, type Zoom } from './urlState.js';
 import { renderVariables } from './variablesView.js';
 
 const presetSelect = byId<HTMLSelectElement>('preset');
 const textarea = byId<HTMLTextAreaElement>('program');
 const errorBox = byId('program-error');
+const linkNotes = byId('link-notes');
 const variablesBox = byId<HTMLFieldSetElement>('variables');
 const graphBox = byId('graph');
 const stepBox = byId('step-panel');
+const passNote = byId('pass-note');
 const inspector = byId('inspector');
 const rankdirSelect = byId<HTMLSelectElement>('rankdir');
 const zoomSelect = byId<HTMLSelectElement>('zoom');
-
-let program: Program | undefined;
-let values = numberRecord();
-/** Labels given by a preset, by line name. */
-let presetLabels: Readonly<Record<string, string>> = {};
-/** Labels typed in the inspector, by trace position (stable while the text stays the same). */
-let typedLabels = new Map<number, string>();
-let root: Value | undefined;
-let nodes: Value[] = [];
-let ids = new Map<Value, number>();
-/** What the grads show: nothing yet, a full backward pass, or a pass being stepped. */
-let mode: 'none' | 'backward' | 'stepping' = 'none';
-let stepper: BackwardStepper | undefined;
-let lastStep: BackwardStep | undefined;
-/** Steps taken in the current pass (the panel carries it, so tests can tell one step from the next). */
-let stepsTaken = 0;
-let selected: number | undefined;
-let drawn: Drawn | undefined;
-let drawGeneration = 0;
+const accumulateBox = byId<HTMLInputElement>('accumulate');
 
 for (const p of PRESETS) presetSelect.append(h('option', { value: p.id }, p.title));
 presetSelect.append(h('option', { value: '' }, 'Your own expression'));
 
-function applyPreset(p: Preset): void {
-  presetSelect.value = p.id;
-  textarea.value = p.text;
-  values = numberRecord(Object.entries(p.values));
-  presetLabels = p.labels ?? {};
-  typedLabels = new Map();
-  parseText();
+let state: PageState;
+/** Derived from `state` on each change; undefined while the program does not parse. */
+let scene: Scene | undefined;
+let drawn: Drawn | undefined;
+/** What the current picture was laid out from, so a step that changes no number reuses it. */
+let drawnKey = '';
+let drawing = 0;
+
+const urlOf = (p: Preset): UrlState => ({
+  ...(state?.url ?? DEFAULTS),
+  text: p.text,
+  values: record(Object.entries(p.values)),
+  labels: record(Object.entries(p.labels ?? {})),
+});
+
+/** The one way the state changes: every handler goes through here, and the page redraws from it. */
+function update(next: Partial<PageState>, opts: { variables?: boolean } = {}): void {
+  state = { ...state, ...next };
+  history.replaceState(null, '', serializeHash(state.url));
+  render(opts.variables === true);
 }
 
-/** Parse the textarea; keep the values of variables that survive the edit. */
-function parseText(): void {
+/** An edit that changes the graph ends a stepped pass, and says so. */
+function edited(what: string): Pick<PageState, 'run' | 'notice'> {
+  const stepping = state.run.stepping !== undefined;
+  return {
+    run: { passes: stepping ? 0 : state.run.passes },
+    notice: stepping ? `You changed ${what}, so the stepped pass ended; Step to start a fresh one.` : '',
+  };
+}
+
+function render(variables: boolean): void {
+  presetSelect.value = state.preset;
+  if (textarea.value !== state.url.text) textarea.value = state.url.text;
+  rankdirSelect.value = state.url.rankdir;
+  zoomSelect.value = String(state.url.zoom);
+  accumulateBox.checked = state.url.accumulate;
+  passNote.textContent = state.url.accumulate
+    ? 'Accumulating: each pass adds into the inputs’ .grad, as PyTorch’s backward() does. Reset sets them to 0.'
+    : 'Each pass starts from zero grads: it shows exactly what one backward() on a fresh graph gives.';
+  linkNotes.replaceChildren(
+    ...(state.ignored.length === 0
+      ? []
+      : [h('p', {}, 'From the link, ignored:'), h('ul', {}, ...state.ignored.map((m) => h('li', {}, m)))]),
+  );
   try {
-    program = Program.parse(textarea.value);
+    scene = buildScene(state);
+    errorBox.textContent = '';
+    textarea.removeAttribute('aria-invalid');
   } catch (err) {
-    showError(err);
-    return;
+    scene = undefined;
+    errorBox.textContent = err instanceof Error ? err.message : String(err);
+    textarea.setAttribute('aria-invalid', 'true');
+    if (drawn === undefined) showGraphMessage('Fix the expression to see its graph.', false);
   }
-  const next = numberRecord();
-  for (const v of program.variables) next[v] = Object.hasOwn(values, v) ? values[v]! : 1;
-  values = next;
-  renderVariables(variablesBox, program.variables, values, (name, x) => {
-    values[name] = x;
-    rebuild();
-  });
-  rebuild();
-}
-
-function showError(err: unknown): void {
-  errorBox.textContent = err instanceof Error ? err.message : String(err);
-  textarea.setAttribute('aria-invalid', 'true');
-}
-
-/** Build the graph from the current values, keeping the kind of grads shown. */
-function rebuild(): void {
-  if (program === undefined) return;
-  let built;
-  try {
-    built = program.build(values);
-  } catch (err) {
-    showError(err);
-    return;
+  if (scene !== undefined && variables) {
+    const values = record<number>(
+      scene.program.variables.map((v) => [
+        v,
+        Object.hasOwn(state.url.values, v) ? state.url.values[v]! : DEFAULT_VALUE,
+      ]),
+    );
+    renderVariables(variablesBox, scene.program.variables, values, (name, x) =>
+      update({
+        url: { ...state.url, values: record([...Object.entries(state.url.values), [name, x]]) },
+        ...edited(name),
+      }),
+    );
   }
-  errorBox.textContent = '';
-  textarea.removeAttribute('aria-invalid');
-  for (const [name, label] of Object.entries(presetLabels)) {
-    const v = built.named.get(name);
-    if (v !== undefined) v.label = label;
-  }
-  root = built.root;
-  const t = trace(root);
-  nodes = t.nodes;
-  ids = t.ids;
-  for (const [i, label] of typedLabels) if (nodes[i] !== undefined) nodes[i].label = label;
-  if (selected !== undefined && selected >= nodes.length) selected = undefined;
-  stepper = undefined;
-  lastStep = undefined;
-  if (mode === 'backward') root.backward();
-  else mode = 'none';
-  clearSteps();
-  saveToUrl();
-  redraw();
-}
-
-/** Redraw once per frame at most: a slider sends many input events between frames. */
-let redrawQueued = false;
-function redraw(): void {
-  if (redrawQueued) return;
-  redrawQueued = true;
-  requestAnimationFrame(() => {
-    redrawQueued = false;
-    void drawNow();
-  });
-}
-
-async function drawNow(): Promise<void> {
-  if (root === undefined) return;
-  const generation = ++drawGeneration;
-  const rankdir = rankdirSelect.value as Rankdir | 'auto';
-  graphBox.setAttribute('aria-busy', 'true');
-  const scratch = document.createElement('div');
-  try {
-    const zoom = zoomSelect.value === 'fit' ? 'fit' : Number(zoomSelect.value);
-    const result = await drawGraph(scratch, root, nodes, rankdir, zoom, graphBox.clientWidth - 2, select);
-    if (generation !== drawGeneration) return; // a newer edit has started its own drawing
-    drawn = result;
-    graphBox.replaceChildren(...scratch.childNodes);
-  } catch (err) {
-    if (generation === drawGeneration)
-      graphBox.replaceChildren(h('p', { class: 'error' }, String((err as Error).message)));
-    return;
-  } finally {
-    if (generation === drawGeneration) graphBox.setAttribute('aria-busy', 'false');
-  }
-  applyHighlight();
+  showStep(stepBox, scene, state.notice);
+  // Steps taken in the current phase (tests wait on it): backward steps once backward has begun.
+  const stepping = state.run.stepping;
+  stepBox.dataset['step'] = String(
+    stepping === undefined ? 0 : stepping.backward > 0 ? stepping.backward : stepping.forward,
+  );
+  if (scene !== undefined) void draw(scene);
   renderInspector();
 }
 
-function applyHighlight(): void {
-  if (drawn === undefined) return;
-  const current = lastStep?.kind === 'node' ? ids.get(lastStep.node) : undefined;
-  const inputs = lastStep?.kind === 'node' ? lastStep.contributions.map((c) => ids.get(c.child)!) : [];
-  highlight(drawn, current, inputs, selected);
-  const g = current === undefined ? undefined : drawn.groups.get(current);
-  if (g !== undefined) revealInGraph(g);
+function showGraphMessage(text: string, isError: boolean): void {
+  drawing++; // a layout still on its way belongs to an older state: it must not replace this message
+  drawn = undefined;
+  drawnKey = '';
+  graphBox.replaceChildren(
+    h('p', { class: isError ? 'error' : 'muted', 'data-testid': 'graph-message' }, text),
+  );
+  graphBox.setAttribute('aria-busy', 'false');
 }
 
-/** Scroll the graph box (not the page) so the stepped node is in sight when zoomed in. */
-function revealInGraph(g: SVGGElement): void {
-  const gr = g.getBoundingClientRect();
-  const br = graphBox.getBoundingClientRect();
-  if (gr.left < br.left || gr.right > br.right)
-    graphBox.scrollLeft += gr.left - br.left - (br.width - gr.width) / 2;
-  if (gr.top < br.top || gr.bottom > br.bottom)
-    graphBox.scrollTop += gr.top - br.top - (br.height - gr.height) / 2;
+async function draw(s: Scene): Promise<void> {
+  const key = JSON.stringify([state.url.rankdir, s.nodes.map((v) => [v.label, v.data, v.grad, v.op])]);
+  const id = ++drawing;
+  if (key !== drawnKey || drawn === undefined) {
+    graphBox.setAttribute('aria-busy', 'true');
+    if (drawn === undefined) graphBox.replaceChildren(h('p', { class: 'muted' }, 'Laying out the graph…'));
+    try {
+      const result = await layout(s.nodes, state.url.rankdir);
+      if (id !== drawing) return;
+      drawn = showGraph(graphBox, result.source, result.svg, s.nodes, select);
+      drawnKey = key;
+    } catch (err) {
+      if (err instanceof Superseded || id !== drawing) return;
+      showGraphMessage(err instanceof Error ? err.message : String(err), true);
+      return;
+    }
+    graphBox.setAttribute('aria-busy', 'false');
+  }
+  if (id !== drawing || drawn === undefined) return;
+  sizeGraph(drawn, graphBox, state.url.zoom, minFit());
+  const last = s.last;
+  const current = last === undefined ? undefined : s.ids.get(last.step.node);
+  const kids =
+    last === undefined
+      ? []
+      : last.kind === 'backward'
+        ? last.step.contributions.map((c) => s.ids.get(c.child)!)
+        : last.step.node.children.map((c) => s.ids.get(c)!);
+  markGraph(drawn, { current, inputs: kids, selected: state.selected, pendingFrom: s.pendingFrom });
+  const g = current === undefined ? undefined : drawn.groups.get(current);
+  if (g !== undefined) revealInBox(graphBox, g);
 }
+
+/** Smallest 'fit' scale: on a tablet or desktop the post's neuron fits whole; a phone pans instead. */
+const minFit = (): number => (window.innerWidth >= 700 ? 0.4 : 0.5);
 
 function select(index: number): void {
-  selected = index;
-  applyHighlight();
-  renderInspector();
+  update({ selected: index });
 }
 
 function renderInspector(): void {
-  const v = selected === undefined ? undefined : nodes[selected];
-  if (v === undefined || selected === undefined) {
+  const i = state.selected;
+  const v = i === undefined ? undefined : scene?.nodes[i];
+  if (v === undefined || i === undefined || scene === undefined) {
     inspector.replaceChildren(
       h(
         'p',
@@ -179,134 +171,144 @@ function renderInspector(): void {
     );
     return;
   }
-  const index = selected;
+  const key = scene.keys[i]!;
   const input = h('input', {
     id: 'node-label',
     type: 'text',
-    value: v.label,
+    value: state.url.labels[key] ?? '',
+    placeholder: v.label,
     autocomplete: 'off',
     spellcheck: 'false',
   });
   input.addEventListener('change', () => {
-    typedLabels.set(index, input.value);
-    v.label = input.value;
-    redraw();
+    const labels = record(Object.entries(state.url.labels).filter(([k]) => k !== key));
+    if (input.value !== '') labels[key] = input.value;
+    update({ url: { ...state.url, labels } });
   });
+  const pending = i >= scene.pendingFrom;
   inspector.replaceChildren(
-    h('h3', {}, `Selected: ${nodeName(v, index)}`),
+    h('h3', {}, `Selected: ${v.label}`),
     h(
       'dl',
       { class: 'facts' },
       h('dt', {}, 'op'),
       h('dd', {}, v.op === '' ? 'input (leaf)' : v.op),
       h('dt', {}, 'data'),
-      h('dd', {}, formatFixed(v.data)),
+      h('dd', {}, pending ? '? (not computed yet)' : formatFixed(v.data)),
       h('dt', {}, 'grad'),
       h('dd', {}, formatFixed(v.grad)),
     ),
-    h('label', { for: 'node-label' }, 'Label'),
+    h('label', { for: 'node-label' }, 'Label (empty: its name in the expression)'),
     input,
   );
 }
 
-function clearSteps(): void {
-  stepBox.replaceChildren(
-    h(
-      'p',
-      { class: 'muted' },
-      'Press Step to walk the backward pass one node at a time, or Backward to run it all.',
-    ),
-  );
+/** Move the page so the graph and the explanation under it are in view (on a phone they are not). */
+function bringIntoView(): void {
+  const area = graphBox.closest('section')!;
+  const top = area.getBoundingClientRect().top;
+  if (top < -1 || top > window.innerHeight * 0.25) area.scrollIntoView({ block: 'start' });
 }
 
-function runBackward(): void {
-  if (root === undefined) return;
-  stepper = undefined;
-  lastStep = undefined;
-  root.backward();
-  mode = 'backward';
-  stepBox.replaceChildren(
-    h(
-      'p',
-      {},
-      'Backward ran the whole pass. Run it again and the inputs accumulate a second copy, as in PyTorch; Reset grads first.',
-    ),
-  );
-  redraw();
+function stepForward(): void {
+  if (scene === undefined) return;
+  const s = state.run.stepping;
+  const n = scene.nodes.length;
+  let run: Run;
+  if (s === undefined || s.backward > 0)
+    run = { passes: donePasses(), stepping: { forward: 1, backward: 0 } };
+  else if (s.forward < n) run = { ...state.run, stepping: { forward: s.forward + 1, backward: 0 } };
+  else return stepBackward(); // the forward pass is complete: the next step is the seed
+  update({ run, notice: '' });
+  bringIntoView();
 }
 
-function runStep(): void {
-  if (root === undefined) return;
-  if (stepper === undefined || stepper.done) {
-    stepper = new BackwardStepper(root);
-    stepsTaken = 0;
-  }
-  mode = 'stepping';
-  lastStep = stepper.next();
-  if (lastStep === undefined) return;
-  stepBox.dataset['step'] = String(++stepsTaken);
-  const remaining = stepper.order.filter(
-    (v, i) => v.opName !== undefined && i < ids.get(lastStep!.node)!,
-  ).length;
-  showStep(
-    stepBox,
-    lastStep,
-    ids,
-    lastStep.kind === 'seed' ? remaining + (root.opName !== undefined ? 1 : 0) : remaining,
-  );
-  redraw();
+function stepBackward(): void {
+  if (scene === undefined) return;
+  const s = state.run.stepping;
+  let run: Run;
+  if (s === undefined || scene.stepper?.done === true) {
+    run = { passes: donePasses(), stepping: { forward: scene.nodes.length, backward: 1 } };
+  } else run = { ...state.run, stepping: { forward: scene.nodes.length, backward: s.backward + 1 } };
+  update({ run, notice: '' });
+  bringIntoView();
 }
 
-function resetGrads(): void {
-  if (root === undefined) return;
-  root.zeroGrad();
-  stepper = undefined;
-  lastStep = undefined;
-  mode = 'none';
-  clearSteps();
-  redraw();
-}
-
-function saveToUrl(): void {
-  const params = new URLSearchParams({ expr: textarea.value });
-  for (const [k, x] of Object.entries(values)) params.set(`v.${k}`, String(x));
-  history.replaceState(null, '', `#${params.toString()}`);
-}
-
-function loadFromUrl(): boolean {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const text = params.get('expr');
-  if (text === null) return false;
-  textarea.value = text;
-  values = numberRecord();
-  for (const [k, x] of params)
-    if (k.startsWith('v.') && Number.isFinite(Number(x))) values[k.slice(2)] = Number(x);
-  const preset = PRESETS.find((p) => p.text === text);
-  presetSelect.value = preset?.id ?? '';
-  presetLabels = preset?.labels ?? {};
-  parseText();
-  return true;
+/** Passes completed so far, counting a finished stepped pass (what accumulation adds onto). */
+function donePasses(): number {
+  return state.run.passes + (scene?.stepper?.done === true ? 1 : 0);
 }
 
 presetSelect.addEventListener('change', () => {
   const p = presetById(presetSelect.value);
-  if (p !== undefined) applyPreset(p);
+  if (p === undefined) return update({ preset: '' });
+  // A new graph starts with no grads: Backward's results belonged to the old one.
+  const { notice } = edited('the preset');
+  update(
+    { url: urlOf(p), preset: p.id, selected: undefined, run: { passes: 0 }, notice },
+    { variables: true },
+  );
 });
 textarea.addEventListener('input', () => {
-  presetSelect.value = '';
-  presetLabels = {};
-  typedLabels = new Map();
-  parseText();
+  const text = textarea.value;
+  update(
+    {
+      url: { ...state.url, text },
+      preset: PRESETS.find((p) => p.text === text)?.id ?? '',
+      ...edited('the expression'),
+    },
+    { variables: true },
+  );
 });
-byId('backward').addEventListener('click', runBackward);
-byId('step').addEventListener('click', runStep);
-byId('reset').addEventListener('click', resetGrads);
-rankdirSelect.addEventListener('change', () => redraw());
-zoomSelect.addEventListener('change', () => redraw());
+accumulateBox.addEventListener('change', () =>
+  update({ url: { ...state.url, accumulate: accumulateBox.checked }, run: { passes: 0 }, notice: '' }),
+);
+rankdirSelect.addEventListener('change', () =>
+  update({ url: { ...state.url, rankdir: rankdirSelect.value === 'TB' ? 'TB' : 'LR' } }),
+);
+zoomSelect.addEventListener('change', () => {
+  const zoom: Zoom = zoomSelect.value === 'fit' ? 'fit' : Number(zoomSelect.value);
+  update({ url: { ...state.url, zoom } });
+});
+byId('backward').addEventListener('click', () => {
+  update({ run: { passes: donePasses() + 1 }, notice: '' });
+  bringIntoView();
+});
+byId('step').addEventListener('click', stepBackward);
+byId('step-forward').addEventListener('click', stepForward);
+byId('reset').addEventListener('click', () => update({ run: { passes: 0 }, notice: '' }));
 byId('export-dot').addEventListener('click', () => drawn && exportDot(drawn));
 byId('export-svg').addEventListener('click', () => drawn && exportSvg(drawn));
 byId('export-png').addEventListener('click', () => {
-  if (drawn) exportPng(drawn).catch((err: unknown) => showError(err));
+  if (drawn) exportPng(drawn).catch((err: unknown) => (errorBox.textContent = String(err)));
 });
+window.addEventListener('resize', () => {
+  if (drawn !== undefined) sizeGraph(drawn, graphBox, state.url.zoom, minFit());
+});
+enablePan(graphBox);
 
-if (!loadFromUrl()) applyPreset(PRESETS[0]!);
+const fromLink = parseHash(location.hash);
+const first = PRESETS[0]!;
+state = {
+  url: fromLink.state ?? { ...DEFAULTS, text: first.text, values: record(), labels: record() },
+  preset: '',
+  run: { passes: 0 },
+  notice: '',
+  ignored: fromLink.ignored,
+};
+if (fromLink.state === undefined) state = { ...state, url: urlOf(first) };
+update({ preset: PRESETS.find((p) => p.text === state.url.text)?.id ?? '' }, { variables: true });
+// A linked value for a name the expression does not use is named too, not kept silently.
+if (scene !== undefined) {
+  const used = new Set(scene.program.variables);
+  const unused = Object.keys(state.url.values).filter((k) => !used.has(k));
+  if (unused.length > 0) {
+    update({
+      url: { ...state.url, values: record(Object.entries(state.url.values).filter(([k]) => used.has(k))) },
+      ignored: [
+        ...state.ignored,
+        ...unused.map((k) => `${k} = ${state.url.values[k]} is not a variable of the expression`),
+      ],
+    });
+  }
+}

@@ -28,7 +28,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'neuron-exp',
     title: 'The neuron with tanh from exp, pow and div',
-    text: [...NEURON_SUM, 'e = exp(2*nn)', 'o = (e - 1) / (e + 1)'].join('\n'),
+    text: [...NEURON_SUM, 'ee = exp(2*nn)', 'o = (ee - 1) / (ee + 1)'].join('\n'),
     values: NEURON_INPUTS,
     labels: NEURON_LABELS,
   },

@@ -1,101 +1,137 @@
-// stepPanel: one step of the backward pass written out as arithmetic, `local × upstream = contribution`.
+// stepPanel: the current step written out — a forward value, the seed, or each input's chain-rule row
+// `∂o/∂nn = 1 − o² = 1 − 0.7071² = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000`.
 
-import type { Value } from '../../../src/engine/value.js';
 import type { BackwardStep } from '../../../src/walkthrough/backwardSteps.js';
+import type { ForwardStep } from '../../../src/walkthrough/forwardSteps.js';
 import { formatFixed, h } from '../dom.js';
-import { nodeName } from './graphView.js';
+import type { Scene } from './pageState.js';
 
-/** How a computed node reads in a sentence: `o = tanh(nn)`, `x1*w1 = x1 * w1`, `node #3 = a **-1`. */
-export function describeNode(v: Value, ids: ReadonlyMap<Value, number>): string {
-  const name = (x: Value): string => nodeName(x, ids.get(x)!);
-  const kids = v.children;
-  const a = kids[0];
-  if (a === undefined) return `${name(v)} (an input)`;
-  if (v.opName === 'add' || v.opName === 'mul')
-    return `${name(v)} = ${name(a)} ${v.op} ${name(kids[1] ?? a)}`;
-  if (v.opName === 'pow') return `${name(v)} = ${name(a)} ${v.op}`;
-  return `${name(v)} = ${v.op}(${name(a)})`;
+const IDLE =
+  'Step forward to compute the values one node at a time, Step backward to pass the gradient back one node at a time, or Backward to run the whole pass.';
+
+/** Fill `host` with the scene's last step (or the idle hint) and how much of the pass is left. */
+export function showStep(host: HTMLElement, scene: Scene | undefined, notice: string): void {
+  const parts: Node[] = [];
+  if (notice !== '') parts.push(h('p', { class: 'notice', 'data-testid': 'notice' }, notice));
+  const last = scene?.last;
+  if (scene !== undefined && last === undefined && scene.passes > 0) {
+    parts.push(...passSummary(scene));
+    host.replaceChildren(...parts);
+    return;
+  }
+  if (scene === undefined || last === undefined) {
+    parts.push(h('p', { class: 'muted' }, IDLE));
+    host.replaceChildren(...parts);
+    delete host.dataset['step'];
+    return;
+  }
+  if (last.kind === 'forward') parts.push(...forwardParts(last.step, scene));
+  else parts.push(...backwardParts(last.step, scene));
+  parts.push(...earlier(scene));
+  host.replaceChildren(...parts);
 }
 
-/** Fill `host` with the step's explanation and its table of contributions. */
-export function showStep(
-  host: HTMLElement,
-  step: BackwardStep,
-  ids: ReadonlyMap<Value, number>,
-  remaining: number,
-): void {
-  const node = step.node;
-  const name = (x: Value): string => nodeName(x, ids.get(x)!);
+/** After Backward: what ran, and the inputs' grads it left. */
+function passSummary(scene: Scene): Node[] {
+  // The inputs, not the constants the expression wrote (`2` in `exp(2*nn)` is a leaf too).
+  const leaves = scene.nodes.filter((v, i) => v.opName === undefined && !scene.keys[i]!.startsWith('#'));
+  const what =
+    scene.passes === 1
+      ? 'Backward ran one whole pass from zero grads.'
+      : `Backward ran ${scene.passes} passes, each adding into the inputs’ .grad.`;
+  return [
+    h('h3', {}, 'Backward: the whole pass'),
+    h('p', {}, `${what} The inputs’ grads (∂${scene.root.label}/∂input):`),
+    h(
+      'ul',
+      { class: 'leaf-grads', 'data-testid': 'leaf-grads' },
+      ...leaves.map((v) => h('li', {}, h('code', {}, `${v.label}.grad = ${formatFixed(v.grad)}`))),
+    ),
+    h('p', { class: 'muted' }, 'Step backward to see where each number comes from.'),
+  ];
+}
+
+/** The steps before the current one in this pass, folded away. */
+function earlier(scene: Scene): Node[] {
+  const lines: string[] = [];
+  if (scene.last?.kind === 'forward') {
+    for (const s of scene.forward.slice(0, scene.last.step.index)) lines.push(s.text);
+  } else {
+    for (const s of scene.backward.slice(0, -1)) {
+      lines.push(s.text);
+      for (const c of s.contributions) lines.push(`  ${c.text}`);
+    }
+  }
+  if (lines.length === 0) return [];
+  return [
+    h(
+      'details',
+      { class: 'earlier' },
+      h('summary', {}, 'Earlier steps of this pass'),
+      h('pre', {}, lines.join('\n')),
+    ),
+  ];
+}
+
+function forwardParts(step: ForwardStep, scene: Scene): Node[] {
+  const n = scene.nodes.length;
+  const left = n - step.index - 1;
+  return [
+    h('h3', {}, `Forward: ${step.name}`),
+    h('p', { class: 'row', 'data-testid': 'forward-row', 'data-node': step.index }, h('code', {}, step.text)),
+    h(
+      'p',
+      { class: 'step-status' },
+      left === 0
+        ? 'The forward pass is complete: every value is known. Step backward to send the gradient back.'
+        : `Value ${step.index + 1} of ${n}; ${left} more to compute.`,
+    ),
+  ];
+}
+
+function backwardParts(step: BackwardStep, scene: Scene): Node[] {
+  const remaining = scene.stepper?.remaining ?? 0;
+  const done = scene.stepper?.done === true;
   const status = h(
     'p',
     { class: 'step-status' },
-    remaining === 0
-      ? 'The backward pass is complete.'
+    done
+      ? scene.stepper?.accumulate === true
+        ? 'The backward pass is complete; its grads were added to what the inputs held.'
+        : 'The backward pass is complete: these are the grads one backward() gives on a fresh graph.'
       : `${remaining} more node${remaining === 1 ? '' : 's'} to go.`,
   );
   if (step.kind === 'seed') {
-    host.replaceChildren(
-      h('h3', {}, 'Seed'),
-      h(
-        'p',
-        { 'data-testid': 'seed' },
-        `${name(node)}.grad = ${formatFixed(node.grad)}: the output's derivative with respect to itself is 1.`,
-      ),
+    return [
+      h('h3', {}, `Backward: the seed, at the output ${step.name}`),
+      h('p', { class: 'row', 'data-testid': 'seed' }, h('code', {}, step.text)),
       status,
-    );
-    return;
+    ];
   }
-  const rows = step.contributions.map((c, i) =>
+  const rows = step.contributions.map((c) =>
     h(
-      'tr',
+      'li',
       {
-        'data-child': ids.get(c.child),
+        class: 'row',
+        'data-child': scene.ids.get(c.child),
+        'data-derivative': c.derivative,
+        'data-formula': c.formula,
         'data-local': String(c.local),
         'data-upstream': String(c.upstream),
         'data-contribution': String(c.contribution),
         'data-sum': String(c.sum),
       },
-      h(
-        'th',
-        { scope: 'row' },
-        `${name(c.child)}${step.contributions.length === 2 && c.child === step.contributions[1 - i]!.child ? ` (use ${i + 1})` : ''}`,
-      ),
-      h('td', { class: 'num' }, formatFixed(c.local)),
-      h('td', { class: 'num' }, `× ${formatFixed(c.upstream)}`),
-      h('td', { class: 'num' }, `= ${formatFixed(c.contribution)}`),
-      h('td', { class: 'num sum' }, formatFixed(c.sum)),
+      h('code', {}, c.text),
     ),
   );
-  host.replaceChildren(
-    h('h3', {}, describeNode(node, ids)),
+  return [
+    h('h3', {}, `Backward: ${step.text}`),
     h(
       'p',
       {},
-      `Its grad ${formatFixed(node.grad)} flows to each input, times the op's local derivative; each input adds its share to its grad.`,
+      `${step.name}'s grad ${formatFixed(step.node.grad)} flows to each input: the local derivative (from the op) times this upstream grad, added into the input's grad.`,
     ),
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        { class: 'contributions' },
-        h('caption', { class: 'visually-hidden' }, `Contributions of ${name(node)} to its inputs`),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, 'input'),
-            h('th', { scope: 'col' }, `local ∂${name(node)}/∂input`),
-            h('th', { scope: 'col' }, `× upstream ${name(node)}.grad`),
-            h('th', { scope: 'col' }, '= contribution'),
-            h('th', { scope: 'col' }, 'running sum (input.grad)'),
-          ),
-        ),
-        h('tbody', {}, ...rows),
-      ),
-    ),
+    h('ol', { class: 'rows', 'aria-label': `Contributions of ${step.name} to its inputs` }, ...rows),
     status,
-  );
+  ];
 }

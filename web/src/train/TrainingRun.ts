@@ -1,39 +1,18 @@
-// TrainingRun: the train page's setup made real — a dataset, an MLP and the library's Trainer — plus the
-// pictures the page needs (scores on a grid, one neuron's graph). Runs in the page's worker and in Node.
+// TrainingRun: the train page's setup made real — data split into train and test, the chosen features, an
+// MLP and the library's Trainer — plus what the page measures and draws. Runs in the page's worker and in Node.
 
-import { makeBlobs, makeCircles, makeMoons, spiral, xor, type Dataset } from '../../../src/data/index.js';
+import { Rng } from '../../../src/data/Rng.js';
+import type { Dataset } from '../../../src/data/Dataset.js';
 import { Value } from '../../../src/engine/value.js';
-import { lossGraph, MLP, Trainer, type StepResult } from '../../../src/nn/index.js';
+import { accuracy, lossGraph, MLP, Trainer, type BatchGraph } from '../../../src/nn/index.js';
+import { activateNumber } from '../../../src/nn/activation.js';
+import { compile } from '../../../src/tape/compile.js';
+import type { Tape } from '../../../src/tape/Tape.js';
 import { drawDot } from '../../../src/viz/drawDot.js';
 import { outputsFor, type TrainConfig } from './config.js';
-
-/** The dataset a config names, always two classes (0 and 1). */
-export function makeDataset(c: TrainConfig): Dataset {
-  const seed = c.seed;
-  switch (c.dataset) {
-    case 'moons':
-      return makeMoons({ nSamples: c.size, noise: c.noise, seed });
-    case 'circles':
-      return makeCircles({ nSamples: c.size, noise: c.noise, factor: 0.5, seed });
-    case 'xor':
-      return xor({ nSamples: c.size, noise: c.noise, seed });
-    case 'spiral':
-      return spiral({ perClass: Math.ceil(c.size / 2), classes: 2, noise: c.noise, seed });
-    case 'blobs':
-      // Noise is the clusters' spread; a box of 3 keeps the two centres on the same scale as the others.
-      return makeBlobs({
-        nSamples: c.size,
-        centers: 2,
-        clusterStd: Math.max(c.noise, 0.01) * 4,
-        box: 3,
-        seed,
-      });
-  }
-}
-
-/** One output row as a single number whose sign is the predicted class (positive: class 1). */
-const score = (row: readonly Value[]): number =>
-  row.length === 1 ? row[0]!.data : row[1]!.data - row[0]!.data;
+import { makeDataset } from './datasets.js';
+import { badWeight, explainDivergence, type PageDivergence } from './divergence.js';
+import { featureRow } from './features.js';
 
 export interface Bounds {
   x0: number;
@@ -42,72 +21,216 @@ export interface Bounds {
   y1: number;
 }
 
+/** Loss (the data loss, without regularization, as Playground shows it) and accuracy of one set. */
+export interface SetScore {
+  loss: number;
+  accuracy: number;
+}
+
+export interface Measure {
+  step: number;
+  train: SetScore;
+  test: SetScore;
+}
+
+/** A loss graph recorded once and replayed from the current weights: measuring costs one tape forward. */
+interface EvalTape {
+  graph: BatchGraph;
+  tape: Tape;
+  y: number[];
+}
+
 export class TrainingRun {
   readonly config: TrainConfig;
+  /** Every point, in the plane (x1, x2), with its class. */
   readonly data: Dataset;
+  /** Which points train (the rest test), as indices into `data`. */
+  readonly trainIdx: number[];
+  readonly testIdx: number[];
   readonly model: MLP;
   readonly trainer: Trainer;
-  lastLoss = NaN;
+  /** Changeable while the run goes on (Playground keeps training with the new value). */
+  lr: number;
+  regularization: TrainConfig['regularization'];
+  regRate: number;
+  private readonly evals: { train?: EvalTape; test?: EvalTape } = {};
 
   constructor(config: TrainConfig) {
     this.config = config;
     this.data = makeDataset(config);
-    this.model = new MLP(2, [...config.hidden, outputsFor(config.loss)], {
+    const n = this.data.X.length;
+    const order = new Rng(config.seed + 7919).shuffle(Array.from({ length: n }, (_, i) => i));
+    const nTrain = Math.min(n - 1, Math.max(1, Math.round((n * config.trainPct) / 100)));
+    this.trainIdx = order.slice(0, nTrain).sort((a, b) => a - b);
+    this.testIdx = order.slice(nTrain).sort((a, b) => a - b);
+    this.lr = config.lr;
+    this.regularization = config.regularization;
+    this.regRate = config.regRate;
+    this.model = new MLP(config.features.length, [...config.hidden, outputsFor(config.loss)], {
       activation: config.activation,
       seed: config.seed,
     });
-    this.trainer = new Trainer(this.model, this.data, {
+    const train = this.subset(this.trainIdx);
+    this.trainer = new Trainer(this.model, train, {
       loss: config.loss,
       optimizer: config.optimizer,
-      lr: config.lr,
-      batchSize: Math.min(config.batch, this.data.X.length),
+      // A schedule that reads the run's current rate, so a change applies from the next step on.
+      lr: () => this.lr,
+      // Regularization is applied to the weights after each step, as Playground does (see `regularize`).
+      alpha: 0,
+      batchSize: Math.min(config.batch, train.X.length),
       seed: config.seed,
       // The page reads StepResult.divergence and pauses; it must not lose the run to a throw.
       onDivergence: 'report',
     });
   }
 
+  /** The points at `idx` as the network's inputs (the chosen features) and labels. */
+  subset(idx: readonly number[]): Dataset {
+    return {
+      X: idx.map((i) => this.inputs(this.data.X[i]!)),
+      y: idx.map((i) => this.data.y[i]!),
+    };
+  }
+
+  inputs(p: readonly number[]): number[] {
+    return featureRow(this.config.features, p[0]!, p[1]!);
+  }
+
   get steps(): number {
     return this.trainer.optimizer.stepCount;
   }
 
-  step(): StepResult {
+  /** Whether measuring has to record the graphs first (the slow part of a big run's first report). */
+  needsRecording(which: 'train' | 'test'): boolean {
+    return this.evals[which] === undefined && (which === 'train' ? this.trainIdx : this.testIdx).length > 0;
+  }
+
+  /**
+   * One step: the Trainer's forward, backward and update, then regularization. A divergence (the library's
+   * check, or a weight gone non-finite) is returned, explained for the current settings.
+   */
+  step(): PageDivergence | null {
     const r = this.trainer.step();
-    this.lastLoss = r.loss;
-    return r;
+    if (r.divergence !== undefined) return explainDivergence(r.divergence, this.settings(), this.data.X);
+    this.regularize();
+    const bad = badWeight(this.model.parameters());
+    if (bad === undefined) return null;
+    const why = `a weight became ${bad} at step ${r.step}`;
+    return explainDivergence(
+      { step: r.step, loss: NaN, best: r.loss, reason: why },
+      this.settings(),
+      this.data.X,
+    );
   }
 
-  /** Accuracy on the whole dataset at the current weights. */
-  accuracy(): number {
-    return this.trainer.evaluate().accuracy;
+  private settings(): Parameters<typeof explainDivergence>[1] {
+    return { ...this.config, lr: this.lr, regularization: this.regularization, regRate: this.regRate };
   }
 
-  /** Scores on a res×res grid over `bounds` (rows from the top), for the decision-boundary picture. */
-  grid(bounds: Bounds, res: number): Float32Array {
-    const out = new Float32Array(res * res);
-    for (let r = 0; r < res; r++) {
-      const py = bounds.y1 - ((r + 0.5) / res) * (bounds.y1 - bounds.y0);
-      for (let c = 0; c < res; c++) {
-        const px = bounds.x0 + ((c + 0.5) / res) * (bounds.x1 - bounds.x0);
-        out[r * res + c] = score(this.model.forward([px, py]));
+  /**
+   * Playground's regularization: after the gradient step each weight (not bias) moves by lr·rate·R′(w), with
+   * R = |w| (L1, stopping at 0 rather than crossing it) or w²/2 (L2).
+   */
+  private regularize(): void {
+    if (this.regularization === 'none' || this.regRate === 0) return;
+    const k = this.lr * this.regRate;
+    for (const layer of this.model.layers) {
+      for (const n of layer.neurons) {
+        for (const w of n.w) {
+          const old = w.data;
+          if (this.regularization === 'l2') w.data = old - k * old;
+          else {
+            const next = old - k * Math.sign(old);
+            w.data = old * next < 0 ? 0 : next;
+          }
+        }
       }
+    }
+  }
+
+  /** Record (once) the loss graph of the train or test set, compiled to a tape. */
+  private evalTape(which: 'train' | 'test'): EvalTape | undefined {
+    const idx = which === 'train' ? this.trainIdx : this.testIdx;
+    if (idx.length === 0) return undefined;
+    let e = this.evals[which];
+    if (e === undefined) {
+      const { X, y } = this.subset(idx);
+      const graph = lossGraph(this.model, X, y, this.config.loss, 0);
+      const tape = compile(graph.loss, { outputs: [graph.dataLoss, ...graph.outputs.flat()] });
+      e = { graph, tape, y };
+      this.evals[which] = e;
+    }
+    return e;
+  }
+
+  /** Data loss and accuracy of the train and test sets, both at the current weights. */
+  measure(): Measure {
+    const score = (which: 'train' | 'test'): SetScore => {
+      const e = this.evalTape(which);
+      if (e === undefined) return { loss: NaN, accuracy: NaN };
+      e.tape.forward();
+      return { loss: e.graph.dataLoss.data, accuracy: accuracy(e.graph.outputs, e.y) };
+    };
+    return { step: this.steps, train: score('train'), test: score('test') };
+  }
+
+  /** Every neuron's output (and every feature) at the current weights, for the input row `x`. */
+  activations(x: readonly number[]): number[][] {
+    const out: number[][] = [x.slice()];
+    let h: readonly number[] = x;
+    for (const layer of this.model.layers) {
+      h = layer.neurons.map((n) => {
+        let act = n.b.data;
+        for (let i = 0; i < n.w.length; i++) act = act + n.w[i]!.data * h[i]!;
+        return activateNumber(act, n.activation);
+      });
+      out.push(h as number[]);
     }
     return out;
   }
 
   /**
-   * The graph of neuron `j` of layer `layer` for one sample, with the grads of the training loss on that
-   * sample alone. The neuron's inputs are cut loose as labelled leaves (carrying their grads), so the
-   * picture shows the neuron, not the whole network below it.
+   * Values over a res×res grid of `bounds` (rows from the top): for `all`, one array per feature and per
+   * neuron (the network picture's thumbnails); otherwise only the output score (positive: class 1).
    */
-  /** `loss` is the sample's data loss (without the L2 term). */
+  grid(bounds: Bounds, res: number, all: boolean): Float32Array[] {
+    const count = all ? this.config.features.length + this.model.nouts.reduce((a, b) => a + b, 0) : 1;
+    const maps = Array.from({ length: count }, () => new Float32Array(res * res));
+    for (let r = 0; r < res; r++) {
+      const py = bounds.y1 - ((r + 0.5) / res) * (bounds.y1 - bounds.y0);
+      for (let c = 0; c < res; c++) {
+        const px = bounds.x0 + ((c + 0.5) / res) * (bounds.x1 - bounds.x0);
+        const acts = this.activations(this.inputs([px, py]));
+        if (all) {
+          let k = 0;
+          for (const layer of acts) for (const v of layer) maps[k++]![r * res + c] = v;
+        } else maps[0]![r * res + c] = score(acts.at(-1)!);
+      }
+    }
+    return maps;
+  }
+
+  /** The weights as [layer][neuron][input] and biases as [layer][neuron], for the network picture. */
+  weights(): { w: number[][][]; b: number[][] } {
+    return {
+      w: this.model.layers.map((l) => l.neurons.map((n) => n.w.map((v) => v.data))),
+      b: this.model.layers.map((l) => l.neurons.map((n) => n.b.data)),
+    };
+  }
+
+  /**
+   * The graph of neuron `j` of layer `layer` for one point, with the grads of the data loss on that point
+   * alone. The neuron's inputs are cut loose as labelled leaves (carrying their grads), so the picture shows
+   * the neuron, not the whole network below it.
+   */
   neuronGraph(layer: number, j: number, sample: number): { dot: string; nodes: number; loss: number } {
-    const x = this.data.X[sample]!;
-    let h: Value[] = x.map((v, i) => new Value(v, { label: `x${i}` }));
+    const x = this.inputs(this.data.X[sample]!);
+    const names = this.config.features;
+    let h: Value[] = x.map((v, i) => new Value(v, { label: names[i]! }));
     let target: Value | undefined;
     this.model.layers.forEach((l, li) => {
-      if (li === layer)
-        h = h.map((v, i) => new Value(v.data, { label: li === 0 ? `x${i}` : `h${li}[${i}]` }));
+      if (li === layer && li > 0) h = h.map((v, i) => new Value(v.data, { label: `h${li}[${i}]` }));
       const outs = l.forward(h);
       if (li === layer) {
         const n = l.neurons[j]!;
@@ -118,30 +241,31 @@ export class TrainingRun {
       }
       h = outs;
     });
-    // The library's loss for this one sample, fed the outputs just computed (so the cut stays in place).
+    // The library's loss for this one point, fed the outputs just computed (so the cut stays in place).
     const outputs = h;
     const asModel = { forward: () => outputs, parameters: () => this.model.parameters() } as unknown as MLP;
-    const { loss, dataLoss } = lossGraph(
-      asModel,
-      [x],
-      [this.data.y[sample]!],
-      this.config.loss,
-      this.trainer.alpha,
-    );
+    const { loss } = lossGraph(asModel, [x], [this.data.y[sample]!], this.config.loss, 0);
     // The next training step zeroes grads before its own backward, so this pass changes nothing there.
     this.trainer.optimizer.zeroGrad();
     loss.backward();
     // Top to bottom: a neuron with many inputs is a long chain of additions, easier to scroll down than across.
     const drawing = drawDot(target!, { rankdir: 'TB' });
-    return { dot: drawing.source, nodes: drawing.nodeCount, loss: dataLoss.data };
+    return { dot: drawing.source, nodes: drawing.nodeCount, loss: loss.data };
   }
 }
+
+/** One output row as a single number whose sign is the predicted class (positive: class 1). */
+const score = (row: readonly number[]): number => (row.length === 1 ? row[0]! : row[1]! - row[0]!);
 
 /** A box around the points with a margin, so the boundary shows beyond the data. */
 export function boundsOf(X: readonly number[][]): Bounds {
   const pad = (vs: number[]): [number, number] => {
-    const lo = Math.min(...vs);
-    const hi = Math.max(...vs);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of vs) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
     const m = (hi - lo) * 0.12 + 0.1;
     return [lo - m, hi + m];
   };

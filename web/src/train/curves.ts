@@ -1,48 +1,92 @@
-// curves: loss and accuracy over the training steps, drawn on a canvas.
+// curves: training and test loss over the steps, with numeric axes, drawn crisp on a canvas.
+
+import { crispContext } from './colors.js';
+import { ticks } from './heatmap.js';
 
 export interface CurvePoint {
   step: number;
-  loss: number;
-  accuracy: number;
+  train: number;
+  test: number;
 }
 
-export function drawCurves(canvas: HTMLCanvasElement, points: readonly CurvePoint[]): void {
-  const ctx = canvas.getContext('2d')!;
-  const { width: W, height: H } = canvas;
-  const pad = { l: 8, r: 8, t: 10, b: 18 };
+export const CURVE_COLORS = { train: '#1b1f24', test: '#b42318' } as const;
+
+/** A tick value as short text: 0.25, 1.5k, 2e-4. */
+export function shortNumber(v: number): string {
+  const a = Math.abs(v);
+  if (a === 0) return '0';
+  if (a >= 1e4) return a >= 1e6 ? v.toExponential(0) : `${+(v / 1000).toFixed(1)}k`;
+  if (a < 1e-3) return v.toExponential(0);
+  return String(+v.toPrecision(3));
+}
+
+export function drawCurves(
+  canvas: HTMLCanvasElement,
+  cssW: number,
+  cssH: number,
+  points: readonly CurvePoint[],
+): void {
+  const ctx = crispContext(canvas, cssW, cssH);
+  const pad = { l: 40, r: 8, t: 8, b: 20 };
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, W, H);
-  const plotW = W - pad.l - pad.r;
-  const plotH = H - pad.t - pad.b;
+  ctx.fillRect(0, 0, cssW, cssH);
+  const W = cssW - pad.l - pad.r;
+  const H = cssH - pad.t - pad.b;
+  const last = points.at(-1);
+  const maxStep = Math.max(1, last?.step ?? 1);
+  let maxLoss = 0;
+  for (const p of points)
+    for (const v of [p.train, p.test]) if (Number.isFinite(v)) maxLoss = Math.max(maxLoss, v);
+  if (maxLoss === 0) maxLoss = 1;
+  const x = (s: number): number => pad.l + (s / maxStep) * W;
+  const y = (v: number): number => pad.t + H * (1 - Math.min(1, Math.max(0, v / maxLoss)));
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.fillStyle = '#57606a';
   ctx.strokeStyle = '#e5e7eb';
   ctx.lineWidth = 1;
-  for (const f of [0, 0.5, 1]) {
-    const y = pad.t + plotH * (1 - f);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const v of ticks(0, maxLoss, 4)) {
+    const yy = Math.round(y(v)) + 0.5;
     ctx.beginPath();
-    ctx.moveTo(pad.l, y);
-    ctx.lineTo(W - pad.r, y);
+    ctx.moveTo(pad.l, yy);
+    ctx.lineTo(pad.l + W, yy);
     ctx.stroke();
+    ctx.fillText(shortNumber(v), pad.l - 4, yy);
   }
-  const finite = points.filter((p) => Number.isFinite(p.loss));
-  const last = points.at(-1);
-  ctx.fillStyle = '#57606a';
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.fillText(last === undefined ? 'no steps yet' : `step ${last.step}`, pad.l, H - 4);
-  if (points.length < 2 || last === undefined) return;
-  const maxStep = Math.max(1, last.step);
-  const maxLoss = Math.max(1e-9, ...finite.map((p) => p.loss));
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const s of ticks(0, maxStep, 5).filter(Number.isInteger)) {
+    const xx = Math.round(x(s)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(xx, pad.t + H);
+    ctx.lineTo(xx, pad.t + H + 3);
+    ctx.stroke();
+    ctx.fillText(shortNumber(s), xx, pad.t + H + 5);
+  }
+  ctx.strokeStyle = '#8c959f';
+  ctx.strokeRect(pad.l + 0.5, pad.t + 0.5, W - 1, H - 1);
+  if (points.length === 0) {
+    ctx.fillText('no steps yet', pad.l + W / 2, pad.t + H / 2);
+    return;
+  }
   const line = (color: string, value: (p: CurvePoint) => number): void => {
     ctx.strokeStyle = color;
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 1.75;
     ctx.beginPath();
-    points.forEach((p, i) => {
-      const x = pad.l + (p.step / maxStep) * plotW;
-      const y = pad.t + plotH * (1 - Math.min(1, Math.max(0, value(p))));
-      if (i === 0) ctx.moveTo(x, y);
-      else ctx.lineTo(x, y);
-    });
+    let pen = false;
+    for (const p of points) {
+      const v = value(p);
+      if (!Number.isFinite(v)) {
+        pen = false;
+        continue;
+      }
+      if (pen) ctx.lineTo(x(p.step), y(v));
+      else ctx.moveTo(x(p.step), y(v));
+      pen = true;
+    }
     ctx.stroke();
   };
-  line('#b42318', (p) => (Number.isFinite(p.loss) ? p.loss / maxLoss : 1));
-  line('#0b57d0', (p) => p.accuracy);
+  line(CURVE_COLORS.test, (p) => p.test);
+  line(CURVE_COLORS.train, (p) => p.train);
 }

@@ -1,57 +1,123 @@
-// heatmap: the decision boundary as colour under the data points, on a canvas.
+// heatmap: the output over the input plane with the points on top, numeric axes, crisp at any pixel ratio.
 
+import { CLASS_COLORS, crispContext, valuesToImage } from './colors.js';
 import type { Bounds } from './TrainingRun.js';
-
-/** Class 0 and class 1 colours (orange and blue: distinct for the common colour-vision deficiencies). */
-const CLASS_RGB: ReadonlyArray<readonly [number, number, number]> = [
-  [230, 120, 20],
-  [20, 90, 200],
-];
 
 export interface HeatmapState {
   X: number[][];
   y: number[];
+  testIdx: number[];
   bounds: Bounds;
   grid?: { res: number; scores: Float32Array };
+  showTest: boolean;
+  discretize: boolean;
 }
 
-/** Draw the scores (positive: class 1) as a smooth field, then the points on top. */
-export function drawHeatmap(canvas: HTMLCanvasElement, s: HeatmapState): void {
-  const ctx = canvas.getContext('2d')!;
-  const { width: W, height: H } = canvas;
+/** Room for the axes' numbers left of and below the plot. */
+export const AXIS = { left: 30, bottom: 30, top: 16, right: 6 };
+
+/** The plot's square side in CSS pixels for a canvas `cssW` wide. */
+export const plotSide = (cssW: number): number => cssW - AXIS.left - AXIS.right;
+
+/** Round tick values covering [lo, hi], about `count` of them. */
+export function ticks(lo: number, hi: number, count: number): number[] {
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? mag * 10;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(Math.round(v / step) * step);
+  return out;
+}
+
+export function drawHeatmap(canvas: HTMLCanvasElement, cssW: number, s: HeatmapState): void {
+  const side = plotSide(cssW);
+  const cssH = side + AXIS.top + AXIS.bottom;
+  const ctx = crispContext(canvas, cssW, cssH);
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, W, H);
+  ctx.fillRect(0, 0, cssW, cssH);
+  const L = AXIS.left;
+  const T = AXIS.top;
   if (s.grid !== undefined) {
     const { res, scores } = s.grid;
+    // tanh squeezes any loss's scale onto [-1, 1]; discretized, only the sign counts.
+    const img = valuesToImage(scores, res, s.discretize ? (v) => Math.sign(v) : (v) => Math.tanh(v));
     const small = new OffscreenCanvas(res, res);
-    const sctx = small.getContext('2d')!;
-    const img = sctx.createImageData(res, res);
-    for (let i = 0; i < res * res; i++) {
-      const sc = scores[i]!;
-      const [r, g, b] = CLASS_RGB[sc > 0 ? 1 : 0]!;
-      // Confidence fades to white at the boundary, so the boundary itself reads as a light band.
-      const t = Number.isFinite(sc) ? Math.tanh(Math.abs(sc)) * 0.55 : 0;
-      img.data[i * 4] = 255 + (r - 255) * t;
-      img.data[i * 4 + 1] = 255 + (g - 255) * t;
-      img.data[i * 4 + 2] = 255 + (b - 255) * t;
-      img.data[i * 4 + 3] = 255;
-    }
-    sctx.putImageData(img, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(small, 0, 0, W, H);
+    small.getContext('2d')!.putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = !s.discretize;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(small, L, T, side, side);
+  } else {
+    ctx.fillStyle = '#e8eaeb';
+    ctx.fillRect(L, T, side, side);
   }
   const { x0, x1, y0, y1 } = s.bounds;
-  const r = Math.max(3, W / 110);
-  s.X.forEach((p, i) => {
-    const px = ((p[0]! - x0) / (x1 - x0)) * W;
-    const py = ((y1 - p[1]!) / (y1 - y0)) * H;
-    const [cr, cg, cb] = CLASS_RGB[s.y[i] === 1 ? 1 : 0]!;
+  const px = (x: number): number => L + ((x - x0) / (x1 - x0)) * side;
+  const py = (y: number): number => T + ((y1 - y) / (y1 - y0)) * side;
+  // Axes: ticks and their values.
+  ctx.fillStyle = '#57606a';
+  ctx.strokeStyle = '#8c959f';
+  ctx.lineWidth = 1;
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const v of ticks(x0, x1, 5)) {
+    const x = Math.round(px(v)) + 0.5;
     ctx.beginPath();
-    ctx.arc(px, py, r, 0, 2 * Math.PI);
-    ctx.fillStyle = `rgb(${cr},${cg},${cb})`;
+    ctx.moveTo(x, T + side);
+    ctx.lineTo(x, T + side + 4);
+    ctx.stroke();
+    ctx.fillText(String(v), x, T + side + 6);
+  }
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const v of ticks(y0, y1, 5)) {
+    const y = Math.round(py(v)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(L - 4, y);
+    ctx.lineTo(L, y);
+    ctx.stroke();
+    ctx.fillText(String(v), L - 6, y);
+  }
+  ctx.strokeRect(L + 0.5, T + 0.5, side - 1, side - 1);
+  // Axis names in the corners the ticks leave free.
+  ctx.font = 'italic 11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.fillText('x₁', L + side / 2, T + side + 17);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText('x₂', L - 4, T - 2);
+  // Points: training points white-ringed; test points (when shown) black-ringed, as in Playground.
+  const isTest = new Uint8Array(s.X.length);
+  for (const i of s.testIdx) isTest[i] = 1;
+  const r = Math.max(2.5, side / 110);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(L, T, side, side);
+  ctx.clip();
+  s.X.forEach((p, i) => {
+    if (isTest[i] === 1 && !s.showTest) return;
+    ctx.beginPath();
+    ctx.arc(px(p[0]!), py(p[1]!), r, 0, 2 * Math.PI);
+    ctx.fillStyle = CLASS_COLORS[s.y[i] === 1 ? 1 : 0];
     ctx.fill();
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = isTest[i] === 1 ? '#000000' : '#ffffff';
     ctx.stroke();
   });
+  ctx.restore();
+}
+
+/** The plane's coordinates under a click at (offsetX, offsetY) in CSS pixels, or null outside the plot. */
+export function planeAt(
+  cssW: number,
+  bounds: Bounds,
+  offsetX: number,
+  offsetY: number,
+): { x: number; y: number } | null {
+  const side = plotSide(cssW);
+  const u = (offsetX - AXIS.left) / side;
+  const v = (offsetY - AXIS.top) / side;
+  if (u < 0 || u > 1 || v < 0 || v > 1) return null;
+  return { x: bounds.x0 + u * (bounds.x1 - bounds.x0), y: bounds.y1 - v * (bounds.y1 - bounds.y0) };
 }

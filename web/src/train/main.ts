@@ -1,156 +1,349 @@
-// The train page: a network learning a 2-D dataset in a Web Worker, drawn live.
+// The train page: a network learning a 2-D dataset in a Web Worker, drawn live, every setting in the URL.
 
 import '../style.css';
-import { dotToSvg } from '../../../src/viz/graphviz.js';
-import { byId, formatFixed, h, parseSvg, sizeSvg } from '../dom.js';
-import { configFromParams, configToParams, outputsFor, type TrainConfig } from './config.js';
-import { buildConfigForm } from './configForm.js';
+import './train.css';
+import { byId } from '../dom.js';
+import {
+  configFromParams,
+  configToParams,
+  describeIgnored,
+  LIMITS,
+  outputsFor,
+  type TrainConfig,
+} from './config.js';
+import { fillChoices, labelOf, readChange, showConfig } from './controls.js';
 import { drawCurves, type CurvePoint } from './curves.js';
-import { drawHeatmap, type HeatmapState } from './heatmap.js';
+import { drawHeatmap, planeAt, type HeatmapState } from './heatmap.js';
 import type { FromWorker, ToWorker } from './messages.js';
-import { renderNetwork, type NeuronChoice } from './networkView.js';
+import { NetworkView, type NeuronChoice } from './networkView.js';
+import { setupNeuronPanel } from './neuronPanel.js';
+import { addPoint, loadCsv, removePointNear } from './pointEdits.js';
+import { setupDownloads } from './downloads.js';
 
 const heatmap = byId<HTMLCanvasElement>('heatmap');
 const curvesCanvas = byId<HTMLCanvasElement>('curves');
 const playButton = byId<HTMLButtonElement>('play');
-const netBox = byId('net');
-const sampleInput = byId<HTMLInputElement>('sample');
-const neuronGraph = byId('neuron-graph');
 const share = byId<HTMLAnchorElement>('share');
+const status = byId('status');
+const main = byId('main');
 
-let config: TrainConfig = configFromParams(new URLSearchParams(location.search));
-let board: HeatmapState | undefined;
-let curve: CurvePoint[] = [];
-let running = false;
-let chosen: NeuronChoice | undefined;
-let lastInspect = 0;
+const parsed = configFromParams(new URLSearchParams(location.search));
+/** The page's one state: the setup (what the URL holds) and what the run has reported. */
+const state = {
+  config: parsed.config,
+  running: false,
+  board: undefined as HeatmapState | undefined,
+  curve: [] as CurvePoint[],
+  chosen: undefined as NeuronChoice | undefined,
+  trainCount: 0,
+  step: 0,
+  /** The last thumbnails and weights, to repaint the network after it is rebuilt. */
+  lastGrid: undefined as Extract<FromWorker, { type: 'grid' }> | undefined,
+};
+if (parsed.ignored.length > 0) byId('url-note').textContent = describeIgnored(parsed.ignored);
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 const send = (m: ToWorker): void => worker.postMessage(m);
 
+const net = new NetworkView(byId('net'), byId('net-readout'), {
+  choose: (c) => {
+    state.chosen = c;
+    renderNet();
+    byId('net')
+      .querySelector<HTMLButtonElement>(`button[data-layer='${c.layer}'][data-neuron='${c.neuron}']`)
+      ?.focus();
+    neuron.inspect();
+  },
+  toggleFeature: (f) => {
+    const on = state.config.features.includes(f);
+    if (on && state.config.features.length === 1) {
+      setStatus('The network needs at least one feature.');
+      return;
+    }
+    const features = on ? state.config.features.filter((x) => x !== f) : [...state.config.features, f];
+    applyParams({ features: features.join(',') });
+  },
+  resizeLayer: (layer, delta) => {
+    const hidden = state.config.hidden.map((n, i) => (i === layer ? n + delta : n));
+    applyParams({ hidden: hidden.join(',') });
+  },
+  resizeNetwork: (delta) => {
+    const hidden = delta > 0 ? [...state.config.hidden, 4] : state.config.hidden.slice(0, -1);
+    applyParams({ hidden: hidden.join(',') });
+  },
+});
+const neuron = setupNeuronPanel(
+  () => state,
+  (m) => send(m),
+);
+
+/** The batch field's note: how many training points there are, and whether the batch takes them all. */
+function showBatch(): void {
+  const n = state.trainCount;
+  byId('batch-of').textContent = n === 0 ? '' : state.config.batch >= n ? `(all ${n})` : `(of ${n})`;
+}
+
+function setStatus(text: string, kind: 'info' | 'warn' = 'info'): void {
+  status.textContent = text;
+  status.className = `status ${kind}`;
+}
+
 function setRunning(r: boolean): void {
-  running = r;
+  state.running = r;
   playButton.textContent = r ? 'Pause' : 'Play';
   playButton.setAttribute('aria-pressed', String(r));
 }
 
+const boardWidth = (): number => Math.max(180, Math.min(420, heatmap.parentElement!.clientWidth));
+
+function drawBoard(): void {
+  if (state.board === undefined) return;
+  state.board.showTest = state.config.showTest;
+  state.board.discretize = state.config.discretize;
+  drawHeatmap(heatmap, boardWidth(), state.board);
+}
+
+const phone = window.matchMedia('(max-width: 700px)');
+
+/** The loss chart sits under the numbers beside the plane, or on a phone in its own panel below. */
+function placeCurves(): void {
+  const box = byId('curves-box');
+  const home = phone.matches ? byId('curves-panel') : byId('curves-slot');
+  if (box.parentElement !== home) home.append(box);
+  byId('curves-panel').hidden = !phone.matches;
+}
+
+function drawCurve(): void {
+  const w = Math.max(200, byId('curves-box').clientWidth);
+  drawCurves(curvesCanvas, w, phone.matches ? 150 : 110, state.curve);
+}
+
+function renderNet(): void {
+  const c = state.config;
+  net.render(
+    c.features,
+    [...c.hidden, outputsFor(c.loss)],
+    state.chosen,
+    state.board?.bounds,
+    LIMITS.layers[1],
+    LIMITS.neurons[1],
+  );
+  const g = state.lastGrid;
+  if (g !== undefined) net.update(g.thumbRes, g.thumbs, g.weights);
+}
+
 function reset(): void {
   setRunning(false);
-  curve = [];
-  board = undefined;
-  drawCurves(curvesCanvas, curve);
+  state.curve = [];
+  state.step = 0;
+  state.board = undefined;
+  state.lastGrid = undefined;
+  drawCurve();
+  for (const id of ['train-loss', 'test-loss', 'train-acc', 'test-acc']) byId(`stat-${id}`).textContent = '–';
   byId('stat-step').textContent = '0';
-  byId('stat-loss').textContent = '–';
-  byId('stat-acc').textContent = '–';
-  sampleInput.max = String(config.size - 1);
-  byId('sample-range').textContent = `(0 to ${config.size - 1})`;
-  if (Number(sampleInput.value) > config.size - 1) sampleInput.value = '0';
-  const sizes = [...config.hidden, outputsFor(config.loss)];
-  if (chosen !== undefined && (chosen.layer >= sizes.length || chosen.neuron >= sizes[chosen.layer]!))
-    chosen = undefined;
-  renderNetwork(netBox, sizes, chosen, choose);
-  if (chosen === undefined) neuronGraph.replaceChildren();
-  send({ type: 'reset', config });
-  if (chosen !== undefined) inspect();
+  byId('stat-sps').textContent = '';
+  const sizes = [...state.config.hidden, outputsFor(state.config.loss)];
+  const ch = state.chosen;
+  if (ch !== undefined && (ch.layer >= sizes.length || ch.neuron >= sizes[ch.layer]!))
+    state.chosen = undefined;
+  renderNet();
+  neuron.reset();
+  setStatus('');
+  send({ type: 'reset', config: state.config });
 }
 
 function saveToUrl(): void {
-  const query = `?${configToParams(config).toString()}`;
+  const query = `?${configToParams(state.config).toString()}`;
   history.replaceState(null, '', query);
   share.href = query;
+  byId('train-pct').textContent = `${state.config.trainPct}%`;
 }
 
-function choose(c: NeuronChoice): void {
-  chosen = c;
-  renderNetwork(netBox, [...config.hidden, outputsFor(config.loss)], chosen, choose);
-  netBox
-    .querySelector<HTMLButtonElement>(`button[data-layer='${c.layer}'][data-neuron='${c.neuron}']`)
-    ?.focus();
-  inspect();
-}
+const LIVE = ['lr', 'regularization', 'regRate', 'speed', 'maxSteps'] as const;
+const VIEW = ['showTest', 'discretize', 'paint'] as const;
 
-function inspect(): void {
-  if (chosen === undefined) return;
-  lastInspect = performance.now();
-  const sample = Math.min(config.size - 1, Math.max(0, Math.floor(sampleInput.valueAsNumber || 0)));
-  send({ type: 'inspect', layer: chosen.layer, neuron: chosen.neuron, sample });
-}
-
-async function showNeuron(m: Extract<FromWorker, { type: 'neuron' }>): Promise<void> {
-  // Natural size in a scrolling box: a neuron with many inputs is a long chain, unreadable if shrunk.
-  const svg = parseSvg(await dotToSvg(m.dot));
-  sizeSvg(svg, neuronGraph.clientWidth - 2, 'fit', 0.6);
-  svg.setAttribute('role', 'img');
-  const last = m.layer === config.hidden.length;
-  const what = `${last ? 'Output' : `Layer ${m.layer + 1}`} neuron ${m.neuron + 1}, sample ${m.sample}`;
-  svg.setAttribute('aria-label', `Computational graph of ${what}`);
-  const point = board?.X[m.sample];
-  const cls = board?.y[m.sample];
-  neuronGraph.replaceChildren(
-    h(
-      'p',
-      { class: 'hint' },
-      `${what}: x = (${point?.map((c) => formatFixed(c, 2)).join(', ') ?? '?'}), class ${cls ?? '?'}, ` +
-        `data loss ${formatFixed(m.loss)}. Grads are of this sample's loss (with the L2 term) at the current weights` +
-        (m.loss === 0 ? ': the sample is past the margin, so only the L2 term pulls on the weights.' : '.'),
-    ),
-    svg,
+/** Make `next` the setup: a change of data or network starts over, rate/regularization/speed go on live. */
+function apply(next: TrainConfig): void {
+  const prev = state.config;
+  state.config = next;
+  saveToUrl();
+  showConfig(main, next);
+  showBatch();
+  const changed = (Object.keys(next) as (keyof TrainConfig)[]).filter(
+    (k) => JSON.stringify(next[k]) !== JSON.stringify(prev[k]),
   );
+  const soft: readonly string[] = [...LIVE, ...VIEW];
+  if (changed.some((k) => !soft.includes(k))) {
+    reset();
+    return;
+  }
+  if (changed.some((k) => (LIVE as readonly string[]).includes(k))) {
+    const { lr, regularization, regRate, speed, maxSteps } = next;
+    send({ type: 'live', settings: { lr, regularization, regRate, speed, maxSteps } });
+    setStatus(state.running ? 'New setting applied; training goes on.' : '');
+  }
+  drawBoard();
+}
+
+/** Change some URL keys at once (features, hidden layers, points), checked as a link would be. */
+function applyParams(patch: Record<string, string>): void {
+  const params = configToParams(state.config);
+  for (const [k, v] of Object.entries(patch)) params.set(k, v);
+  const r = configFromParams(params);
+  if (r.ignored.length > 0) setStatus(describeIgnored(r.ignored), 'warn');
+  else apply(r.config);
+}
+
+function onControl(e: Event): void {
+  const el = e.target;
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || el.name === '') return;
+  if (el.type === 'radio' && !(el as HTMLInputElement).checked) return;
+  const r = readChange(el, state.config);
+  if (r.ignored.length > 0) {
+    setStatus(
+      `${labelOf(main, el.name)}: ${r.ignored[0]!.reason}. Kept ${el.name}=${configToParams(state.config).get(el.name) ?? ''}.`,
+      'warn',
+    );
+    showConfig(main, state.config);
+    return;
+  }
+  apply(r.config);
 }
 
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
   switch (m.type) {
     case 'data':
-      board = { X: m.X, y: m.y, bounds: m.bounds };
-      drawHeatmap(heatmap, board);
+      state.board = {
+        X: m.X,
+        y: m.y,
+        testIdx: m.testIdx,
+        bounds: m.bounds,
+        showTest: false,
+        discretize: false,
+      };
+      state.trainCount = m.trainIdx.length;
+      showBatch();
+      byId('sample-range').textContent = `(0 to ${m.X.length - 1})`;
+      neuron.setMax(m.X.length - 1);
+      renderNet();
+      drawBoard();
+      break;
+    case 'progress':
+      setStatus(m.text);
       break;
     case 'grid':
-      if (board === undefined) break;
-      board.grid = { res: m.res, scores: m.scores };
-      drawHeatmap(heatmap, board);
+      if (state.board === undefined) break;
+      state.board.grid = { res: m.res, scores: m.scores };
+      drawBoard();
+      state.lastGrid = m;
+      net.update(m.thumbRes, m.thumbs, m.weights);
       break;
-    case 'report':
-      byId('stat-step').textContent = String(m.step);
-      byId('stat-loss').textContent = Number.isFinite(m.loss) ? m.loss.toFixed(4) : '–';
-      byId('stat-acc').textContent = `${(m.accuracy * 100).toFixed(1)}%`;
-      if (m.step > 0 && curve.at(-1)?.step !== m.step)
-        curve.push({ step: m.step, loss: m.loss, accuracy: m.accuracy });
-      drawCurves(curvesCanvas, curve);
-      // While playing, refresh the chosen neuron's graph about once a second.
-      if (running && chosen !== undefined && performance.now() - lastInspect > 1000) inspect();
+    case 'report': {
+      const { measure: ms } = m;
+      state.step = ms.step;
+      if (status.textContent?.endsWith('…')) setStatus('');
+      byId('stat-step').textContent = String(ms.step);
+      byId('stat-sps').textContent =
+        m.running && m.stepsPerSec > 0 ? `${m.stepsPerSec.toFixed(m.stepsPerSec < 10 ? 1 : 0)} steps/s` : '';
+      const fmt = (v: number): string =>
+        Number.isFinite(v) ? v.toFixed(4) : Number.isNaN(v) ? '–' : String(v);
+      const pct = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
+      for (const [id, v] of [
+        ['train-loss', ms.train.loss],
+        ['test-loss', ms.test.loss],
+      ] as const) {
+        byId(`stat-${id}`).textContent = fmt(v);
+        byId(`stat-${id}`).dataset['value'] = String(v);
+      }
+      byId('stat-train-acc').textContent = pct(ms.train.accuracy);
+      byId('stat-test-acc').textContent = pct(ms.test.accuracy);
+      if (state.curve.at(-1)?.step !== ms.step)
+        state.curve.push({ step: ms.step, train: ms.train.loss, test: ms.test.loss });
+      drawCurve();
+      neuron.tick();
+      break;
+    }
+    case 'stopped':
+      setRunning(false);
+      if (m.kind === 'diverged')
+        setStatus(`Paused: ${m.why}. To go on, ${m.hint ?? 'change a setting'}, then Reset.`, 'warn');
+      else setStatus(`Stopped at ${m.why}. Raise “Stop at step” to train on.`);
       break;
     case 'neuron':
-      showNeuron(m).catch((err: unknown) =>
-        neuronGraph.replaceChildren(h('p', { class: 'error' }, String(err))),
-      );
+      neuron.show(m);
+      break;
+    case 'model':
+      downloads.receive(m.json);
       break;
     case 'error':
       setRunning(false);
-      byId('cfg-error').textContent = `Training stopped: ${m.message}`;
+      setStatus(`Training stopped: ${m.message}`, 'warn');
       break;
   }
 };
 worker.onerror = (e) => {
   setRunning(false);
-  byId('cfg-error').textContent = `The training worker failed: ${e.message}`;
+  setStatus(`The training worker failed: ${e.message}`, 'warn');
 };
 
-buildConfigForm(byId<HTMLFormElement>('config'), config, (c) => {
-  config = c;
-  saveToUrl();
-  reset();
+const downloads = setupDownloads(
+  () => state.config,
+  () => send({ type: 'model' }),
+  (message) => setStatus(message, 'warn'),
+);
+
+placeCurves();
+phone.addEventListener('change', () => {
+  placeCurves();
+  drawCurve();
 });
+fillChoices(main);
+showConfig(main, state.config);
+main.addEventListener('change', onControl);
+for (const f of main.querySelectorAll('form')) f.addEventListener('submit', (e) => e.preventDefault());
 playButton.addEventListener('click', () => {
-  setRunning(!running);
-  send({ type: running ? 'play' : 'pause' });
+  setRunning(!state.running);
+  send({ type: state.running ? 'play' : 'pause' });
+  if (state.running) setStatus('');
 });
 byId('step1').addEventListener('click', () => {
   setRunning(false);
   send({ type: 'step' });
-  if (chosen !== undefined) inspect();
+  neuron.inspect();
 });
 byId('reset').addEventListener('click', reset);
-sampleInput.addEventListener('change', inspect);
+
+heatmap.addEventListener('click', (e) => {
+  const b = state.board;
+  if (b === undefined) return;
+  const at = planeAt(boardWidth(), b.bounds, e.offsetX, e.offsetY);
+  if (at === null) return;
+  const r = e.shiftKey
+    ? removePointNear(state.config, b, at, (8 / boardWidth()) * (b.bounds.x1 - b.bounds.x0))
+    : addPoint(state.config, b, at);
+  if (typeof r === 'string') setStatus(r, 'warn');
+  else apply(r);
+});
+const csvError = byId('csv-error');
+const useCsv = (text: string): void => {
+  const r = loadCsv(state.config, text);
+  csvError.textContent = typeof r === 'string' ? r : '';
+  if (typeof r !== 'string') apply(r);
+};
+byId('csv-use').addEventListener('click', () => useCsv(byId<HTMLTextAreaElement>('csv-text').value));
+byId<HTMLInputElement>('csv-file').addEventListener('change', (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (file !== undefined) file.text().then(useCsv, (err: unknown) => (csvError.textContent = String(err)));
+});
+let lastWidth = 0;
+new ResizeObserver(() => {
+  if (main.clientWidth === lastWidth) return;
+  lastWidth = main.clientWidth;
+  drawBoard();
+  drawCurve();
+  renderNet();
+}).observe(main);
+
 saveToUrl();
 reset();

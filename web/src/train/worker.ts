@@ -1,60 +1,154 @@
-// The training worker: owns the Trainer, steps it while playing, and reports in small batches of time.
+// The training worker: owns the run, steps it at the chosen speed, measures it and sends the pictures' data.
 
-import type { FromWorker, ToWorker } from './messages.js';
+import type { FromWorker, LiveSettings, ToWorker } from './messages.js';
 import { boundsOf, TrainingRun, type Bounds } from './TrainingRun.js';
 
-const GRID_RES = 48;
-/** Train this long between reports, so the page hears back ~20 times a second. */
+/** The decision boundary's grid (Playground's density) and the network picture's thumbnails. */
+const GRID_RES = 100;
+const THUMB_RES = 24;
+/** Longest stretch of steps between looks at the mailbox, so pause and new settings apply promptly. */
 const SLICE_MS = 45;
-/** Redraw the decision boundary at most this often (each costs a forward pass per grid cell). */
-const GRID_EVERY_MS = 300;
+/** Measure train and test loss at most this often when steps come faster (each costs two tape forwards). */
+const REPORT_MS = 80;
 
-let trainer: TrainingRun | undefined;
+let run: TrainingRun | undefined;
 let bounds: Bounds | undefined;
+let live: LiveSettings | undefined;
 let running = false;
 /** Which play started the current loop: a pause then a quick play must not leave two loops running. */
 let loopId = 0;
+let lastReport = 0;
 let lastGrid = 0;
+let gridCost = 0;
 let gridStep = -1;
+/** Steps owed at the chosen speed are counted from here. */
+let paceFrom = { t: 0, step: 0 };
+/** Recent (time, step) pairs, for steps per second. */
+let recent: Array<{ t: number; step: number }> = [];
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => self.postMessage(m, { transfer });
 
+function stepsPerSec(): number {
+  const first = recent[0];
+  const last = recent.at(-1);
+  if (first === undefined || last === undefined || last.t - first.t < 100) return 0;
+  return ((last.step - first.step) * 1000) / (last.t - first.t);
+}
+
+/** Record the measuring graphs before the first report, saying so: on a big network this takes seconds. */
+function measureWithProgress(r: TrainingRun): ReturnType<TrainingRun['measure']> {
+  for (const which of ['train', 'test'] as const) {
+    if (r.needsRecording(which)) {
+      const n = (which === 'train' ? r.trainIdx : r.testIdx).length;
+      post({
+        type: 'progress',
+        text: `Recording the ${which} set's loss graph (${n} points) for measuring…`,
+      });
+      r.measure();
+    }
+  }
+  return r.measure();
+}
+
 function report(): void {
-  if (trainer === undefined) return;
+  if (run === undefined) return;
+  lastReport = performance.now();
   post({
     type: 'report',
-    step: trainer.steps,
-    loss: trainer.lastLoss,
-    accuracy: trainer.accuracy(),
+    measure: measureWithProgress(run),
     running,
+    stepsPerSec: running ? stepsPerSec() : 0,
   });
 }
 
 function sendGrid(): void {
-  if (trainer === undefined || bounds === undefined || gridStep === trainer.steps) return;
-  const scores = trainer.grid(bounds, GRID_RES);
-  gridStep = trainer.steps;
+  if (run === undefined || bounds === undefined || gridStep === run.steps) return;
+  const t0 = performance.now();
+  const [scores] = run.grid(bounds, GRID_RES, false);
+  const thumbs = run.grid(bounds, THUMB_RES, true);
+  gridStep = run.steps;
   lastGrid = performance.now();
-  post({ type: 'grid', res: GRID_RES, scores, step: trainer.steps }, [scores.buffer]);
+  gridCost = lastGrid - t0;
+  post(
+    {
+      type: 'grid',
+      step: run.steps,
+      res: GRID_RES,
+      scores: scores!,
+      thumbRes: THUMB_RES,
+      thumbs,
+      weights: run.weights(),
+    },
+    [scores!.buffer, ...thumbs.map((t) => t.buffer)],
+  );
+}
+
+function stop(kind: 'limit' | 'diverged', why: string, hint?: string): void {
+  running = false;
+  if (run !== undefined)
+    post({ type: 'stopped', kind, step: run.steps, why, ...(hint === undefined ? {} : { hint }) });
+}
+
+/** One step, with the first one's slow recording announced; false when the run had to stop. */
+function stepOnce(r: TrainingRun): boolean {
+  if (r.steps >= (live?.maxSteps ?? Infinity)) {
+    stop('limit', `the step limit of ${live?.maxSteps ?? 0}`);
+    return false;
+  }
+  if (r.steps === 0 && r.trainer.engine === 'tape')
+    post({
+      type: 'progress',
+      text: `First step: recording and compiling the graph of ${r.trainIdx.length} training points…`,
+    });
+  const d = r.step();
+  recent.push({ t: performance.now(), step: r.steps });
+  if (d !== null) {
+    stop('diverged', d.why, d.hint);
+    return false;
+  }
+  return true;
 }
 
 function loop(id: number): void {
-  if (!running || trainer === undefined || id !== loopId) return;
+  if (!running || run === undefined || id !== loopId || live === undefined) return;
   const t0 = performance.now();
+  const speed = live.speed;
   try {
-    do trainer.step();
-    while (performance.now() - t0 < SLICE_MS);
+    if (speed === 0) {
+      while (running && performance.now() - t0 < SLICE_MS) if (!stepOnce(run)) break;
+    } else {
+      const owed = () =>
+        Math.floor(((performance.now() - paceFrom.t) * speed) / 1000) - (run!.steps - paceFrom.step);
+      while (running && owed() > 0 && performance.now() - t0 < SLICE_MS) if (!stepOnce(run)) break;
+      // Far behind (a slow network at a fast setting): forget the debt rather than rush to repay it.
+      if (owed() > speed) paceFrom = { t: performance.now(), step: run.steps };
+    }
   } catch (err) {
     running = false;
     fail(err);
   }
-  report();
-  if (performance.now() - lastGrid > GRID_EVERY_MS || !running) sendGrid();
-  if (running) setTimeout(() => loop(id), 0);
+  const now = performance.now();
+  recent = recent.filter((p) => now - p.t < 1500);
+  if (!running || speed !== 0 || now - lastReport > REPORT_MS) report();
+  if (!running || now - lastGrid > Math.max(200, 4 * gridCost)) sendGrid();
+  if (running) {
+    const wait = speed === 0 ? 0 : Math.max(0, Math.min(100, 1000 / speed - (performance.now() - now)));
+    setTimeout(() => loop(id), wait);
+  }
 }
 
 function fail(err: unknown): void {
   post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+}
+
+function applyLive(s: LiveSettings): void {
+  live = s;
+  if (run !== undefined) {
+    run.lr = s.lr;
+    run.regularization = s.regularization;
+    run.regRate = s.regRate;
+  }
+  paceFrom = { t: performance.now(), step: run?.steps ?? 0 };
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
@@ -63,16 +157,34 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     switch (m.type) {
       case 'reset':
         running = false;
-        trainer = new TrainingRun(m.config);
-        bounds = boundsOf(trainer.data.X);
+        run = new TrainingRun(m.config);
+        applyLive(m.config);
+        bounds = boundsOf(run.data.X);
         gridStep = -1;
-        post({ type: 'data', X: trainer.data.X, y: trainer.data.y, bounds });
+        recent = [];
+        post({
+          type: 'data',
+          X: run.data.X,
+          y: run.data.y,
+          trainIdx: run.trainIdx,
+          testIdx: run.testIdx,
+          bounds,
+        });
         report();
         sendGrid();
         break;
+      case 'live':
+        applyLive(m.settings);
+        break;
       case 'play':
-        if (!running) {
+        if (!running && run !== undefined) {
+          if (run.steps >= (live?.maxSteps ?? Infinity)) {
+            stop('limit', `the step limit of ${live?.maxSteps ?? 0}`);
+            break;
+          }
           running = true;
+          paceFrom = { t: performance.now(), step: run.steps };
+          recent = [];
           const id = ++loopId;
           setTimeout(() => loop(id), 0);
         }
@@ -83,20 +195,24 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
         sendGrid();
         break;
       case 'step':
-        if (trainer === undefined) break;
+        if (run === undefined) break;
         running = false;
-        trainer.step();
+        stepOnce(run);
         report();
         sendGrid();
         break;
       case 'inspect': {
-        if (trainer === undefined) break;
-        const { dot, loss } = trainer.neuronGraph(m.layer, m.neuron, m.sample);
+        if (run === undefined) break;
+        const { dot, loss } = run.neuronGraph(m.layer, m.neuron, m.sample);
         post({ type: 'neuron', layer: m.layer, neuron: m.neuron, sample: m.sample, dot, loss });
         break;
       }
+      case 'model':
+        if (run !== undefined) post({ type: 'model', json: JSON.stringify(run.model.toJSON(), null, 1) });
+        break;
     }
   } catch (err) {
+    running = false;
     fail(err);
   }
 };

@@ -1,13 +1,7 @@
 // micrograd's moons demo in TensorFlow.js (CPU backend, float32 tensors), for the side-by-side table.
 import * as tf from '@tensorflow/tfjs';
-import { demoLr } from './demoSetup.js';
-
-export interface TfjsDemo {
-  /** Run `steps` training steps; returns ms per step. */
-  run(steps: number): number;
-  /** The loss before training (float32), for checking that both sides compute the same demo. */
-  firstLoss: number;
-}
+import { demoLr } from '../demoSetup.js';
+import type { TfjsDemo } from './tfjsDemoType.js';
 
 /** `layers[l][j] = [b, w0, w1, ...]`: the TypeScript model's starting weights. */
 export async function tfjsDemo(X: number[][], y: number[], layers: number[][][]): Promise<TfjsDemo> {

@@ -1,0 +1,113 @@
+// gradients(output, inputs, { createGraph }): ∂output/∂input for each input, as PyTorch's torch.autograd.grad.
+
+import { describe } from '../engine/describe.js';
+import { OPS } from '../engine/ops.js';
+import { Value, topoSort } from '../engine/value.js';
+import { checkOptions } from '../engine/checkKeys.js';
+import { VALUE_RULES } from './valueRules.js';
+
+export interface GradientsOptions {
+  /**
+   * Record the backward pass as a graph, so the returned gradients can be differentiated again
+   * (PyTorch's `create_graph=True`). Default false: the gradients are fresh leaves.
+   */
+  createGraph?: boolean;
+}
+
+const WHERE = 'gradients(output, inputs, opts)';
+
+/**
+ * ∂output/∂input for each of `inputs`, as Values (PyTorch's `torch.autograd.grad`). No `.grad` field is
+ * read or written. With `createGraph: true` each result is a node of a graph that reaches back to the
+ * inputs and can be differentiated again; without it each is a fresh leaf. An input that `output` does not
+ * depend on gets `Value(0)`.
+ */
+export function gradients(output: Value, inputs: readonly Value[], opts?: GradientsOptions): Value[] {
+  if (!(output instanceof Value)) {
+    throw new TypeError(`${WHERE}: expected output to be a Value, got ${describe(output)}`);
+  }
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(`${WHERE}: expected inputs to be an array of Values, got ${describe(inputs)}`);
+  }
+  const seen = new Map<Value, number>();
+  inputs.forEach((x, i) => {
+    if (!(x instanceof Value)) {
+      throw new TypeError(`${WHERE}: expected inputs[${i}] to be a Value, got ${describe(x)}`);
+    }
+    const j = seen.get(x);
+    if (j !== undefined) {
+      throw new RangeError(`${WHERE}: inputs[${i}] is the same Value as inputs[${j}] (each input once)`);
+    }
+    seen.set(x, i);
+  });
+  const o = checkOptions(opts, ['createGraph'], WHERE);
+  const createGraph = o['createGraph'] ?? false;
+  if (typeof createGraph !== 'boolean') {
+    throw new TypeError(`${WHERE}: expected opts.createGraph to be a boolean, got ${describe(createGraph)}`);
+  }
+  if (createGraph) {
+    const gs = recordedGrads(output);
+    return inputs.map((x) => gs.get(x) ?? new Value(0));
+  }
+  const gs = numericGrads(output);
+  return inputs.map((x) => new Value(gs.get(x) ?? 0));
+}
+
+/**
+ * The chain rule over numbers, with the table's numeric rules: what `backward()` computes, kept in a map
+ * instead of the `.grad` fields. Every node gets at least 0 and passes `local × 0` on, so a 0 meeting an
+ * infinite local derivative gives NaN, as in PyTorch.
+ */
+function numericGrads(output: Value): Map<Value, number> {
+  const order = topoSort(output);
+  const gs = new Map<Value, number>();
+  gs.set(output, 1);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i]!;
+    const name = v.opName;
+    if (name === undefined) continue;
+    const g = gs.get(v) ?? 0;
+    const def = OPS[name];
+    const a = v._a!;
+    const b = v._b;
+    const bd = b === null ? 0 : b.data;
+    const add = (x: Value, c: number): void => {
+      gs.set(x, (gs.get(x) ?? 0) + c);
+    };
+    add(a, def.blocks?.(a.data, bd, v.data, v._k) === true ? 0 : def.da(a.data, bd, v.data, v._k) * g);
+    if (def.arity === 2) add(b!, def.db(a.data, bd, v.data, v._k) * g);
+  }
+  return gs;
+}
+
+/**
+ * The chain rule over Values, with the Value-form rules: every contribution `local × upstream` is a new
+ * node, so the result is a graph. Where the table's `blocks` rule holds, the contribution is exactly 0
+ * whatever the upstream gradient is: the rule's `blocked` Value, else a constant 0.
+ */
+function recordedGrads(output: Value): Map<Value, Value> {
+  const order = topoSort(output);
+  const gs = new Map<Value, Value>();
+  gs.set(output, new Value(1));
+  const add = (x: Value, c: Value): void => {
+    const prev = gs.get(x);
+    gs.set(x, prev === undefined ? c : prev.add(c));
+  };
+  const times = (local: Value | 1, g: Value): Value => (local === 1 ? g : g.mul(local));
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i]!;
+    const name = v.opName;
+    if (name === undefined) continue;
+    // A node nothing reached holds a 0 gradient that still flows on (0 × ∞ is NaN, as in PyTorch).
+    const g = gs.get(v) ?? new Value(0);
+    const def = OPS[name];
+    const rule = VALUE_RULES[name];
+    const a = v._a!;
+    const b = v._b;
+    const blocked = def.blocks?.(a.data, b === null ? 0 : b.data, v.data, v._k) === true;
+    if (!blocked) add(a, times(rule.da(a, b, v, v._k), g));
+    else add(a, 'blocked' in rule && rule.blocked !== undefined ? rule.blocked(g, a, v) : new Value(0));
+    if ('db' in rule) add(b!, times(rule.db(a, b, v, v._k), g));
+  }
+  return gs;
+}

@@ -1,0 +1,63 @@
+// Each primitive's local derivatives written with Value operations, so a backward pass can record a graph.
+//
+// The numeric rules in engine/ops.ts compute ∂out/∂input as numbers; these compute the same quantities as
+// Values built from the node's own inputs and output, so the gradient is itself differentiable. A test
+// checks both forms agree at many points. Blocking (relu where out ≤ 0, pow(·, 0)) is not repeated here:
+// the chain rule reads the table's `blocks` rule at every order.
+
+import type { BinaryOpName, OpName, UnaryOpName } from '../engine/ops.js';
+import type { Value } from '../engine/value.js';
+
+/**
+ * ∂out/∂input as a Value over the node's inputs `a`, `b` (null for one-input ops), its output `out` and its
+ * constant `k`; or the number 1 where the derivative is the constant 1 (add), so the recorded graph passes
+ * the upstream gradient through unchanged, as PyTorch's AddBackward does.
+ */
+export type ValueLocalGrad = (a: Value, b: Value | null, out: Value, k: number) => Value | 1;
+
+export interface UnaryValueRule {
+  readonly da: ValueLocalGrad;
+  /**
+   * What the recorded pass adds to the input where the table's `blocks` rule holds, given the upstream
+   * gradient `g`: a Value equal to 0 whatever `g` is. Default: a constant 0 (PyTorch's zeros_like).
+   */
+  readonly blocked?: (g: Value, a: Value, out: Value) => Value;
+}
+export interface BinaryValueRule {
+  readonly da: ValueLocalGrad;
+  readonly db: ValueLocalGrad;
+}
+export type ValueRule<K extends OpName = OpName> = K extends BinaryOpName
+  ? BinaryValueRule
+  : K extends UnaryOpName
+    ? UnaryValueRule
+    : never;
+
+/** The Value-form rules. A missing op or a missing derivative is a compile error. */
+export const VALUE_RULES: { readonly [K in OpName]: ValueRule<K> } = {
+  add: {
+    da: () => 1, // ∂(a+b)/∂a = 1
+    db: () => 1, // ∂(a+b)/∂b = 1
+  },
+  mul: {
+    da: (_a, b) => b!, // ∂(ab)/∂a = b
+    db: (a) => a, // ∂(ab)/∂b = a
+  },
+  // ∂(a^k)/∂a = k·a^(k−1), built as PyTorch's pow_backward builds it (k · a.pow(k − 1)), so its own
+  // derivative is k(k−1)·a^(k−2), and 0 when k − 1 = 0 (pow's blocking rule, one order up).
+  pow: { da: (a, _b, _out, k) => a.pow(k - 1).mul(k) },
+  // tanh' = (1 − t)(1 + t) over the output t, as the numeric rule computes it.
+  tanh: { da: (_a, _b, t) => t.rsub(1).mul(t.add(1)) },
+  exp: { da: (_a, _b, out) => out }, // exp' = exp
+  relu: {
+    // relu' = 1 where it does not block (out > 0 or NaN), recorded as out⁰: exactly 1, and its derivative
+    // by out is pow(·, 0)'s blocked 0. PyTorch's threshold_backward(g, out) likewise reads out with a zero
+    // derivative, so a 0 reaches out's inputs at the next order (where 0 · ∞ makes NaN, as in PyTorch).
+    da: (_a, _b, out) => out.pow(0),
+    // Where it blocks, threshold_backward still records a 0 that reads g and out: g⁰ − out⁰ is exactly 0,
+    // and sends a 0 (not nothing) to both at the next order.
+    blocked: (g, _a, out) => g.pow(0).sub(out.pow(0)),
+  },
+  log: { da: (a) => a.pow(-1) }, // log' = 1/a
+  sigmoid: { da: (_a, _b, s) => s.rsub(1).mul(s) }, // σ' = (1 − σ)σ
+};

@@ -1,0 +1,10 @@
+// packageVersion: this package's version, read from its package.json (two folders up from src/cli or dist/cli).
+
+import { readFileSync } from 'node:fs';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

@@ -1,0 +1,52 @@
+// Live second-order parity: gradient, Hessian and JVP of fresh fuzz graphs against a running PyTorch.
+// Run with `npm run test:parity`; PARITY_SEED fixes the seed, PARITY_SECOND_ORDER_GRAPHS the number of graphs.
+import { randomInt } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { torchSecondOrder } from '../../src/oracle/secondOrder.js';
+import { TorchOracle } from '../../src/oracle/TorchOracle.js';
+import { envInt } from './env.js';
+import { fuzzGraphs } from './fuzzGraphs.js';
+import { programCase, secondOrderVerdict, shrinkSecondOrder } from './secondOrder.js';
+
+const seed = envInt('PARITY_SEED', randomInt(2 ** 31));
+const count = envInt('PARITY_SECOND_ORDER_GRAPHS', 600);
+/** Shrinking is sequential round trips to PyTorch: a few reproductions say enough. */
+const MAX_SHRUNK = 3;
+
+let oracle: TorchOracle;
+beforeAll(async () => {
+  oracle = new TorchOracle();
+  const v = await oracle.request<{ torch: string }>('version');
+  console.log(
+    `second-order parity: PyTorch ${v.torch}, seed ${seed} (PARITY_SEED=${seed} to repeat), ${count} graphs`,
+  );
+});
+afterAll(async () => {
+  await oracle?.close();
+});
+
+it('gradient, Hessian (functional.hessian) and JVP (functional.jvp) of fresh fuzz graphs agree with PyTorch', async () => {
+  const graphs = fuzzGraphs(seed, count);
+  const cases = graphs.map((g) => programCase(g.program));
+  const answers = await Promise.all(cases.map((c) => torchSecondOrder(oracle, c)));
+  const verdicts = cases.map((c, i) => secondOrderVerdict(c, answers[i]!));
+  const failing = verdicts.flatMap((v, i) => (v.mismatches.length > 0 ? [i] : []));
+  const entries = answers.reduce((n, a) => n + a.grad.length + a.hessian.length ** 2 + 1, 0);
+  const edges = verdicts.reduce((n, v) => n + v.edges, 0);
+  const rounding = verdicts.filter((v) => v.rounding).length;
+  console.log(
+    `second order: ${count} graphs, ${entries} gradient/Hessian/JVP entries; ${failing.length} graphs disagree; ` +
+      `${rounding} graphs agree only from PyTorch's node values (forward rounding amplified); ` +
+      `${edges} entries non-finite in both with ∞ among the terms, or where PyTorch's two JVPs differ`,
+  );
+  const reports: string[] = [];
+  for (const i of failing.slice(0, MAX_SHRUNK)) {
+    reports.push(
+      `graph ${i} of seed ${seed}: ${await shrinkSecondOrder(graphs[i]!.program, (c) => torchSecondOrder(oracle, c))}`,
+    );
+  }
+  expect(
+    failing.length,
+    `${failing.length} of ${count} graphs disagree (seed ${seed})\n\n${reports.join('\n\n')}`,
+  ).toBe(0);
+});

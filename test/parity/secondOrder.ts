@@ -1,0 +1,187 @@
+// Second-order parity: fuzz programs as cases (their leaves are the inputs), compared with PyTorch's answers.
+import { gradients } from '../../src/autodiff/gradients.js';
+import { OPS } from '../../src/engine/ops.js';
+import { topoSort, Value } from '../../src/engine/value.js';
+import { agrees, agreesValue, PARITY_TOLERANCE } from '../../src/oracle/compare.js';
+import { specFromValue } from '../../src/oracle/graphSpec.js';
+import {
+  caseFunction,
+  evaluateSecondOrder,
+  type SecondOrderAnswer,
+  type SecondOrderCase,
+} from '../../src/oracle/secondOrder.js';
+import { lowerProgram, programToTypeScript, runProgram, tsNumber, type Program } from './fuzz/program.js';
+import { shrinkProgram } from './fuzz/shrink.js';
+
+/** Tangent entries, by input position: fixed, so a shrunk program keeps the same direction per input. */
+const TANGENT = [0.75, -1.25, 0.5, 2, -0.375, 1.5, -2, 0.25];
+
+/** The program's graph with its leaf steps as inputs (constants inside composites stay constants). */
+export function programCase(p: Program): SecondOrderCase {
+  const vs = runProgram(p);
+  const { spec, nodes } = specFromValue(vs[vs.length - 1]!);
+  const leaves = new Set(p.flatMap((s, i) => (s.t === 'leaf' ? [vs[i]!] : [])));
+  const inputs = nodes.flatMap((v, i) => (leaves.has(v) ? [i] : []));
+  return { spec, inputs, tangent: inputs.map((_, j) => TANGENT[j % TANGENT.length]!) };
+}
+
+/** One quantity that differs: `grad[1]`, `hessian[0][2]`, `jvp`, … */
+export interface SecondOrderMismatch {
+  what: string;
+  ours: number;
+  torch: number;
+}
+
+export interface SecondOrderVerdict {
+  mismatches: SecondOrderMismatch[];
+  /**
+   * Entries where both answers are non-finite but differ (NaN against ±∞, or ∞ of either sign) and the
+   * terms summed include an infinity: how ∞ − ∞ shows up depends on how a rule is split into terms
+   * (our tanh'' sums two product-rule paths where PyTorch's fused tanh_backward has one; functional.jvp
+   * runs a double backward where jvp() runs forward mode). Also a jvp where PyTorch's functional.jvp and
+   * its forward-mode AD disagree and ours is the forward-mode one. Counted, not failed.
+   */
+  edges: number;
+  /**
+   * True when the answers differ but agree once ours is taken from PyTorch's node values: the rules
+   * agree and the difference is rounding of the forward pass, amplified. Counted, not failed.
+   */
+  rounding: boolean;
+}
+
+/**
+ * Compare our answer with PyTorch's: every entry within the parity tolerance of the size of the terms it
+ * sums (`termScales`), as the first-order suite allows for cancellation. Where they differ and PyTorch's
+ * node values are each what the op table gives from PyTorch's own inputs (so the forward passes differ
+ * only by rounding, amplified — `x − eˣ` near a root), ours is taken again from PyTorch's node values:
+ * if it then agrees, the rules agree and the verdict is `rounding`, as in the first-order suite.
+ */
+export function secondOrderVerdict(c: SecondOrderCase, torch: SecondOrderAnswer): SecondOrderVerdict {
+  const first = compareAnswers(c, torch);
+  if (first.mismatches.length === 0 || torch.values === undefined || !tableForward(c, torch.values))
+    return first;
+  const pinned = compareAnswers(c, torch, torch.values);
+  return pinned.mismatches.length === 0 ? { ...pinned, rounding: true } : first;
+}
+
+/** True when every op node of `values` is the table's forward rule applied to `values`' own inputs. */
+function tableForward(c: SecondOrderCase, values: readonly number[]): boolean {
+  return c.spec.nodes.every((n, i) => {
+    if (n.op === 'leaf') return true;
+    const [ia, ib] = n.inputs;
+    const want = OPS[n.op].forward(values[ia]!, ib === undefined ? 0 : values[ib]!, n.k ?? 0);
+    return agreesValue(values[i]!, want);
+  });
+}
+
+function compareAnswers(
+  c: SecondOrderCase,
+  torch: SecondOrderAnswer,
+  pinned?: readonly number[],
+): SecondOrderVerdict {
+  let ours: SecondOrderAnswer;
+  let scale: Scales;
+  try {
+    ours = evaluateSecondOrder(c, pinned);
+    scale = termScales(c, pinned);
+  } catch (err) {
+    return {
+      mismatches: [{ what: `engine threw: ${String(err)}`, ours: NaN, torch: NaN }],
+      edges: 0,
+      rounding: false,
+    };
+  }
+  const out: SecondOrderMismatch[] = [];
+  let edges = 0;
+  const compare = (what: string, o: number, t: number, size: number): void => {
+    if (agrees(o, t, PARITY_TOLERANCE, size)) return;
+    if (!Number.isFinite(o) && !Number.isFinite(t) && !Number.isFinite(size)) edges++;
+    else out.push({ what, ours: o, torch: t });
+  };
+  if (!agreesValue(ours.value, torch.value))
+    out.push({ what: 'value', ours: ours.value, torch: torch.value });
+  torch.grad.forEach((t, i) => compare(`grad[${i}]`, ours.grad[i]!, t, scale.grad[i]!));
+  torch.hessian.forEach((row, i) =>
+    row.forEach((t, j) => compare(`hessian[${i}][${j}]`, ours.hessian[i]![j]!, t, scale.hessian[i]![j]!)),
+  );
+  // functional.jvp is a double backward; where PyTorch's own forward mode answers otherwise, ours (forward
+  // mode) is held to that one instead.
+  const fw = torch.jvpForward;
+  const torchSplit = fw !== undefined && !agrees(fw, torch.jvp, PARITY_TOLERANCE, scale.jvp);
+  if (torchSplit && agrees(ours.jvp, fw, PARITY_TOLERANCE, scale.jvp)) edges++;
+  else compare('jvp', ours.jvp, torch.jvp, scale.jvp);
+  return { mismatches: out, edges, rounding: false };
+}
+
+interface Scales {
+  grad: number[];
+  hessian: number[][];
+  jvp: number;
+}
+
+/**
+ * The size of the terms each answer sums: the chain rule run with |local derivative| at every node, so
+ * each entry is Σ over paths of |product| (≥ |entry|, and ≫ it where terms cancel). For the Hessian it
+ * runs over the recorded gradient graph.
+ */
+function termScales(c: SecondOrderCase, pinned?: readonly number[]): Scales {
+  const f = caseFunction(c, pinned);
+  const xs = c.inputs.map((i) => new Value((c.spec.nodes[i] as { value: number }).value));
+  const y = f(xs);
+  const grad = absGradients(y, xs);
+  const recorded = gradients(y, xs, { createGraph: true });
+  return {
+    grad,
+    hessian: recorded.map((g) => absGradients(g, xs)),
+    jvp: grad.reduce((sum, g, i) => sum + g * Math.abs(c.tangent[i]!), 0),
+  };
+}
+
+function absGradients(output: Value, inputs: readonly Value[]): number[] {
+  const gs = new Map<Value, number>([[output, 1]]);
+  const add = (x: Value, t: number): void => {
+    gs.set(x, (gs.get(x) ?? 0) + t);
+  };
+  const order = topoSort(output);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i]!;
+    const name = v.opName;
+    const g = gs.get(v) ?? 0;
+    if (name === undefined || g === 0) continue;
+    const def = OPS[name];
+    const a = v._a!;
+    const bd = v._b === null ? 0 : v._b.data;
+    if (def.blocks?.(a.data, bd, v.data, v._k) !== true)
+      add(a, Math.abs(def.da(a.data, bd, v.data, v._k)) * g);
+    if (def.arity === 2) add(v._b!, Math.abs(def.db(a.data, bd, v.data, v._k)) * g);
+  }
+  return inputs.map((x) => gs.get(x) ?? 0);
+}
+
+export function describeSecondOrder(ms: readonly SecondOrderMismatch[], limit = 8): string {
+  const lines = ms
+    .slice(0, limit)
+    .map((m) => `  ${m.what}: ours ${tsNumber(m.ours)}, torch ${tsNumber(m.torch)}`);
+  if (ms.length > limit) lines.push(`  … and ${ms.length - limit} more`);
+  return lines.join('\n');
+}
+
+/** Shrink a program whose second-order answer disagrees with `reference`, and render the reproduction. */
+export async function shrinkSecondOrder(
+  program: Program,
+  reference: (c: SecondOrderCase) => Promise<SecondOrderAnswer> | SecondOrderAnswer,
+): Promise<string> {
+  const stillFails = async (p: Program): Promise<boolean> => {
+    const c = programCase(p);
+    return secondOrderVerdict(c, await reference(c)).mismatches.length > 0;
+  };
+  const { program: small, tries } = await shrinkProgram(program, stillFails);
+  const c = programCase(small);
+  const ms = secondOrderVerdict(c, await reference(c)).mismatches;
+  const inputs = lowerProgram(small).names.filter((_, i) => c.inputs.includes(i));
+  return (
+    `second-order answers disagree with PyTorch on this graph (shrunk from ${program.length} steps to ` +
+    `${small.length} in ${tries} tries; inputs ${inputs.join(', ')}, tangent [${c.tangent.join(', ')}]):\n\n` +
+    `${programToTypeScript(small)}\n\n${describeSecondOrder(ms)}`
+  );
+}

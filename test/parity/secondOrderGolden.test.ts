@@ -1,0 +1,44 @@
+// Second-order answers against PyTorch's committed ones (test/parity/golden/second-order.json): no PyTorch needed.
+import { describe, expect, it } from 'vitest';
+import { fuzzGraphs } from './fuzzGraphs.js';
+import { programToTypeScript } from './fuzz/program.js';
+import { describeSecondOrder, programCase, secondOrderVerdict } from './secondOrder.js';
+import { GOLDEN_SECOND_ORDER_COUNT, GOLDEN_SECOND_ORDER_SEED, readSecondOrder } from './secondOrderGolden.js';
+
+const golden = readSecondOrder();
+
+describe('second-order golden answers', () => {
+  it(`hold the ${GOLDEN_SECOND_ORDER_COUNT} graphs of seed ${GOLDEN_SECOND_ORDER_SEED}`, () => {
+    expect(golden.meta.seed).toBe(GOLDEN_SECOND_ORDER_SEED);
+    expect(
+      golden.graphs.map((g) => g.program),
+      'the golden files are stale: run `npm run parity:update` (needs PyTorch)',
+    ).toEqual(fuzzGraphs(GOLDEN_SECOND_ORDER_SEED, GOLDEN_SECOND_ORDER_COUNT).map((g) => g.program));
+  });
+
+  it('gradient, Hessian and JVP agree with PyTorch’s on every graph', () => {
+    const failing = golden.graphs.flatMap((g, i) => {
+      const ms = secondOrderVerdict(programCase(g.program), g.answer).mismatches;
+      return ms.length > 0 ? [{ i, report: describeSecondOrder(ms) }] : [];
+    });
+    let detail = failing
+      .slice(0, 5)
+      .map((f) => `golden graph ${f.i}\n${f.report}`)
+      .join('\n');
+    const first = failing[0];
+    if (first !== undefined) {
+      // Offline there is no PyTorch to shrink against (`npm run test:parity` shrinks live): show it whole.
+      detail += `\n\ngolden graph ${first.i} as TypeScript:\n${programToTypeScript(golden.graphs[first.i]!.program)}`;
+    }
+    expect(failing.length, detail).toBe(0);
+  });
+
+  it('exercise every part of the answer: Hessians of several sizes, non-zero mixed partials and JVPs', () => {
+    const sizes = new Set(golden.graphs.map((g) => g.answer.hessian.length));
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(sizes.has(n), `a ${n}×${n} Hessian`).toBe(true);
+    const mixed = golden.graphs.filter((g) =>
+      g.answer.hessian.some((row, i) => row.some((h, j) => i !== j && h !== 0 && Number.isFinite(h))),
+    );
+    expect(mixed.length).toBeGreaterThan(100);
+  });
+});

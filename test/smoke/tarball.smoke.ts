@@ -1,0 +1,162 @@
+// The packed tarball as users get it: Node (import and require), Deno, Bun, Chromium through a bundler,
+// TypeScript under three resolutions, and the CLI's pictures after the documented install.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/playground.js';
+import { makeScratch, REPO, RUNTIME_BIN, type Scratch } from './scratch.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+let s: Scratch;
+beforeAll(() => {
+  s = makeScratch();
+  for (const f of ['neuron.mjs', 'neuron.cjs', 'consumer.ts']) cpSync(join(FIXTURES, f), join(s.core, f));
+  cpSync(join(FIXTURES, 'consumer.ts'), join(s.pictures, 'consumer.ts'));
+}, 240_000);
+afterAll(() => s?.remove());
+
+/** Run a command in a scratch project; its last stdout line is the fixture's JSON report. */
+function run(cmd: string, args: string[], cwd: string): { ok: boolean; got: Record<string, number> } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+  expect(r.stderr, `${cmd} stderr`).not.toMatch(/error/i);
+  expect(r.status, `${cmd} exit status`).toBe(0);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { ok: boolean; got: Record<string, number> };
+}
+
+describe('the packed tarball', () => {
+  it('holds LICENSE, the README, the CHANGELOG and the built entries', () => {
+    const files = execFileSync('tar', ['tzf', s.tarball], { encoding: 'utf8' }).split('\n');
+    for (const f of ['LICENSE', 'README.md', 'CHANGELOG.md', 'dist/index.js', 'dist/viz/index.d.ts']) {
+      expect(files).toContain(`package/${f}`);
+    }
+  });
+
+  it('installs for core use without any picture library', () => {
+    const installed = readdirSync(join(s.core, 'node_modules'));
+    for (const lib of ['vega', 'vega-lite', '@viz-js', '@resvg', 'dejavu-fonts-ttf'])
+      expect(installed).not.toContain(lib);
+  });
+
+  it('runs the post’s neuron under Node, by import and by require', () => {
+    expect(run(process.execPath, ['neuron.mjs'], s.core).ok).toBe(true);
+    expect(run(process.execPath, ['neuron.cjs'], s.core).ok).toBe(true);
+  });
+
+  it('runs the post’s neuron under Deno (deno from npm)', () => {
+    expect(
+      run(join(RUNTIME_BIN, 'deno'), ['run', '--allow-read', '--allow-env', 'neuron.mjs'], s.core).ok,
+    ).toBe(true);
+  });
+
+  it('runs the post’s neuron under Bun (bun from npm)', () => {
+    expect(run(join(RUNTIME_BIN, 'bun'), ['neuron.mjs'], s.core).ok).toBe(true);
+  });
+
+  it('runs the post’s neuron in Chromium from a Vite bundle of the installed package', async () => {
+    const page = join(s.core, 'browser');
+    cpSync(join(FIXTURES, 'browser'), page, { recursive: true });
+    await build({
+      root: page,
+      logLevel: 'silent',
+      configFile: false,
+      build: {
+        outDir: join(page, 'dist'),
+        lib: { entry: join(page, 'main.js'), formats: ['iife'], name: 'page', fileName: () => 'page.js' },
+      },
+    });
+    writeFileSync(
+      join(page, 'dist/index.html'),
+      '<!doctype html><title>loading</title><script src="page.js"></script>',
+    );
+    const dom = await new Promise<string>((resolve, reject) =>
+      execFile(
+        CHROMIUM,
+        [
+          ...CHROMIUM_FLAGS,
+          '--virtual-time-budget=10000',
+          '--dump-dom',
+          `file://${join(page, 'dist/index.html')}`,
+        ],
+        { timeout: 60_000 },
+        (err, out) => (err === null ? resolve(out) : reject(err)),
+      ),
+    );
+    const title = /<title>([^<]*)<\/title>/.exec(dom)?.[1] ?? '';
+    const got = JSON.parse(title.replace(/&quot;/g, '"')) as Record<string, number>;
+    // Python and PyTorch (float64) on the post's neuron, as `micrograd verify` prints them.
+    expect(got).toEqual({
+      o: 0.707106777676776,
+      x1: -1.5000000148906993,
+      w1: 1.000000009927133,
+      x2: 0.5000000049635664,
+      w2: 0,
+    });
+  });
+
+  it('names the package to install when a picture is asked for without it', () => {
+    const r = spawnSync(
+      'npx',
+      ['--no-install', 'micrograd', 'graph', 'tanh(x)', '--set', 'x=1', '-o', 'g.svg'],
+      { cwd: s.core, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('npm install @viz-js/viz');
+  });
+
+  it('compiles a TypeScript consumer under node16, nodenext and bundler resolution', async () => {
+    const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
+    const modes = [
+      ['node16', 'node16'],
+      ['nodenext', 'nodenext'],
+      ['esnext', 'bundler'],
+    ] as const;
+    // No skipLibCheck: the package's own .d.ts files are checked too. In parallel: each takes ~20 s.
+    const results = await Promise.all(
+      modes.map(([module, resolution]) => {
+        const config = {
+          compilerOptions: {
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            strict: true,
+            noEmit: true,
+            types: [],
+          },
+          files: ['consumer.ts'],
+        };
+        const file = `tsconfig.${resolution}.json`;
+        writeFileSync(join(s.pictures, file), JSON.stringify(config));
+        return new Promise<string>((resolve) =>
+          execFile(process.execPath, [tsc, '-p', file], { cwd: s.pictures }, (err, out) =>
+            resolve(`${resolution}: ${err === null ? 'ok' : out}`),
+          ),
+        );
+      }),
+    );
+    expect(results).toEqual(['node16: ok', 'nodenext: ok', 'bundler: ok']);
+  });
+
+  it('npx micrograd walkthrough --out writes the post’s pictures after the documented install', () => {
+    const r = spawnSync('npx', ['--no-install', 'micrograd', 'walkthrough', '--out', 'pics'], {
+      cwd: s.pictures,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('x1.grad = -1.5000000148906993');
+    const pics = readdirSync(join(s.pictures, 'pics'));
+    expect(pics.filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(2);
+    const png = readFileSync(
+      join(
+        s.pictures,
+        'pics',
+        pics.find((f) => f.endsWith('.png'))!,
+      ),
+    );
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(existsSync(join(s.pictures, 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'))).toBe(true);
+  });
+});
