@@ -1,6 +1,7 @@
 // svgToPng: rasterize SVG text to PNG bytes with resvg (Node only; browsers draw SVG themselves).
 
 import { checkOptions } from '../engine/checkKeys.js';
+import { describe } from '../engine/describe.js';
 import { loadOptional } from './loadOptional.js';
 import { shippedFonts } from './shippedFonts.js';
 
@@ -44,7 +45,7 @@ export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
   checkOptions(opts, ['scale', 'background'], 'render(format, png)', 'png');
   const asked = opts.scale;
   if (asked !== undefined && (typeof asked !== 'number' || !(asked > 0) || !Number.isFinite(asked))) {
-    throw new RangeError(`svgToPng: expected scale to be a positive number, got ${String(asked)}`);
+    throw new RangeError(`svgToPng: expected scale to be a positive number, got ${describe(asked)}`);
   }
   const font = {
     fontFiles,

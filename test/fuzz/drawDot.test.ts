@@ -110,22 +110,26 @@ describe('fuzz: drawDot and render', () => {
     fuzzTimeout(120_000),
   );
 
-  it('DOT text: one statement per line, quotes balanced, whatever the labels', () => {
-    fc.assert(
-      fc.property(fc.array(hostileLabel, { minLength: 1, maxLength: 8 }), (labels) => {
-        const root = labels.map((label, i) => new Value(i, { label })).reduce((a, b) => a.add(b));
-        const lines = drawDot(root).source.trimEnd().split('\n');
-        expect(lines[0]).toBe('digraph {');
-        expect(lines.at(-1)).toBe('}');
-        for (const line of lines.slice(3, -1)) {
-          expect(line).toMatch(/^ {2}n\d+(op)?( \[label=".*"( shape=record)?\]| -> n\d+(op)?)$/s);
-          // Every quote inside a label is escaped: unescaped quotes are exactly the label's two.
-          expect(line.replace(/\\./g, '').split('"').length - 1).toBe(line.includes('[label=') ? 2 : 0);
-        }
-      }),
-      { numRuns: fuzzRuns('drawDot source (hostile labels)', 500) },
-    );
-  });
+  it(
+    'DOT text: one statement per line, quotes balanced, whatever the labels',
+    () => {
+      fc.assert(
+        fc.property(fc.array(hostileLabel, { minLength: 1, maxLength: 8 }), (labels) => {
+          const root = labels.map((label, i) => new Value(i, { label })).reduce((a, b) => a.add(b));
+          const lines = drawDot(root).source.trimEnd().split('\n');
+          expect(lines[0]).toBe('digraph {');
+          expect(lines.at(-1)).toBe('}');
+          for (const line of lines.slice(3, -1)) {
+            expect(line).toMatch(/^ {2}n\d+(op)?( \[label=".*"( shape=record)?\]| -> n\d+(op)?)$/s);
+            // Every quote inside a label is escaped: unescaped quotes are exactly the label's two.
+            expect(line.replace(/\\./g, '').split('"').length - 1).toBe(line.includes('[label=') ? 2 : 0);
+          }
+        }),
+        { numRuns: fuzzRuns('drawDot source (hostile labels)', 500) },
+      );
+    },
+    fuzzTimeout(60_000),
+  );
 
   it(
     'bad options and PNG scales: a TypeError or RangeError naming them, never a crash',

@@ -39,6 +39,10 @@ describe('rasterize', () => {
     await expect(rasterize(small, { scale: 1e-9 })).rejects.toThrow(
       /^svgToPng: at scale 1e-9 the 100 × 50 px picture would be less than 1 px across; use a scale of at least 0\.02$/,
     );
+    // Found by the fuzzer: an object that cannot become a string broke the message itself.
+    await expect(rasterize(small, { scale: { toString: undefined } as never })).rejects.toThrow(
+      /^svgToPng: expected scale to be a positive number, got an object$/,
+    );
     for (const scale of [0, -1, NaN, Infinity]) {
       await expect(rasterize(small, { scale })).rejects.toThrow(/expected scale to be a positive number/);
     }
