@@ -50,9 +50,11 @@ describe('the pages under the Content-Security-Policy', () => {
   it('train page: trains a step in its worker, no violation', async () => {
     const { page, problems, csp } = await open('train.html');
     expect(csp).toContain("worker-src 'self'");
-    await expect.poll(() => page.textContent('#stat-acc')).toMatch(/%$/);
+    await expect.poll(() => page.textContent('#stat-train-acc'), { timeout: 30_000 }).toMatch(/%$/);
+    const step = async (): Promise<number> => parseFloat((await page.textContent('#stat-step')) ?? '');
+    const start = await step();
     await page.click('#step1');
-    await expect.poll(async () => parseFloat((await page.textContent('#stat-step')) ?? '')).toBe(1);
+    await expect.poll(step).toBe(start + 1);
     expect(await violations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
