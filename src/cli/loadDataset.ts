@@ -1,6 +1,7 @@
 // loadDataset: a named toy dataset or a CSV file, for `micrograd train`.
 
 import { readFileSync } from 'node:fs';
+import { CliError } from './CliError.js';
 import {
   loadDigits,
   makeBlobs,
@@ -13,6 +14,14 @@ import {
 } from '../data/index.js';
 
 export const DATASETS = ['moons', 'circles', 'blobs', 'spiral', 'xor', 'digits'] as const;
+
+/** What a failed read means, in words (a Map: codes are looked up, never inherited). */
+export const READ_ERRORS = new Map([
+  ['ENOENT', 'no such file'],
+  ['EACCES', 'permission denied'],
+  ['EISDIR', 'it is a folder, not a file'],
+  ['ENOTDIR', 'a parent in the path is not a folder'],
+]);
 
 export interface DatasetSpec {
   /** A name from DATASETS, or a path ending in .csv. */
@@ -41,17 +50,22 @@ export function loadDataset(spec: DatasetSpec): Dataset {
       return loadDigits(); // scikit-learn's 1,797 8×8 images, pixels scaled to [0, 1]
   }
   if (!dataset.toLowerCase().endsWith('.csv')) {
-    throw new Error(`unknown dataset "${dataset}": expected one of ${DATASETS.join(', ')} or a .csv file`);
+    throw new CliError(
+      `--dataset ${JSON.stringify(dataset)}: expected one of ${DATASETS.join(', ')} or a .csv file`,
+    );
   }
   let text: string;
   try {
     text = readFileSync(dataset, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read ${dataset}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new CliError(
+      `--dataset ${dataset}: ${READ_ERRORS.get(code) ?? `cannot read it (${code || String(e)})`}`,
+    );
   }
   try {
     return parseCsv(text);
   } catch (e) {
-    throw new Error(`${dataset}: ${(e as Error).message.replace(/^parseCsv: /, '')}`);
+    throw new CliError(`--dataset ${dataset}: ${(e as Error).message.replace(/^parseCsv: /, '')}`);
   }
 }

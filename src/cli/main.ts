@@ -33,11 +33,28 @@ program.addCommand(graphCommand());
 program.addCommand(plotCommand());
 program.addCommand(exportCommand());
 
+// One prefix for every error: Commander's own usage errors say "error:", everything else "micrograd:".
+const output = {
+  outputError: (text: string, write: (s: string) => void) => write(text.replace(/^error: /, 'micrograd: ')),
+};
+program.configureOutput(output);
+for (const command of program.commands) command.configureOutput(output);
+
+// A closed pipe (`micrograd train | head -1`) ends the command quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
   // Commander has already printed its own usage errors; anything else gets one clear line, no stack.
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  process.stderr.write(`micrograd: ${errorText(err)}\n`);
+  // One line whatever the message holds (a quoted file's line breaks are shown as \n); a thrown
+  // non-Error (a WebAssembly abort's plain object) becomes readable text, not [object Object].
+  process.stderr.write(`micrograd: ${errorText(err).replace(/\r?\n/g, '\\n')}\n`);
   process.exit(err instanceof CliError ? err.exitCode : 1);
 }

@@ -1,23 +1,27 @@
 // parseNumber: a command-line number the way Python's float() reads it (inf, -inf and nan included).
 
 import { InvalidArgumentError } from 'commander';
+import { parseDecimal } from '../data/parseDecimal.js';
 
-const SPECIAL: Record<string, number> = {
-  inf: Infinity,
-  '+inf': Infinity,
-  '-inf': -Infinity,
-  infinity: Infinity,
-  '+infinity': Infinity,
-  '-infinity': -Infinity,
-  nan: NaN,
-};
+// A Map, not an object literal: SPECIAL['constructor'] on an object would find Object's constructor.
+const SPECIAL = new Map<string, number>(
+  Object.entries({
+    inf: Infinity,
+    '+inf': Infinity,
+    '-inf': -Infinity,
+    infinity: Infinity,
+    '+infinity': Infinity,
+    '-infinity': -Infinity,
+    nan: NaN,
+  }),
+);
 
 /** The number in `text`, or an InvalidArgumentError that quotes it (`what` names the flag). */
 export function parseNumber(text: string, what: string): number {
   const t = text.trim();
-  const special = SPECIAL[t.toLowerCase()];
+  const special = SPECIAL.get(t.toLowerCase());
   if (special !== undefined) return special;
-  const x = t === '' ? NaN : Number(t);
+  const x = parseDecimal(t);
   if (Number.isNaN(x))
     throw new InvalidArgumentError(`${what}: expected a number, got ${JSON.stringify(text)}`);
   return x;

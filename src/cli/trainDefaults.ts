@@ -1,7 +1,14 @@
 // trainDefaults: what `micrograd train` uses for an option the user left out, per dataset — micrograd's
 // moons demo for the toy datasets, a minibatch classifier for the digits.
 
+import { basename, extname, join } from 'node:path';
 import type { TrainConfig } from './trainRun.js';
+
+/** Where a run goes by default: runs/<dataset name>, or runs/<CSV file name without .csv>. */
+export function defaultOut(dataset: string): string {
+  const name = dataset.toLowerCase().endsWith('.csv') ? basename(dataset, extname(dataset)) : dataset;
+  return join('runs', name);
+}
 
 export type TrainDefaults = Pick<
   TrainConfig,
@@ -40,11 +47,12 @@ export function trainDefaults(dataset: string): TrainDefaults {
     init: 'uniform',
     loss: 'max-margin',
     optimizer: 'sgd',
-    lr: 1.0,
+    // Blobs spread ±10 (scikit-learn's centre box): SGD at micrograd's lr 1 diverges there.
+    lr: dataset === 'blobs' ? 0.1 : 1.0,
     epochs: undefined,
     steps: 100,
     batchSize: undefined,
     testFraction: 0,
-    out: 'runs/moons',
+    out: defaultOut(dataset),
   };
 }

@@ -1,10 +1,8 @@
 // trainRun: `micrograd train` without the flag parsing — train, show progress, write the model, metrics
 // and pictures.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { trainTestSplit, type Dataset } from '../data/index.js';
+import { classCount, trainTestSplit, type Dataset } from '../data/index.js';
 import {
   checkDivergence,
   dataScale,
@@ -19,6 +17,7 @@ import {
 } from '../nn/index.js';
 import { CliError } from './CliError.js';
 import { misclassifiedTiles } from './misclassified.js';
+import { AtomicFiles } from './outFolder.js';
 import type { TopLevelSpec } from '../viz/vegaLiteToSvg.js';
 
 export interface TrainConfig {
@@ -47,6 +46,18 @@ export interface TrainConfig {
   /** false: plain lines instead of a progress bar (stdout is not a terminal). */
   tty: boolean;
 }
+
+/** Every file a run may write into its folder. */
+export const RUN_FILES = [
+  'model.json',
+  'metrics.json',
+  'decision-boundary.svg',
+  'decision-boundary.png',
+  'curves.svg',
+  'curves.png',
+  'misclassified.svg',
+  'misclassified.png',
+];
 
 export interface Metrics {
   loss: number;
@@ -88,11 +99,11 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
   const data = split?.train ?? all;
   const testData = split?.test;
   const nin = data.X[0]!.length;
-  const k = Math.max(...data.y) + 1;
-  const outs = cfg.loss === 'cross-entropy' ? k : 1;
-  if (outs === 1 && k > 2) {
-    throw new Error(
-      `the ${cfg.loss} loss separates 2 classes but the data has ${k}: use --loss cross-entropy`,
+  // Classes of the whole dataset (a loop, not Math.max(...y)): a split may miss the rarest class.
+  const outs = cfg.loss === 'cross-entropy' ? classCount(all.y) : 1;
+  if (cfg.batchSize !== undefined && cfg.batchSize > data.X.length) {
+    throw new CliError(
+      `--batch-size ${cfg.batchSize}: expected at most the ${data.X.length} ${testData ? 'training ' : ''}samples`,
     );
   }
   const model = new MLP(nin, [...cfg.layers, outs], {
@@ -179,62 +190,66 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
       ` (${msPerStep.toFixed(1)} ms/step, ${seconds.toFixed(1)} s)\n`,
   );
 
-  const files: string[] = [];
+  let files: string[] = [];
   if (cfg.out !== undefined) {
-    mkdirSync(cfg.out, { recursive: true });
-    const save = (name: string, content: string | Uint8Array): void => {
-      const path = join(cfg.out!, name);
-      writeFileSync(path, content);
-      files.push(path);
-    };
-    save('model.json', `${JSON.stringify(model.toJSON(), null, 1)}\n`);
-    const { tty: _tty, data: _data, ...config } = cfg;
-    const metrics = {
-      config: { ...config, steps },
-      train: final,
-      test,
-      seconds,
-      final,
-      msPerStep,
-      epochs,
-      steps: log,
-    };
-    save('metrics.json', `${JSON.stringify(metrics, null, 1)}\n`);
-    // Loaded here, not at the top: Vega and resvg take a second to load, which every other command would pay.
-    const [{ decisionBoundarySpec }, { trainingCurvesSpec }, { vegaLiteToSvg }, { svgToPng }] =
-      await Promise.all([
-        import('../viz/decisionBoundarySpec.js'),
-        import('../viz/trainingCurvesSpec.js'),
-        import('../viz/vegaLiteToSvg.js'),
-        import('../viz/svgToPng.js'),
-      ]);
-    const picture = async (name: string, spec: TopLevelSpec): Promise<void> => {
-      const svg = await vegaLiteToSvg(spec);
-      save(`${name}.svg`, svg);
-      save(`${name}.png`, svgToPng(svg));
-    };
-    const title = `${cfg.dataset}: MLP ${[nin, ...model.nouts].join('-')} after ${steps} steps, accuracy ${pct(final.accuracy)}`;
-    if (nin === 2) {
-      const classify = (a: number, b: number): number => predictClass(model.predict([a, b]));
-      await picture('decision-boundary', decisionBoundarySpec(classify, data.X, data.y, { title }));
+    // Everything is staged as temporaries and renamed at the end: a failure or a kill before then leaves
+    // the folder's previous run whole.
+    const staged = new AtomicFiles(cfg.out);
+    const save = (name: string, content: string | Uint8Array): void => staged.stage(name, content);
+    try {
+      save('model.json', `${JSON.stringify(model.toJSON(), null, 1)}\n`);
+      const { tty: _tty, data: _data, ...config } = cfg;
+      const metrics = {
+        config: { ...config, steps },
+        train: final,
+        test,
+        seconds,
+        final,
+        msPerStep,
+        epochs,
+        steps: log,
+      };
+      save('metrics.json', `${JSON.stringify(metrics, null, 1)}\n`);
+      // Loaded here, not at the top: Vega and resvg take a second to load, which every other command would pay.
+      const [{ decisionBoundarySpec }, { trainingCurvesSpec }, { vegaLiteToSvg }, { svgToPng }] =
+        await Promise.all([
+          import('../viz/decisionBoundarySpec.js'),
+          import('../viz/trainingCurvesSpec.js'),
+          import('../viz/vegaLiteToSvg.js'),
+          import('../viz/svgToPng.js'),
+        ]);
+      const picture = async (name: string, spec: TopLevelSpec): Promise<void> => {
+        const svg = await vegaLiteToSvg(spec);
+        save(`${name}.svg`, svg);
+        save(`${name}.png`, svgToPng(svg));
+      };
+      const title = `${cfg.dataset}: MLP ${[nin, ...model.nouts].join('-')} after ${steps} steps, accuracy ${pct(final.accuracy)}`;
+      if (nin === 2) {
+        const classify = (a: number, b: number): number => predictClass(model.predict([a, b]));
+        await picture('decision-boundary', decisionBoundarySpec(classify, data.X, data.y, { title }));
+      }
+      await picture(
+        'curves',
+        trainingCurvesSpec(
+          log.map((r) => ({ step: r.step, loss: r.loss, accuracy: r.accuracy })),
+          `${cfg.dataset}: ${cfg.loss} loss and accuracy per step`,
+        ),
+      );
+      // Images of 8×8 pixels (the digits): the test images the model gets wrong, true → predicted.
+      if (nin === 64 && testData !== undefined) {
+        const { digitGridSvg } = await import('../viz/digitGridSvg.js');
+        const { tiles, wrong } = misclassifiedTiles(model, testData);
+        const svg = digitGridSvg(tiles, {
+          title: `${wrong} of ${testData.X.length} test images misclassified (true → predicted)${wrong > tiles.length ? `, first ${tiles.length} shown` : ''}`,
+        });
+        save('misclassified.svg', svg);
+        save('misclassified.png', svgToPng(svg));
+      }
+    } catch (e) {
+      staged.abort();
+      throw e;
     }
-    await picture(
-      'curves',
-      trainingCurvesSpec(
-        log.map((r) => ({ step: r.step, loss: r.loss, accuracy: r.accuracy })),
-        `${cfg.dataset}: ${cfg.loss} loss and accuracy per step`,
-      ),
-    );
-    // Images of 8×8 pixels (the digits): the test images the model gets wrong, true → predicted.
-    if (nin === 64 && testData !== undefined) {
-      const { digitGridSvg } = await import('../viz/digitGridSvg.js');
-      const { tiles, wrong } = misclassifiedTiles(model, testData);
-      const svg = digitGridSvg(tiles, {
-        title: `${wrong} of ${testData.X.length} test images misclassified (true → predicted)${wrong > tiles.length ? `, first ${tiles.length} shown` : ''}`,
-      });
-      save('misclassified.svg', svg);
-      save('misclassified.png', svgToPng(svg));
-    }
+    files = staged.commit();
     write(`wrote ${files.join(', ')}\n`);
   }
   return { log, final, test, seconds, msPerStep, files };

@@ -6,7 +6,7 @@ export { makeCircles, type CirclesOptions } from './makeCircles.js';
 export { makeBlobs, type BlobsOptions } from './makeBlobs.js';
 export { spiral, type SpiralOptions } from './spiral.js';
 export { xor, type XorOptions } from './xor.js';
-export { toPlusMinusOne } from './labels.js';
+export { toPlusMinusOne, classCount } from './labels.js';
 export { parseCsv, type CsvOptions } from './parseCsv.js';
 export { loadDigits, DIGITS_FEATURES, type DigitsOptions } from './loadDigits.js';
 export { trainTestSplit, type SplitOptions } from './trainTestSplit.js';

@@ -12,3 +12,10 @@ export function toPlusMinusOne(y: readonly number[]): number[] {
     return v * 2 - 1;
   });
 }
+
+/** Largest label + 1, by a loop: `Math.max(...y)` overflows the stack past ~125k labels. */
+export function classCount(y: readonly number[]): number {
+  let k = 0;
+  for (const c of y) if (c >= k) k = c + 1;
+  return k;
+}

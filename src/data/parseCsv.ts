@@ -3,6 +3,7 @@
 import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import type { Dataset } from './Dataset.js';
+import { parseDecimal } from './parseDecimal.js';
 
 export interface CsvOptions {
   /** Column separator. Default ','. */
@@ -36,19 +37,20 @@ export function parseCsv(text: string, opts: CsvOptions = {}): Dataset {
   const y: number[] = [];
   let width = -1;
   let sawData = false;
-  const lines = text.split(/\r?\n/);
+  // A byte-order mark is an encoding marker, not part of the first cell.
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
   lines.forEach((raw, idx) => {
     const lineNo = idx + 1;
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const cells = line.split(delimiter).map((c) => c.trim());
-    const nums = cells.map((c) => (c === '' ? NaN : Number(c)));
+    const nums = cells.map(parseDecimal);
     const allNumbers = nums.every((v) => Number.isFinite(v));
     if (
       !sawData &&
       width === -1 &&
       !allNumbers &&
-      cells.every((c) => c !== '' && !Number.isFinite(Number(c)))
+      cells.every((c) => c !== '' && !Number.isFinite(parseDecimal(c)))
     ) {
       width = cells.length; // a header: fixes the column count, holds no data
       return;

@@ -107,11 +107,13 @@ export class Value {
   }
 
   add(other: Operand): Value {
+    checkData(this, 'add');
     const o = operand(other, 'add');
     return node(OPS.add.forward(this.data, o.data, 0), OPS.add.code, this, o, 0);
   }
 
   mul(other: Operand): Value {
+    checkData(this, 'mul');
     const o = operand(other, 'mul');
     return node(OPS.mul.forward(this.data, o.data, 0), OPS.mul.code, this, o, 0);
   }
@@ -123,6 +125,7 @@ export class Value {
         `Value.pow(exponent): expected exponent to be a number (exponents are constants, not Values), got ${describe(exponent)}`,
       );
     }
+    checkData(this, 'pow');
     return node(OPS.pow.forward(this.data, 0, exponent), OPS.pow.code, this, null, exponent);
   }
 
@@ -154,22 +157,27 @@ export class Value {
   }
 
   tanh(): Value {
+    checkData(this, 'tanh');
     return node(OPS.tanh.forward(this.data, 0, 0), OPS.tanh.code, this, null, 0);
   }
 
   exp(): Value {
+    checkData(this, 'exp');
     return node(OPS.exp.forward(this.data, 0, 0), OPS.exp.code, this, null, 0);
   }
 
   relu(): Value {
+    checkData(this, 'relu');
     return node(OPS.relu.forward(this.data, 0, 0), OPS.relu.code, this, null, 0);
   }
 
   log(): Value {
+    checkData(this, 'log');
     return node(OPS.log.forward(this.data, 0, 0), OPS.log.code, this, null, 0);
   }
 
   sigmoid(): Value {
+    checkData(this, 'sigmoid');
     return node(OPS.sigmoid.forward(this.data, 0, 0), OPS.sigmoid.code, this, null, 0);
   }
 
@@ -250,8 +258,6 @@ export class Value {
 
 /** Build an op node. Internal: the public constructor only makes leaves. */
 function node(data: number, op: number, a: Value, b: Value | null, k: number): Value {
-  // An input whose data was assigned a non-number (`x.data = '2'`) is the culprit, not this new node.
-  if (typeof a.data !== 'number' || (b !== null && typeof b.data !== 'number')) badData(op, a, b);
   const v = new Value(data);
   v._op = op;
   v._a = a;
@@ -260,15 +266,23 @@ function node(data: number, op: number, a: Value, b: Value | null, k: number): V
   return v;
 }
 
-function badData(op: number, a: Value, b: Value | null): never {
-  const bad = typeof a.data !== 'number' ? a : b!;
-  throw new TypeError(
-    `Value.${OP_NAMES[op]!}: an input's data is ${describe(bad.data)}, expected a number (was .data assigned something else?)`,
-  );
+/**
+ * Checked at the top of every op: an input whose data was assigned a non-number (`x.data = '2'`) is the
+ * culprit, named before `+` coerces it into a string, a throw about primitives, or a new node's complaint.
+ */
+function checkData(v: Value, method: string): void {
+  if (typeof v.data !== 'number') {
+    throw new TypeError(
+      `Value.${method}: an input's data is ${describe(v.data)}, expected a number (was .data assigned something else?)`,
+    );
+  }
 }
 
 function operand(x: unknown, method: string): Value {
-  if (x instanceof Value) return x;
+  if (x instanceof Value) {
+    checkData(x, method);
+    return x;
+  }
   if (typeof x === 'number') return new Value(x);
   throw new TypeError(`Value.${method}(other): expected other to be a Value or a number, got ${describe(x)}`);
 }

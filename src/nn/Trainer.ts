@@ -4,6 +4,7 @@ import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import type { Dataset } from '../data/Dataset.js';
+import { classCount } from '../data/labels.js';
 import { Rng } from '../data/Rng.js';
 import { Adam, type AdamOptions } from './Adam.js';
 import { DivergenceError, DivergenceMonitor, dataScale, type Divergence } from './divergence.js';
@@ -42,7 +43,7 @@ export interface TrainOptions {
    */
   compile?: boolean;
   /**
-   * What a diverging loss (non-finite, or 1000× above its best) does: `throw` (default) a
+   * What a diverging loss (non-finite, or 100× above its best) does: `throw` (default) a
    * DivergenceError from `step()` before the update; `report` it in `StepResult.divergence` and go on.
    */
   onDivergence?: 'throw' | 'report';
@@ -120,8 +121,7 @@ export class Trainer {
       );
     }
     const outs = model.nouts[model.nouts.length - 1]!;
-    let k = 0;
-    for (const c of data.y) if (c >= k) k = c + 1; // a loop: spreading 125k+ labels overflows the stack
+    const k = classCount(data.y);
     const wantOuts = this.loss === 'cross-entropy' ? k : 1;
     if (outs !== wantOuts) {
       throw new RangeError(

@@ -23,7 +23,7 @@ export interface DivergenceSettings {
 }
 
 export interface DivergenceOptions {
-  /** A finite loss this many times above max(best loss, 1) counts as divergence. Default 1000. */
+  /** A finite loss this many times above max(best loss, 1) counts as divergence. Default 100 (two orders of magnitude). */
   growth?: number;
 }
 
@@ -89,7 +89,7 @@ export function checkDivergence(
   settings: DivergenceSettings,
   opts: DivergenceOptions = {},
 ): Divergence | null {
-  const growth = opts.growth ?? 1000;
+  const growth = opts.growth ?? 100;
   let reason: string;
   if (!Number.isFinite(loss)) reason = `the loss became ${loss} at step ${step}`;
   else if (loss > growth * Math.max(best, 1))
@@ -114,7 +114,7 @@ export class DivergenceMonitor {
         `${where}: expected settings.lr to be a number >= 0, got ${describe(settings.lr)}`,
       );
     }
-    const growth = opts.growth ?? 1000;
+    const growth = opts.growth ?? 100;
     if (typeof growth !== 'number' || !(growth > 1)) {
       throw new RangeError(`${where}: expected opts.growth to be a number > 1, got ${describe(growth)}`);
     }

@@ -42,9 +42,12 @@ export function parseMlpJson(input: unknown, where = 'MLP.fromJSON'): MlpSpec {
   let json = input;
   if (typeof input === 'string') {
     try {
-      json = JSON.parse(input) as unknown;
+      // A byte-order mark is not JSON, but editors write one; CSV input accepts it too.
+      json = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) as unknown;
     } catch (e) {
-      throw new TypeError(`${where}: the text is not valid JSON (${(e as Error).message})`);
+      // JSON.parse quotes the text, line breaks and all: keep the message on one line.
+      const why = (e as Error).message.replace(/\r?\n/g, '\\n');
+      throw new TypeError(`${where}: the text is not valid JSON (${why})`);
     }
   }
   if (!isObject(json)) fail('the model', 'an object from MLP.toJSON()', json);

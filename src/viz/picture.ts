@@ -42,15 +42,38 @@ export function formatFromPath<F extends string>(path: string, allowed: readonly
   );
 }
 
-/** Write text or bytes to `path` (Node only), with a one-line error if the path cannot be written. */
+/**
+ * Write text or bytes to `path` (Node only) through a temporary file renamed into place, so a failed or
+ * killed write leaves the previous file whole; a one-line error if the path cannot be written.
+ */
 export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
   const fs = await nodeOnly<typeof import('node:fs/promises')>('node:fs/promises', 'Saving a file');
+  const slash = path.lastIndexOf('/');
+  const folder = slash < 0 ? '.' : path.slice(0, slash) || '/';
+  const tmp = `${slash < 0 ? '' : path.slice(0, slash + 1)}.${path.slice(slash + 1)}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await fs.writeFile(path, content);
+    await fs.writeFile(tmp, content);
+    await fs.rename(tmp, path);
   } catch (err) {
+    await fs.rm(tmp, { force: true });
     const code = (err as { code?: string }).code;
+    // ENOENT with an existing folder (/proc, /sys) means the folder takes no new files.
+    const folderExists =
+      code === 'ENOENT' &&
+      (await fs.stat(folder).then(
+        (st) => st.isDirectory(),
+        () => false,
+      ));
     const why =
-      code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code;
+      code === 'ENOENT'
+        ? folderExists
+          ? `the folder ${folder} takes no new files`
+          : 'its folder does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : code;
     throw new Error(`cannot write ${path}: ${why ?? String(err)}`);
   }
 }

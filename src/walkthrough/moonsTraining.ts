@@ -21,6 +21,5 @@ export function runMoonsTraining(print: (line?: string) => void): { loss: number
   }
   const final = trainer.evaluate();
   print(`after 100 steps: loss ${pyRepr(final.loss)}, accuracy ${pyRepr(final.accuracy * 100)}%`);
-  print('(micrograd train draws the decision boundary: see runs/moons/decision-boundary.png)');
   return final;
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exportModel } from '../../src/export/index.js';
 import { CASES, mismatches } from '../export/models.js';
 import { runOnnx } from '../export/runOnnx.js';
+import { NEEDS_ORT, ort } from '../onnx/onnxRuntime.js';
 import { runCli } from './runCli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'micrograd-export-cli-'));
@@ -28,12 +29,18 @@ describe('micrograd export', () => {
     },
   );
 
-  it('--format onnx without -o writes model.onnx beside the model, which onnxruntime runs', async () => {
+  it('--format onnx without -o writes model.onnx beside the model: the writer’s bytes', () => {
     const r = runCli(['export', modelFile, '--format', 'onnx']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = join(dir, 'model.onnx');
     expect(r.stdout).toBe(`wrote ${out} (onnx, ${(readFileSync(out).length / 1024).toFixed(1)} kB)\n`);
+    expect(readFileSync(out)).toEqual(Buffer.from(exportModel(text, 'onnx', { source: 'model.json' })));
+  });
+
+  it.skipIf(ort === undefined)(`--format onnx writes a file that onnxruntime runs${NEEDS_ORT}`, async () => {
+    const out = join(dir, 'run.onnx');
+    expect(runCli(['export', modelFile, '--format', 'onnx', '-o', out]).status).toBe(0);
     const { rows } = await runOnnx(readFileSync(out), c.points);
     expect(mismatches(c, rows)).toEqual([]);
   });

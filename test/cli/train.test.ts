@@ -126,36 +126,36 @@ describe('CLI errors: one line, exit 1', () => {
       ['train', '--layers', '16,x'],
       /argument '16,x' is invalid\. expected hidden layer sizes/,
     ],
-    ['bad --lr', ['train', '--lr', 'fast'], /expected a number >= 0, got "fast"/],
+    ['bad --lr', ['train', '--lr', 'fast'], /expected a decimal number >= 0, got "fast"/],
     [
       'unknown dataset',
       ['train', '--dataset', 'nope'],
-      /^micrograd: unknown dataset "nope": expected one of moons/,
+      /^micrograd: --dataset "nope": expected one of moons/,
     ],
     [
       'missing CSV',
       ['train', '--dataset', join(dir, 'missing.csv')],
-      /^micrograd: cannot read \/.*missing.csv: ENOENT/,
+      /^micrograd: --dataset \/.*missing.csv: no such file/,
     ],
     [
       'bad CSV cell',
       ['train', '--dataset', join(dir, 'bad.csv')],
-      /^micrograd: \/.*bad.csv: line 2, column 2: expected a finite number, got "x"/,
+      /^micrograd: --dataset \/.*bad.csv: line 2, column 2: expected a finite number, got "x"/,
     ],
     [
       '3 classes, max-margin',
-      ['train', '--dataset', 'spiral', '--no-out'],
+      ['train', '--dataset', 'spiral', '--loss', 'max-margin', '--no-out'],
       /separates 2 classes but the data has 3/,
     ],
     [
       'missing model',
       ['predict', '--model', 'nope.json', '1,2'],
-      /^micrograd: cannot read nope.json: ENOENT/,
+      /^micrograd: --model nope.json: no such file/,
     ],
     [
       'malformed model',
       ['predict', '--model', join(dir, 'empty-model.json'), '1,2'],
-      /^micrograd: \/.*empty-model.json: layers: expected a non-empty array/,
+      /^micrograd: --model \/.*empty-model.json: layers: expected a non-empty array/,
     ],
   ];
   for (const [name, args, message] of cases) {

@@ -14,7 +14,7 @@ describe('micrograd train on a diverging run', () => {
     [['--lr', '1000', '--steps', '50'], 'try --lr 0.1'],
     [['--alpha', '1e308'], 'try --alpha 0.0001'],
     [['--noise', '1e200'], 'try --noise 0.1'],
-    [['--dataset', 'blobs', '--classes', '2'], 'try --lr 0.1'],
+    [['--dataset', 'blobs', '--classes', '2', '--lr', '1'], 'try --lr 0.1'],
   ])(
     '%j exits 2 with one line naming the hint',
     (flags, hint) => {

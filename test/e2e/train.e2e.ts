@@ -1,59 +1,17 @@
-// The train page in Chromium: it learns, every control lands in the URL and survives a reload, the worker
-// gets the features, split and regularization (its test loss is the library's on the downloaded weights),
-// clicks and CSV change the data, divergence and the step limit pause it, and screenshots at three sizes.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+// The train page in Chromium: it learns, every control lands in the URL and survives a reload, clicks and
+// CSV change the data, divergence and the step limit pause it, and screenshots at three sizes. (What the
+// worker trains and the model downloads: trainModel.e2e.ts.)
+import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { accuracy, lossGraph, MLP } from '../../src/nn/index.js';
-import { torchPython } from '../export/torchPython.js';
-import { runOnnx } from '../export/runOnnx.js';
-import { configFromParams } from '../../web/src/train/config.js';
-import { TrainingRun } from '../../web/src/train/TrainingRun.js';
-import { SIZES, usePlayground, watchProblems } from './playground.js';
+import { SIZES, usePlayground } from './playground.js';
 import { SHOTS } from './screenshotDir.js';
+import { param, stat, stepBy, trainPage } from './trainPage.js';
 
 /** The bound on steps: the unit test shows the default setup passes 95% test accuracy well within it. */
 const MAX_STEPS = 150;
 
 const pg = usePlayground(() => mkdirSync(SHOTS, { recursive: true }));
-
-async function open(
-  query = '',
-  size: keyof typeof SIZES = 'desktop',
-  scale = 1,
-): Promise<{ page: Page; problems: string[] }> {
-  const page = await pg.browser().newPage({ viewport: SIZES[size], deviceScaleFactor: scale });
-  const problems = watchProblems(page);
-  await page.goto(`${pg.server().url}train.html${query}`);
-  // The first report waits for the measuring graphs: seconds for a wide network on a busy machine.
-  await expect.poll(() => page.textContent('#stat-train-acc'), { timeout: 30_000 }).toMatch(/%$/);
-  return { page, problems };
-}
-
-const stat = async (page: Page, id: string): Promise<number> =>
-  parseFloat((await page.textContent(`#stat-${id}`)) ?? '');
-const param = (page: Page, key: string): string | null => new URL(page.url()).searchParams.get(key);
-
-/** Click a download button and keep the file under `dir`, returning its path. */
-async function downloadTo(page: Page, button: string, dir: string): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-  const path = join(dir, d.suggestedFilename());
-  copyFileSync((await d.path())!, path);
-  return path;
-}
-
-/** Click Step `n` times, waiting for each report. */
-async function stepBy(page: Page, n: number): Promise<void> {
-  const start = await stat(page, 'step');
-  for (let i = 1; i <= n; i++) {
-    await page.click('#step1');
-    await expect.poll(() => stat(page, 'step')).toBe(start + i);
-  }
-}
+const open = trainPage(pg);
 
 describe('train page', () => {
   it(`learns moons past 95% test accuracy within ${MAX_STEPS} steps, stepping by hand`, async () => {
@@ -137,79 +95,6 @@ describe('train page', () => {
     await page.close();
   });
 
-  it("sends features, split and L2 to the worker: its test loss is the library's on the downloaded weights", async () => {
-    const query = '?features=x1,x2,x1sq,sinx2&train=70&reg=l2&regRate=0.3&hidden=5,4&size=80&lr=0.05';
-    const { page, problems } = await open(query);
-    await stepBy(page, 6);
-    const shown = Number(await page.getAttribute('#stat-test-loss', 'data-value'));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-json')]);
-    const json = readFileSync((await download.path())!, 'utf8');
-    const model = MLP.fromJSON(json);
-    expect(model.nin).toBe(4); // the four features
-    // The test set: the page's split of the same setup (70% of 80 points train, so 24 test).
-    const { config } = configFromParams(new URLSearchParams(query));
-    const run = new TrainingRun(config);
-    expect(run.testIdx.length).toBe(24);
-    const { X, y } = run.subset(run.testIdx);
-    const reference = lossGraph(model, X, y, config.loss, 0).dataLoss.data;
-    expect(shown).toBe(reference);
-    // And the weights are those of six steps with L2, not without it. Chromium's V8 and Node's may round
-    // Math.pow (Adam's bias correction) differently in the last bit: 1e-12 relative covers that.
-    for (let s = 0; s < 6; s++) run.step();
-    const got = model.parameters().map((p) => p.data);
-    const withL2 = run.model.parameters().map((p) => p.data);
-    got.forEach((w, i) =>
-      expect(Math.abs(w - withL2[i]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(w))),
-    );
-    const plain = new TrainingRun({ ...config, regularization: 'none' });
-    for (let s = 0; s < 6; s++) plain.step();
-    const without = plain.model.parameters().map((p) => p.data);
-    expect(Math.max(...got.map((w, i) => Math.abs(w - without[i]!)))).toBeGreaterThan(1e-4);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  it("downloads JSON, PyTorch, ONNX and TypeScript files that reproduce the page's predictions", async () => {
-    const query = '?features=x1,x2,x1x2&hidden=6,3&activation=tanh&size=60&loss=cross-entropy';
-    const { page, problems } = await open(query);
-    await stepBy(page, 8);
-    const dir = mkdtempSync(join(tmpdir(), 'train-export-'));
-    const files: Record<string, string> = {};
-    for (const f of ['json', 'pytorch', 'onnx', 'ts']) files[f] = await downloadTo(page, `#dl-${f}`, dir);
-    expect(files['pytorch']).toMatch(/\.py$/);
-    const model = MLP.fromJSON(readFileSync(files['json']!, 'utf8'));
-    const { config } = configFromParams(new URLSearchParams(query));
-    const run = new TrainingRun(config);
-    const { X, y } = run.subset(run.testIdx);
-    const expected = X.map((x) => model.predict(x));
-    // The page's own number for these predictions: its test accuracy, from the same weights.
-    expect(`${(accuracy(expected, y) * 100).toFixed(1)}%`).toBe(await page.textContent('#stat-test-acc'));
-    const tsModule = (await import(pathToFileURL(files['ts']!).href)) as { predict(x: number[]): number[] };
-    expect(X.map((x) => tsModule.predict(x))).toEqual(expected); // same sums in the same order: exact
-    const fromOnnx = await runOnnx(readFileSync(files['onnx']!), X);
-    expect(fromOnnx.type).toBe('float64');
-    fromOnnx.rows
-      .flat()
-      .forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
-    const python = torchPython();
-    if (python !== undefined) {
-      // float64 nn.Linear layers: agreement to 1e-12 (PyTorch may sum in another order).
-      const script = [
-        'import importlib.util, json, sys, torch',
-        'spec = importlib.util.spec_from_file_location("exported", sys.argv[1])',
-        'mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)',
-        'with torch.no_grad(): out = mod.model(torch.tensor(json.loads(sys.argv[2]), dtype=torch.float64))',
-        'print(json.dumps(out.tolist()))',
-      ].join('\n');
-      const r = spawnSync(python, ['-c', script, files['pytorch']!, JSON.stringify(X)], { encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-      const rows = JSON.parse(r.stdout) as number[][];
-      rows.flat().forEach((v, i) => expect(Math.abs(v - expected.flat()[i]!)).toBeLessThanOrEqual(1e-12));
-    } else expect(process.env['CI'], 'CI installs python3-torch').not.toBe('true');
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
   it('adds a point where the plane is clicked, and shift-click removes it', async () => {
     const { page, problems } = await open('?size=50&paint=0');
     const box = (await page.$('#heatmap'))!;
@@ -222,6 +107,11 @@ describe('train page', () => {
     expect(await page.textContent('#sample-range')).toBe('(0 to 50)');
     await box.click({ position: { x: b.width * 0.2, y: b.height * 0.2 }, modifiers: ['Shift'] });
     await expect.poll(() => param(page, 'points')!.split(';').length).toBe(50);
+    // Back to a generated dataset: the points go with the custom one.
+    await page.selectOption('#cfg-dataset', 'circles');
+    await expect.poll(() => param(page, 'dataset')).toBe('circles');
+    expect(param(page, 'points')).toBeNull();
+    expect(await page.textContent('#status')).toBe('');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -320,8 +210,10 @@ describe('train page', () => {
     await page.click('#step1');
     await expect.poll(() => stat(page, 'step'), { timeout: 60_000 }).toBe(1);
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
-    expect(seen).toContain("Recording the train set's loss graph (450 points) for measuring…");
-    expect(seen).toContain('First step: recording and compiling the graph of 450 training points…');
+    // Each phase's name, then the seconds it has taken so far.
+    const shown = (text: string): boolean => seen.some((t) => new RegExp(`^${text} \\d+\\.\\d s$`).test(t));
+    expect(shown("Recording the train set's loss graph \\(450 points\\) for measuring…")).toBe(true);
+    expect(shown('First step: recording and compiling the graph of 450 training points…')).toBe(true);
     await page.close();
   });
 

@@ -20,9 +20,12 @@ interface GraphFlags {
   gradOf?: string;
 }
 
+/** A name → number table with no prototype: `__proto__` and `constructor` are variables like any other. */
+const table = (): Record<string, number> => Object.create(null) as Record<string, number>;
+
 /** `x1=2,w1=-3` (repeatable) → { x1: 2, w1: -3 }. */
 function collectAssignments(text: string, previous: Record<string, number>): Record<string, number> {
-  const out = { ...previous };
+  const out = Object.assign(table(), previous);
   for (const item of text.split(',')) {
     if (item.trim() === '') continue;
     const eq = item.indexOf('=');
@@ -41,7 +44,11 @@ export function graphCommand(): Command {
   return new Command('graph')
     .description('draw the computational graph of an expression, after backward (DOT, SVG or PNG)')
     .argument('<expression>', 'e.g. "tanh(x1*w1 + x2*w2 + b)"')
-    .option('--set <values>', 'variable values, e.g. x1=2,x2=0,w1=-3 (repeatable)', collectAssignments, {})
+    .addOption(
+      new Option('--set <values>', 'variable values, e.g. x1=2,x2=0,w1=-3 (repeatable)')
+        .argParser(collectAssignments)
+        .default(table(), 'none'),
+    )
     .addOption(new Option('--rankdir <dir>', 'layout direction').choices(['LR', 'TB']).default('LR'))
     .option('-o, --output <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
     .option('--no-backward', 'draw the forward values only (every grad 0)')
@@ -65,19 +72,16 @@ export function graphCommand(): Command {
     .action(async (source: string, flags: GraphFlags) => {
       if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png', 'dot']);
       const expression = parse(source);
-      const unknown = Object.keys(flags.set).filter((name) => !expression.variables.includes(name));
-      if (unknown.length > 0) {
+      const notVariables = (option: string, names: string[]): void => {
+        const unknown = names.filter((name) => !expression.variables.includes(name));
+        if (unknown.length === 0) return;
         const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
         throw new Error(
-          `--set ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
+          `${option} ${unknown.join(', ')}: not a variable of the expression (its variables: ${has})`,
         );
-      }
-      if (flags.gradOf !== undefined && !expression.variables.includes(flags.gradOf)) {
-        const has = expression.variables.length > 0 ? expression.variables.join(', ') : 'none';
-        throw new Error(
-          `--grad-of ${flags.gradOf}: not a variable of the expression (its variables: ${has})`,
-        );
-      }
+      };
+      notVariables('--set', Object.keys(flags.set));
+      if (flags.gradOf !== undefined) notVariables('--grad-of', [flags.gradOf]);
       let root = expression.build(flags.set, { labelSubexpressions: true });
       if (flags.gradOf !== undefined) {
         const name = flags.gradOf;

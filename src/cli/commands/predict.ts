@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { MLP, predictClass } from '../../nn/index.js';
 import { pyRepr } from '../../engine/pyRepr.js';
+import { parseDecimal } from '../../data/parseDecimal.js';
+import { CliError } from '../CliError.js';
+import { READ_ERRORS } from '../loadDataset.js';
 
 export function predictCommand(): Command {
   return (
@@ -20,21 +23,22 @@ export function predictCommand(): Command {
         try {
           text = readFileSync(o.model, 'utf8');
         } catch (e) {
-          throw new Error(
-            `cannot read ${o.model}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          const code = (e as NodeJS.ErrnoException).code ?? '';
+          throw new CliError(
+            `--model ${o.model}: ${READ_ERRORS.get(code) ?? `cannot read it (${code || String(e)})`}`,
           );
         }
         let model: MLP;
         try {
           model = MLP.fromJSON(text);
         } catch (e) {
-          throw new Error(`${o.model}: ${(e as Error).message.replace(/^MLP\.fromJSON: /, '')}`);
+          throw new CliError(`--model ${o.model}: ${(e as Error).message.replace(/^MLP\.fromJSON: /, '')}`);
         }
         // Check every point before printing any, so a bad one leaves no partial output.
         const xs = points.map((p) => {
           const cells = p.split(',');
-          const x = cells.map(Number);
-          if (cells.some((c) => c.trim() === '') || x.some((v) => !Number.isFinite(v))) {
+          const x = cells.map(parseDecimal);
+          if (x.some((v) => !Number.isFinite(v))) {
             throw new Error(`point "${p}": expected ${model.nin} comma-separated numbers`);
           }
           if (x.length !== model.nin) {

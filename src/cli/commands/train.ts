@@ -1,32 +1,49 @@
 // `micrograd train`: train an MLP on a toy dataset or a CSV file; by default micrograd's moons demo.
 
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseDecimal } from '../../data/parseDecimal.js';
 import { ACTIVATIONS, INITS, LOSSES, type Init, type LossName } from '../../nn/index.js';
+import { checkTrainData } from '../checkTrainData.js';
+import { CliError } from '../CliError.js';
 import { DATASETS, loadDataset } from '../loadDataset.js';
+import { checkTargets, prepareOutDir, previousDataset } from '../outFolder.js';
 import { trainDefaults } from '../trainDefaults.js';
-import { trainRun } from '../trainRun.js';
+import {
+  checkGraphMemory,
+  dataBytes,
+  MAX_CLASSES,
+  MAX_DEPTH,
+  MAX_SAMPLES,
+  MAX_WIDTH,
+} from '../trainLimits.js';
+import { RUN_FILES, trainRun } from '../trainRun.js';
 
-function int(min: number): (v: string) => number {
+function int(
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+  tooMany?: (n: number) => string,
+): (v: string) => number {
   return (v) => {
     const n = Number(v);
     if (!/^\s*\d+\s*$/.test(v) || n < min)
       throw new InvalidArgumentError(`expected an integer >= ${min}, got "${v}"`);
+    if (n > max) throw new InvalidArgumentError(`the most is ${max}${tooMany ? ` (${tooMany(n)})` : ''}`);
     return n;
   };
 }
 
 function num(min: number): (v: string) => number {
   return (v) => {
-    const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n) || n < min)
-      throw new InvalidArgumentError(`expected a number >= ${min}, got "${v}"`);
+    const n = parseDecimal(v);
+    if (!Number.isFinite(n) || n < min)
+      throw new InvalidArgumentError(`expected a decimal number >= ${min}, got "${v}"`);
     return n;
   };
 }
 
 function fraction(v: string): number {
-  const n = Number(v);
-  if (v.trim() === '' || !(n >= 0 && n < 1)) {
+  const n = parseDecimal(v);
+  if (!(n >= 0 && n < 1)) {
     throw new InvalidArgumentError(`expected a fraction in [0, 1), got "${v}"`);
   }
   return n;
@@ -34,26 +51,38 @@ function fraction(v: string): number {
 
 function layerList(v: string): number[] {
   if (v.trim() === '') return [];
-  return v.split(',').map((s) => {
+  const sizes = v.split(',').map((s) => {
     if (!/^\s*\d+\s*$/.test(s) || Number(s) < 1) {
       throw new InvalidArgumentError(
         `expected hidden layer sizes like 16,16 (positive integers), got "${v}"`,
       );
     }
+    if (Number(s) > MAX_WIDTH) {
+      throw new InvalidArgumentError(`a layer has at most ${MAX_WIDTH} neurons, got ${s.trim()}`);
+    }
     return Number(s);
   });
+  if (sizes.length > MAX_DEPTH) {
+    throw new InvalidArgumentError(`at most ${MAX_DEPTH} hidden layers, got ${sizes.length}`);
+  }
+  return sizes;
 }
 
 export function trainCommand(): Command {
   return new Command('train')
     .description("train an MLP and draw its decision boundary (defaults: micrograd's moons demo)")
     .option('--dataset <name|file.csv>', `${DATASETS.join(', ')} or a CSV file (features…, label)`, 'moons')
-    .option('--samples <n>', 'number of points (generated datasets)', int(2), 100)
+    .option(
+      '--samples <n>',
+      'number of points (generated datasets)',
+      int(2, MAX_SAMPLES, (n) => `${n} points would take about ${dataBytes(n, 2)} before training`),
+      100,
+    )
     .option('--noise <sd>', 'noise of the generated points (blobs: cluster std 10×noise)', num(0), 0.1)
-    .option('--classes <k>', 'classes for blobs and spiral', int(2), 3)
+    .option('--classes <k>', 'classes for blobs and spiral', int(2, MAX_CLASSES), 3)
     .option(
       '--layers <sizes>',
-      'hidden layer sizes, comma-separated (the output layer is added; default 16,16, digits 32)',
+      'hidden layer sizes, comma-separated (the output layer is added; default 16,16, digits 64)',
       layerList,
     )
     .addOption(
@@ -65,13 +94,17 @@ export function trainCommand(): Command {
     .addOption(
       new Option(
         '--loss <name>',
-        'max-margin/mse/bce: 2 classes, one output; cross-entropy: k classes (default max-margin, digits cross-entropy)',
+        'max-margin/mse/bce: 2 classes, one output; cross-entropy: k classes (default max-margin for 2 classes, cross-entropy for more)',
       ).choices(LOSSES),
     )
     .addOption(
       new Option('--optimizer <name>', 'optimizer (default sgd, digits adam)').choices(['sgd', 'adam']),
     )
-    .option('--lr <rate>', 'learning rate at step 0 (default 1.0, digits 0.01)', num(0))
+    .option(
+      '--lr <rate>',
+      'learning rate at step 0 (default 1.0 for sgd, 0.1 on blobs whose points spread ±10; 0.01 for adam)',
+      num(0),
+    )
     .addOption(
       new Option('--schedule <name>', "decay: lr·(1 - 0.9·k/steps), micrograd's; constant")
         .choices(['decay', 'constant'])
@@ -101,32 +134,65 @@ export function trainCommand(): Command {
         classes: o['classes'] as number,
         seed: o['seed'] as number,
       });
-      const d = trainDefaults(o['dataset'] as string);
+      const dataset = o['dataset'] as string;
+      const d = trainDefaults(dataset);
       const pick = <T>(key: string, fallback: T): T => (o[key] === undefined ? fallback : (o[key] as T));
       if (o['steps'] !== undefined && o['epochs'] !== undefined) {
-        throw new InvalidArgumentError('give --steps or --epochs, not both');
+        throw new CliError('give --steps or --epochs, not both');
       }
-      const out = o['out'] === undefined ? d.out : o['out'];
-      const loadsCsv = (o['dataset'] as string).toLowerCase().endsWith('.csv');
+      const loadsCsv = dataset.toLowerCase().endsWith('.csv');
+      const k = checkTrainData(data, dataset, loadsCsv ? undefined : (o['noise'] as number));
+      const loss = pick<LossName>('loss', k > 2 ? 'cross-entropy' : d.loss);
+      if (loss !== 'cross-entropy' && k > 2) {
+        throw new CliError(
+          `--loss ${loss} separates 2 classes but the data has ${k}: use --loss cross-entropy`,
+        );
+      }
+      const optimizer = pick<'sgd' | 'adam'>('optimizer', d.optimizer);
+      // The dataset's learning rate goes with its optimizer; another optimizer gets its own default.
+      const lr = pick('lr', optimizer === d.optimizer ? d.lr : optimizer === 'adam' ? 0.01 : 1);
+      const batchSize = pick<number | undefined>('batchSize', d.batchSize);
+      const n = data.X.length;
+      if (batchSize !== undefined && batchSize > n) {
+        throw new CliError(`--batch-size ${batchSize}: expected at most the ${n} samples`);
+      }
+      const layers = pick('layers', d.layers);
+      checkGraphMemory(
+        [data.X[0]!.length, ...layers, loss === 'cross-entropy' ? k : 1],
+        batchSize ?? n,
+        'use --batch-size, fewer --samples or smaller --layers',
+      );
+      const out = o['out'] === false ? undefined : ((o['out'] as string | undefined) ?? d.out);
+      if (out !== undefined) {
+        // Checked before training: a bad folder must not cost a whole run.
+        prepareOutDir(out, '--out');
+        const previous = previousDataset(out);
+        if (previous !== undefined && previous !== dataset) {
+          throw new CliError(
+            `--out ${out} holds a run on ${previous}; training ${dataset} there would overwrite it: choose another --out or remove the folder`,
+          );
+        }
+        checkTargets(out, RUN_FILES, '--out');
+      }
       await trainRun(
         {
           dataset: o['dataset'] as string,
           data,
-          layers: pick('layers', d.layers),
+          layers,
           activation: pick('activation', d.activation),
           init: pick<Init>('init', d.init),
-          loss: pick<LossName>('loss', d.loss),
-          optimizer: pick<'sgd' | 'adam'>('optimizer', d.optimizer),
-          lr: pick('lr', d.lr),
+          loss,
+          optimizer,
+          lr,
           schedule: o['schedule'] as 'decay' | 'constant',
           steps: pick('steps', d.steps),
           epochs: o['steps'] === undefined ? pick<number | undefined>('epochs', d.epochs) : undefined,
-          batchSize: pick('batchSize', d.batchSize),
+          batchSize,
           testFraction: pick('testFraction', d.testFraction),
           alpha: o['alpha'] as number,
           ...(loadsCsv ? {} : { noise: o['noise'] as number }),
           seed: o['seed'] as number,
-          out: typeof out === 'string' ? out : undefined,
+          out,
           compile: o['compile'] !== false,
           tty: process.stdout.isTTY === true,
         },

@@ -1,5 +1,6 @@
 // `micrograd walkthrough`: the backprop post from top to bottom, printed as the post prints it.
 
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { pyRepr } from '../../engine/pyRepr.js';
 import { buildNeuron, neuronLeaves } from '../../walkthrough/neuron.js';
@@ -71,5 +72,12 @@ export function walkthroughCommand(): Command {
       if (flags.out !== undefined) await writeWalkthroughPictures(flags.out, print);
       print();
       runMoonsTraining(print);
+      // Name the picture only if a train run has drawn it; otherwise say how to draw it.
+      const boundary = 'runs/moons/decision-boundary.png';
+      print(
+        existsSync(boundary)
+          ? `(the decision boundary micrograd train drew: ${boundary})`
+          : '(micrograd train draws the decision boundary of this model)',
+      );
     });
 }

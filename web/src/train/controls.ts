@@ -87,6 +87,8 @@ export function readChange(el: Control, c: TrainConfig): { config: TrainConfig; 
     return { config: c, ignored: [{ key: el.name, value, reason: el.validationMessage }] };
   }
   params.set(el.name, value);
+  // Leaving the custom dataset leaves its points behind (a link may carry them only with dataset=custom).
+  if (el.name === 'dataset' && value !== 'custom') params.delete('points');
   return configFromParams(params);
 }
 

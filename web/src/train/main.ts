@@ -88,6 +88,20 @@ function setStatus(text: string, kind: 'info' | 'warn' = 'info'): void {
   status.className = `status ${kind}`;
 }
 
+/** While the worker is busy with a long phase, its name and the seconds it has taken so far. */
+let progressTimer: number | undefined;
+function showProgress(text: string): void {
+  stopProgress();
+  const t0 = performance.now();
+  const tick = (): void => setStatus(`${text} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  tick();
+  progressTimer = window.setInterval(tick, 200);
+}
+function stopProgress(): void {
+  window.clearInterval(progressTimer);
+  progressTimer = undefined;
+}
+
 function setRunning(r: boolean): void {
   state.running = r;
   playButton.textContent = r ? 'Pause' : 'Play';
@@ -148,6 +162,7 @@ function reset(): void {
     state.chosen = undefined;
   renderNet();
   neuron.reset();
+  stopProgress();
   setStatus('');
   send({ type: 'reset', config: state.config });
 }
@@ -230,7 +245,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       drawBoard();
       break;
     case 'progress':
-      setStatus(m.text);
+      showProgress(m.text);
       break;
     case 'grid':
       if (state.board === undefined) break;
@@ -242,7 +257,10 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'report': {
       const { measure: ms } = m;
       state.step = ms.step;
-      if (status.textContent?.endsWith('…')) setStatus('');
+      if (progressTimer !== undefined) {
+        stopProgress();
+        setStatus('');
+      }
       byId('stat-step').textContent = String(ms.step);
       byId('stat-sps').textContent =
         m.running && m.stepsPerSec > 0 ? `${m.stepsPerSec.toFixed(m.stepsPerSec < 10 ? 1 : 0)} steps/s` : '';
@@ -258,13 +276,13 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       }
       byId('stat-train-acc').textContent = pct(ms.train.accuracy);
       byId('stat-test-acc').textContent = pct(ms.test.accuracy);
-      if (state.curve.at(-1)?.step !== ms.step)
-        state.curve.push({ step: ms.step, train: ms.train.loss, test: ms.test.loss });
+      for (const p of m.curve) if ((state.curve.at(-1)?.step ?? -1) < p.step) state.curve.push(p);
       drawCurve();
       neuron.tick();
       break;
     }
     case 'stopped':
+      stopProgress();
       setRunning(false);
       if (m.kind === 'diverged')
         setStatus(`Paused: ${m.why}. To go on, ${m.hint ?? 'change a setting'}, then Reset.`, 'warn');
@@ -277,6 +295,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       downloads.receive(m.json);
       break;
     case 'error':
+      stopProgress();
       setRunning(false);
       setStatus(`Training stopped: ${m.message}`, 'warn');
       break;

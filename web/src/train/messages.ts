@@ -1,6 +1,7 @@
 // messages: what the page and the training worker say to each other.
 
 import type { TrainConfig } from './config.js';
+import type { CurvePoint } from './curves.js';
 import type { Bounds, Measure } from './TrainingRun.js';
 
 /** The settings a run takes without starting over. */
@@ -18,7 +19,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'data'; X: number[][]; y: number[]; trainIdx: number[]; testIdx: number[]; bounds: Bounds }
   | { type: 'progress'; text: string }
-  | { type: 'report'; measure: Measure; running: boolean; stepsPerSec: number }
+  | { type: 'report'; measure: Measure; curve: CurvePoint[]; running: boolean; stepsPerSec: number }
   | {
       type: 'grid';
       step: number;

@@ -1,7 +1,8 @@
 // The training worker: owns the run, steps it at the chosen speed, measures it and sends the pictures' data.
 
 import type { FromWorker, LiveSettings, ToWorker } from './messages.js';
-import { boundsOf, TrainingRun, type Bounds } from './TrainingRun.js';
+import type { CurvePoint } from './curves.js';
+import { boundsOf, TrainingRun, type Bounds, type Measure } from './TrainingRun.js';
 
 /** The decision boundary's grid (Playground's density) and the network picture's thumbnails. */
 const GRID_RES = 100;
@@ -50,12 +51,39 @@ function measureWithProgress(r: TrainingRun): ReturnType<TrainingRun['measure']>
   return r.measure();
 }
 
+/** Curve points measured since the last report, and what measuring and stepping cost (moving averages). */
+let pending: CurvePoint[] = [];
+let last: Measure | undefined;
+let measureMs = 0;
+let stepMs = 0;
+
+/** Measure train and test at the current weights, keeping the point for the loss curves. */
+function sample(r: TrainingRun): Measure {
+  if (last?.step === r.steps) return last;
+  const t0 = performance.now();
+  const m = measureWithProgress(r);
+  measureMs = 0.8 * measureMs + 0.2 * (performance.now() - t0);
+  pending.push({ step: m.step, train: m.train.loss, test: m.test.loss });
+  last = m;
+  return m;
+}
+
+/**
+ * At full speed, measure every few steps so the curves keep their shape while measuring takes at most
+ * about a third of the time (each measure is two tape forwards; a step is a forward and a backward).
+ */
+const measureEvery = (): number => Math.max(1, Math.ceil(measureMs / (0.5 * Math.max(stepMs, 1e-3))));
+
 function report(): void {
   if (run === undefined) return;
   lastReport = performance.now();
+  const measure = sample(run);
+  const curve = pending;
+  pending = [];
   post({
     type: 'report',
-    measure: measureWithProgress(run),
+    measure,
+    curve,
     running,
     stepsPerSec: running ? stepsPerSec() : 0,
   });
@@ -100,8 +128,11 @@ function stepOnce(r: TrainingRun): boolean {
       type: 'progress',
       text: `First step: recording and compiling the graph of ${r.trainIdx.length} training points…`,
     });
+  const t0 = performance.now();
   const d = r.step();
-  recent.push({ t: performance.now(), step: r.steps });
+  const t1 = performance.now();
+  stepMs = 0.8 * stepMs + 0.2 * (t1 - t0);
+  recent.push({ t: t1, step: r.steps });
   if (d !== null) {
     stop('diverged', d.why, d.hint);
     return false;
@@ -115,7 +146,10 @@ function loop(id: number): void {
   const speed = live.speed;
   try {
     if (speed === 0) {
-      while (running && performance.now() - t0 < SLICE_MS) if (!stepOnce(run)) break;
+      while (running && performance.now() - t0 < SLICE_MS) {
+        if (!stepOnce(run)) break;
+        if (run.steps - (last?.step ?? 0) >= measureEvery()) sample(run);
+      }
     } else {
       const owed = () =>
         Math.floor(((performance.now() - paceFrom.t) * speed) / 1000) - (run!.steps - paceFrom.step);
@@ -162,6 +196,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
         bounds = boundsOf(run.data.X);
         gridStep = -1;
         recent = [];
+        pending = [];
+        last = undefined;
         post({
           type: 'data',
           X: run.data.X,

@@ -2,13 +2,11 @@
 // the SVG is well-formed XML with only Graphviz's drawing elements, every label is drawn as written,
 // and bad options are a TypeError/RangeError naming the option, never a crash inside Graphviz or resvg.
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Value } from '../../src/engine/value.js';
 import { drawDot } from '../../src/viz/drawDot.js';
 import { allElements, parseSvg } from '../viz/svgXml.js';
-import { fuzzReport, fuzzRuns, fuzzTimeout } from './fuzzRuns.js';
-
-afterAll(() => console.log(fuzzReport()));
+import { runs, timeout, tried } from './fuzzBudget.js';
 
 // What Graphviz's SVG writer emits for these graphs; anything else would be injected markup.
 const DRAWING = new Set(['svg', 'g', 'title', 'text', 'polygon', 'path', 'ellipse', 'polyline', 'comment']);
@@ -81,6 +79,7 @@ describe('fuzz: drawDot and render', () => {
             maxLength: 4,
           }),
           async (labels, numbers) => {
+            tried('drawDot + render svg (hostile labels)');
             const leaves = labels.map((label, i) => new Value(numbers[i % 4]!, { label }));
             let root = leaves[0]!.tanh();
             for (const leaf of leaves.slice(1)) root = root.mul(leaf).add(1);
@@ -104,10 +103,10 @@ describe('fuzz: drawDot and render', () => {
             }
           },
         ),
-        { numRuns: fuzzRuns('drawDot + render svg (hostile labels)', 60) },
+        { numRuns: runs(60) },
       );
     },
-    fuzzTimeout(120_000),
+    timeout(120_000),
   );
 
   it(
@@ -115,6 +114,7 @@ describe('fuzz: drawDot and render', () => {
     () => {
       fc.assert(
         fc.property(fc.array(hostileLabel, { minLength: 1, maxLength: 8 }), (labels) => {
+          tried('drawDot source (hostile labels)');
           const root = labels.map((label, i) => new Value(i, { label })).reduce((a, b) => a.add(b));
           const lines = drawDot(root).source.trimEnd().split('\n');
           expect(lines[0]).toBe('digraph {');
@@ -125,10 +125,10 @@ describe('fuzz: drawDot and render', () => {
             expect(line.replace(/\\./g, '').split('"').length - 1).toBe(line.includes('[label=') ? 2 : 0);
           }
         }),
-        { numRuns: fuzzRuns('drawDot source (hostile labels)', 500) },
+        { numRuns: runs(500) },
       );
     },
-    fuzzTimeout(60_000),
+    timeout(60_000),
   );
 
   it(
@@ -141,6 +141,7 @@ describe('fuzz: drawDot and render', () => {
         fc.asyncProperty(
           fc.oneof(fc.double(), fc.constantFrom(1e6, 300, 1e-9, 0, -1), fc.anything()),
           async (scale) => {
+            tried('render png (scale)');
             try {
               const png = await drawing.render('png', { scale: scale as number });
               expect(png[0]).toBe(0x89); // a PNG came out: the scale was absent or a sane positive number
@@ -153,10 +154,11 @@ describe('fuzz: drawDot and render', () => {
             }
           },
         ),
-        { numRuns: fuzzRuns('render png (scale)', 60) },
+        { numRuns: runs(60) },
       );
       fc.assert(
         fc.property(fc.anything(), fc.anything(), (rankdir, maxNodes) => {
+          tried('drawDot (options)');
           try {
             drawDot(root, { rankdir, maxNodes } as never);
           } catch (err) {
@@ -164,9 +166,9 @@ describe('fuzz: drawDot and render', () => {
             expect((err as Error).message).toMatch(/rankdir|maxNodes/);
           }
         }),
-        { numRuns: fuzzRuns('drawDot (options)', 500) },
+        { numRuns: runs(500) },
       );
     },
-    fuzzTimeout(120_000),
+    timeout(120_000),
   );
 });

@@ -2,12 +2,10 @@
 // Properties: parse never hangs or overflows the stack; it returns an Expression that builds and
 // evaluates, or throws an ExprSyntaxError (a SyntaxError) at a column inside the text.
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Value } from '../../src/engine/value.js';
 import { ExprSyntaxError, parse } from '../../src/expr/index.js';
-import { fuzzReport, fuzzRuns, fuzzTimeout } from './fuzzRuns.js';
-
-afterAll(() => console.log(fuzzReport()));
+import { runs, timeout, tried } from './fuzzBudget.js';
 
 /** parse(text) as an outcome: the expression, or the syntax error; any other throw fails the property. */
 function outcome(
@@ -102,13 +100,14 @@ describe('fuzz: parse', () => {
     () => {
       fc.assert(
         fc.property(tokenText, fc.nat(), (text, seed) => {
+          tried('parse (token soup)');
           const r = outcome(text);
           if (r.ok) buildAll(r.value, seed);
         }),
-        { numRuns: fuzzRuns('parse (token soup)', 2000) },
+        { numRuns: runs(2000) },
       );
     },
-    fuzzTimeout(60_000),
+    timeout(60_000),
   );
 
   it(
@@ -116,13 +115,14 @@ describe('fuzz: parse', () => {
     () => {
       fc.assert(
         fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.nat(), (text, seed) => {
+          tried('parse (unicode)');
           const r = outcome(text);
           if (r.ok) buildAll(r.value, seed);
         }),
-        { numRuns: fuzzRuns('parse (unicode)', 1000) },
+        { numRuns: runs(1000) },
       );
     },
-    fuzzTimeout(60_000),
+    timeout(60_000),
   );
 
   it(
@@ -143,16 +143,17 @@ describe('fuzz: parse', () => {
         fc.property(
           fc.array(fc.tuple(wrap, fc.integer({ min: 1, max: 3000 })), { minLength: 1, maxLength: 4 }),
           (layers) => {
+            tried('parse (deep nesting)');
             let text = 'x';
             for (const [[open, close], n] of layers) text = open.repeat(n) + text + close.repeat(n);
             const r = outcome(text);
             if (r.ok) buildAll(r.value, 0);
           },
         ),
-        { numRuns: fuzzRuns('parse (deep nesting)', 200) },
+        { numRuns: runs(200) },
       );
     },
-    fuzzTimeout(60_000),
+    timeout(60_000),
   );
 
   it(
@@ -163,15 +164,16 @@ describe('fuzz: parse', () => {
           fc.constantFrom('x+', 'x*', '(x)+', 'tanh(x)*', '2.5e-3-', '__proto__/'),
           fc.integer({ min: 1, max: 40_000 }),
           (unit, n) => {
+            tried('parse (long input)');
             const text = unit.repeat(n) + '1';
             const r = outcome(text);
             if (r.ok) buildAll(r.value, 1);
           },
         ),
-        { numRuns: fuzzRuns('parse (long input)', 30) },
+        { numRuns: runs(30) },
       );
     },
-    fuzzTimeout(60_000),
+    timeout(60_000),
   );
 
   it(
@@ -183,6 +185,7 @@ describe('fuzz: parse', () => {
           fc.subarray(names, { minLength: 1 }),
           fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 7, maxLength: 7 }),
           (picked, xs) => {
+            tried('parse (prototype names)');
             const e = parse(picked.join(' + '));
             expect(e.variables).toEqual(picked);
             const values = Object.fromEntries(picked.map((n, i) => [n, xs[i]!]));
@@ -193,10 +196,10 @@ describe('fuzz: parse', () => {
             expect(() => e.build({})).toThrow(`no value for variable '${picked[0]}'`);
           },
         ),
-        { numRuns: fuzzRuns('parse (prototype names)', 300) },
+        { numRuns: runs(300) },
       );
     },
-    fuzzTimeout(60_000),
+    timeout(60_000),
   );
 
   it(
@@ -206,15 +209,16 @@ describe('fuzz: parse', () => {
         fc.property(
           fc.anything().filter((x) => typeof x !== 'string'),
           (x) => {
+            tried('parse (non-strings)');
             expect(() => parse(x as string)).toThrow(TypeError);
             expect(() => parse(x as string)).toThrow(
               /parse\(source\): expected the expression as a string, got /,
             );
           },
         ),
-        { numRuns: fuzzRuns('parse (non-strings)', 300) },
+        { numRuns: runs(300) },
       );
     },
-    fuzzTimeout(60_000),
+    timeout(60_000),
   );
 });

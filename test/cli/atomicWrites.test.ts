@@ -1,0 +1,67 @@
+// A run's files are staged and renamed at the end: a killed or failing run leaves the previous run whole.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, runCli } from './runCli.js';
+
+const FILES = [
+  'model.json',
+  'metrics.json',
+  'decision-boundary.svg',
+  'decision-boundary.png',
+  'curves.svg',
+  'curves.png',
+];
+const snapshot = (dir: string, files = FILES) =>
+  files.map((f) => readFileSync(join(dir, f)).toString('base64'));
+
+/** A finished run in a fresh folder, and its files' bytes. */
+function previousRun(): { dir: string; before: string[] } {
+  const dir = join(mkdtempSync(join(tmpdir(), 'micrograd-atomic-')), 'run');
+  expect(runCli(['train', '--steps', '3', '--seed', '1', '--out', dir]).status).toBe(0);
+  return { dir, before: snapshot(dir) };
+}
+
+describe('atomic run folders', () => {
+  it('kill -9 while the run is writing leaves every previous file as it was', async () => {
+    const { dir, before } = previousRun();
+    // A different seed: every file of this run would differ from the previous one.
+    const child = spawn(process.execPath, [CLI, 'train', '--steps', '3', '--seed', '2', '--out', dir], {
+      stdio: 'ignore',
+      // One process: `train` otherwise reruns itself with V8 flags, and the kill would hit only the parent.
+      env: { ...process.env, MICROGRAD_V8_FLAGS: '1' },
+    });
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_, sig) => done(sig)));
+    // Poll for the first staged temporary: the moment the run is mid-write.
+    let sawTemp = false;
+    const deadline = Date.now() + 60_000;
+    while (!sawTemp && Date.now() < deadline && child.exitCode === null) {
+      sawTemp = readdirSync(dir).some((f) => f.endsWith('.tmp'));
+      if (!sawTemp) await new Promise((r) => setTimeout(r, 2));
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(sawTemp).toBe(true);
+    expect(snapshot(dir)).toEqual(before);
+    JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+  }, 120_000);
+
+  it('a target that cannot be replaced (a folder named curves.png) fails before training and changes nothing', () => {
+    const { dir, before } = previousRun();
+    rmSync(join(dir, 'curves.png'));
+    mkdirSync(join(dir, 'curves.png', 'inside'), { recursive: true });
+    const r = runCli(['train', '--steps', '3', '--seed', '2', '--out', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(''); // refused before the first step
+    expect(r.stderr).toMatch(/^micrograd: --out .*: curves\.png there is a folder, not a file/);
+    expect(snapshot(dir, FILES.slice(0, 5))).toEqual(before.slice(0, 5));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
+  it('a finished run leaves no temporaries behind', () => {
+    const { dir } = previousRun();
+    expect(readdirSync(dir).sort()).toEqual([...FILES].sort());
+  }, 60_000);
+});

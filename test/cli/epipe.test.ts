@@ -1,0 +1,38 @@
+// A closed pipe (`micrograd … | head -1`) ends the command quietly, as Unix tools do.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { CLI } from './runCli.js';
+
+/** Run `micrograd args | head -1` in bash; the command's own exit status and stderr. */
+function intoHead(args: string): { status: number; stderr: string; stdout: string } {
+  const r = spawnSync(
+    'bash',
+    ['-c', `"${process.execPath}" "${CLI}" ${args} | head -1; exit \${PIPESTATUS[0]}`],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  return { status: r.status ?? -1, stderr: r.stderr, stdout: r.stdout };
+}
+
+// A sum of 500 terms prints ~150 kB of DOT, more than a pipe holds, so the write after head exits fails.
+const longSum = Array.from({ length: 500 }, (_, i) => `x${i}`).join('+');
+const sets = Array.from({ length: 500 }, (_, i) => `x${i}=1`).join(',');
+
+describe('EPIPE', () => {
+  it.each([
+    ['train', 'train --no-out'],
+    ['walkthrough', 'walkthrough'],
+    ['graph', `graph "${longSum}" --set ${sets} --max-nodes 5000`],
+  ])(
+    '%s | head -1 prints one line, no error, exit 0',
+    (_, args) => {
+      const r = intoHead(args);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.split('\n')).toHaveLength(2);
+      expect(r.status).toBe(0);
+    },
+    60_000,
+  );
+});
