@@ -187,6 +187,37 @@ describe("graph page: the post's picture", () => {
     await page.close();
   });
 
+  it('a drag that starts on a node pans without selecting it; a click still selects', async () => {
+    const { page, problems } = await open('desktop');
+    await page.selectOption('#zoom', '2');
+    await expect.poll(() => page.$eval('#graph', (g) => g.scrollWidth > g.clientWidth)).toBe(true);
+    const graph = (await page.locator('#graph').boundingBox())!;
+    // The first node whose centre lies inside the visible box, with room to drag 150 px left.
+    const node = await page.$$eval(
+      '#graph g.node',
+      (gs, b) =>
+        gs
+          .map((g) => g.getBoundingClientRect())
+          .map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 }))
+          .find(
+            (c) => c.x > b.x + 160 && c.x < b.x + b.width - 10 && c.y > b.y + 10 && c.y < b.y + b.height - 10,
+          ),
+      graph,
+    );
+    expect(node).toBeDefined();
+    const before = await page.$eval('#graph', (g) => g.scrollLeft);
+    await page.mouse.move(node!.x, node!.y);
+    await page.mouse.down();
+    await page.mouse.move(node!.x - 150, node!.y, { steps: 5 });
+    await page.mouse.up();
+    expect(await page.$eval('#graph', (g) => g.scrollLeft)).toBe(before + 150);
+    expect(await page.locator('#node-label').count()).toBe(0);
+    await page.click('#graph g.node[data-label="o"]');
+    await expect.poll(() => page.locator('#node-label').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('names every node: generated t-names in the picture and the panel alike, typed labels kept', async () => {
     const { page, problems } = await open('desktop', '#expr=a%20%2F%20b&v.a=2&v.b=4');
     const labels = (await shownNodes(page)).map((n) => n.label);

@@ -120,15 +120,31 @@ export function revealInBox(box: HTMLElement, g: SVGGElement): void {
 /** Drag the box's background to pan a graph larger than the box (a click without a drag still selects). */
 export function enablePan(box: HTMLElement): void {
   let start: { x: number; y: number; left: number; top: number } | undefined;
+  // A drag that starts on a node must not also select it when the button comes up.
+  let dragged = false;
   box.addEventListener('pointerdown', (e) => {
     if (e.pointerType !== 'mouse' || e.button !== 0) return; // touch pans natively
     start = { x: e.clientX, y: e.clientY, left: box.scrollLeft, top: box.scrollTop };
+    dragged = false;
   });
   box.addEventListener('pointermove', (e) => {
     if (start === undefined || (e.buttons & 1) === 0) return;
-    box.scrollLeft = start.left - (e.clientX - start.x);
-    box.scrollTop = start.top - (e.clientY - start.y);
+    const dx = e.clientX - start.x;
+    const dy = e.clientY - start.y;
+    if (Math.abs(dx) + Math.abs(dy) > 4) dragged = true;
+    box.scrollLeft = start.left - dx;
+    box.scrollTop = start.top - dy;
   });
+  box.addEventListener(
+    'click',
+    (e) => {
+      if (!dragged) return;
+      dragged = false;
+      e.stopPropagation();
+      e.preventDefault();
+    },
+    true,
+  );
   const stop = (): void => {
     start = undefined;
   };
