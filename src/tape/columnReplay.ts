@@ -202,6 +202,24 @@ export class ColumnReplay {
           const x = termX[t]!;
           const wRow = isRow[w] === 1;
           const xRow = isRow[x] === 1;
+          if (!wRow && xRow) {
+            // A weight times a per-sample value (every term of an MLP layer): the weight's grad summed in a
+            // local, in the same order as the general loop adds it, so the numbers are the same.
+            const xb = rowBase[x]!;
+            let gw = grad[w]!;
+            if (skipX) {
+              for (let c = n - 1; c >= 0; c--) gw += M[xb + c]! * g[c]!;
+            } else {
+              const wv = val[w]!;
+              for (let c = n - 1; c >= 0; c--) {
+                const gc = g[c]!;
+                gw += M[xb + c]! * gc;
+                GM[xb + c]! += wv * gc;
+              }
+            }
+            grad[w] = gw;
+            continue;
+          }
           const W = wRow ? M : val;
           const GW = wRow ? GM : grad;
           const wb = wRow ? rowBase[w]! : w;
