@@ -1,6 +1,7 @@
 // Vite config for the playground: two pages built into dist/web, with relative URLs so any path serves them.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.js';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -8,6 +9,7 @@ export default defineConfig({
   root: here('.'),
   base: './',
   publicDir: false,
+  plugins: [precompress()],
   build: {
     outDir: here('../dist/web'),
     emptyOutDir: true,

@@ -9,6 +9,7 @@ import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { errorText } from '../viz/errorText.js';
 import { exportCommand } from './commands/export.js';
 import { CliError } from './CliError.js';
 import { packageVersion } from './packageVersion.js';
@@ -52,8 +53,8 @@ try {
 } catch (err) {
   // Commander has already printed its own usage errors; anything else gets one clear line, no stack.
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  const message = err instanceof Error ? err.message : String(err);
-  // One line whatever the message holds (a quoted file's line breaks are shown as \n).
-  process.stderr.write(`micrograd: ${message.replace(/\r?\n/g, '\\n')}\n`);
+  // One line whatever the message holds (a quoted file's line breaks are shown as \n); a thrown
+  // non-Error (a WebAssembly abort's plain object) becomes readable text, not [object Object].
+  process.stderr.write(`micrograd: ${errorText(err).replace(/\r?\n/g, '\\n')}\n`);
   process.exit(err instanceof CliError ? err.exitCode : 1);
 }

@@ -14,7 +14,9 @@ export type Bindings = Readonly<Record<string, number | Value>>;
 export interface BuildOptions {
   /**
    * Also label each computed Value with the text it came from (`x1*w1`, `x1*w1 + x2*w2`), as the
-   * walkthrough labels its nodes by hand; the graph picture then reads like the formula. Default false.
+   * walkthrough labels its nodes by hand; the graph picture then reads like the formula. Texts longer
+   * than 40 characters are shortened in the middle (`x+x+x+x+x+x+x+x+x+x+x+x … x+x+x+x+x+x+x`), so a long
+   * chain's labels grow linearly, not quadratically. Default false.
    */
   labelSubexpressions?: boolean;
 }
@@ -60,7 +62,7 @@ export class Expression {
     }
     const label = (node: ExprNode, built: Value | number): void => {
       if (built instanceof Value && built.label === '' && node.kind !== 'var') {
-        built.label = this.source.slice(node.start - 1, node.end - 1).replace(/\s+/g, ' ');
+        built.label = subexpressionLabel(this.source, node.start - 1, node.end - 1);
       }
     };
     const out = buildGraph(
@@ -90,6 +92,19 @@ export function parse(source: string): Expression {
     throw new TypeError(`parse(source): expected the expression as a string, got ${describe(source)}`);
   }
   return new Expression(source, parseTokens(tokenize([{ text: source }])));
+}
+
+// A label shows the start and end of a long subexpression: enough to find it, and O(1) to make.
+const MAX_LABEL = 40;
+const LABEL_HEAD = 24;
+const LABEL_TAIL = 14;
+
+function subexpressionLabel(source: string, from: number, to: number): string {
+  const text =
+    to - from <= MAX_LABEL
+      ? source.slice(from, to)
+      : `${source.slice(from, from + LABEL_HEAD).trimEnd()} … ${source.slice(to - LABEL_TAIL, to).trimStart()}`;
+  return text.replace(/\s+/g, ' ');
 }
 
 function collectVariables(node: ExprNode, out: string[]): void {

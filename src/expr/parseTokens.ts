@@ -21,13 +21,40 @@ export const FUNCTION_NAMES: readonly FunctionName[] = OP_NAMES.filter(
 const isFunction = (name: string): name is FunctionName =>
   (FUNCTION_NAMES as readonly string[]).includes(name);
 
-// Deeply nested input (`((((…))))`) would otherwise overflow the call stack with a RangeError.
-const MAX_DEPTH = 500;
+// Limits that keep every recursion over the input or its tree (the parser's, buildGraph's, a tool's)
+// far from the call stack's end, in Node and in browsers. Nesting counts parentheses, calls, signs and
+// exponents (the parser recurses on each); tree depth also counts each operator of a chain such as
+// `x+x+…+x`, which the parser reads in a loop but which nests in the tree.
+export const MAX_NESTING = 500;
+export const MAX_TREE_DEPTH = 1000;
 
 /** Parse a whole token list (ending in an `end` token) into one expression tree. */
 export function parseTokens(tokens: readonly Token[]): ExprNode {
   let pos = 0;
   let depth = 0;
+  // Depth of each tree node built so far (a leaf is 1).
+  const treeDepth = new WeakMap<ExprNode, number>();
+  const made = <N extends ExprNode>(node: N, ...children: ExprNode[]): N => {
+    const d = 1 + Math.max(0, ...children.map((c) => treeDepth.get(c) ?? 1));
+    if (d > MAX_TREE_DEPTH) {
+      throw new ExprSyntaxError(
+        `expression nested deeper than ${MAX_TREE_DEPTH} levels`,
+        node.col,
+        ' (each operator of a chain such as x+x+…+x nests one level; split it into sums of parts)',
+      );
+    }
+    treeDepth.set(node, d);
+    return node;
+  };
+  const enter = (col: number): void => {
+    if (++depth > MAX_NESTING) {
+      throw new ExprSyntaxError(
+        `expression nested deeper than ${MAX_NESTING} levels`,
+        col,
+        ' (parentheses, function calls, signs and exponents each nest one level)',
+      );
+    }
+  };
   let lastEnd = 1; // column just past the last token consumed
   const peek = (): Token => tokens[pos]!;
   const next = (): Token => {
@@ -52,15 +79,14 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
     while (ops.some(isOp)) {
       const t = next();
       const right = operand();
-      left = { kind: 'bin', op: t.text as BinaryOp, left, right, col: t.col, start, end: lastEnd };
+      const op = t.text as BinaryOp;
+      left = made({ kind: 'bin', op, left, right, col: t.col, start, end: lastEnd }, left, right);
     }
     return left;
   }
 
   function sum(): ExprNode {
-    if (++depth > MAX_DEPTH) {
-      throw new ExprSyntaxError(`expression nested deeper than ${MAX_DEPTH} levels`, peek().col);
-    }
+    enter(peek().col);
     const tree = leftAssociative(['+', '-'], product);
     depth--;
     return tree;
@@ -73,11 +99,10 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
   function unary(): ExprNode {
     if (isOp('-') || isOp('+')) {
       const t = next();
-      if (++depth > MAX_DEPTH)
-        throw new ExprSyntaxError(`expression nested deeper than ${MAX_DEPTH} levels`, t.col);
+      enter(t.col);
       const arg = unary();
       depth--;
-      return t.text === '-' ? { kind: 'neg', arg, col: t.col, start: t.col, end: lastEnd } : arg;
+      return t.text === '-' ? made({ kind: 'neg', arg, col: t.col, start: t.col, end: lastEnd }, arg) : arg;
     }
     return power();
   }
@@ -88,7 +113,9 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
     if (!isOp('**')) return base;
     const t = next();
     const expStart = peek();
+    enter(t.col);
     const exponent = unary();
+    depth--;
     const variable = firstVariable(exponent);
     if (variable !== undefined) {
       throw new ExprSyntaxError(
@@ -97,7 +124,7 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
         ' (exponents are constants)',
       );
     }
-    return { kind: 'pow', base, exponent, col: t.col, start, end: lastEnd };
+    return made({ kind: 'pow', base, exponent, col: t.col, start, end: lastEnd }, base, exponent);
   }
 
   function primary(): ExprNode {
@@ -124,7 +151,7 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
       const arg = sum();
       if (!isOp(')')) fail(`')' to close '${t.text}('`);
       next();
-      return { kind: 'call', fn: t.text, arg, col: t.col, start: t.col, end: lastEnd };
+      return made({ kind: 'call', fn: t.text, arg, col: t.col, start: t.col, end: lastEnd }, arg);
     }
     if (isOp('(')) {
       next();

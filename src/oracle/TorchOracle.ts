@@ -80,7 +80,33 @@ interface Pending {
   resolve: (result: unknown) => void;
   reject: (err: Error) => void;
   kind: string;
+  timer: ReturnType<typeof setTimeout>;
 }
+
+export interface TorchOracleOptions {
+  /**
+   * Milliseconds to wait for each answer (the first one includes PyTorch's import, a few seconds).
+   * Past it the process is stopped and every request fails with what it printed. Default 60,000, or
+   * $MICROGRAD_ORACLE_TIMEOUT seconds.
+   */
+  timeoutMs?: number;
+}
+
+function defaultTimeoutMs(): number {
+  const env = process.env['MICROGRAD_ORACLE_TIMEOUT'];
+  if (env === undefined || env === '') return 60_000;
+  const seconds = Number(env);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) {
+    throw new RangeError(`MICROGRAD_ORACLE_TIMEOUT: expected a positive number of seconds, got "${env}"`);
+  }
+  return seconds * 1000;
+}
+
+/** The end of a stream's text, for messages: the last 300 characters, on one line. */
+const tail = (text: string): string => {
+  const t = text.trim().replace(/\s*\n\s*/g, ' | ');
+  return t.length > 300 ? `…${t.slice(-300)}` : t;
+};
 
 export class TorchOracle {
   readonly python: string;
@@ -88,11 +114,19 @@ export class TorchOracle {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private stderr = '';
+  // Lines on stdout that are not answers (a banner from sitecustomize, a stray print): skipped, but kept
+  // for messages, since they often say why the answers never come.
+  private noise = '';
+  private readonly timeoutMs: number;
   private exited: Error | null = null;
 
   /** Start the oracle process; throws TorchNotFoundError when there is no PyTorch. */
-  constructor(python: string = findTorchPython()) {
+  constructor(python: string = findTorchPython(), opts: TorchOracleOptions = {}) {
     this.python = python;
+    this.timeoutMs = opts.timeoutMs ?? defaultTimeoutMs();
+    if (!(this.timeoutMs > 0)) {
+      throw new RangeError(`TorchOracle: expected timeoutMs to be a positive number, got ${this.timeoutMs}`);
+    }
     this.proc = spawn(python, [ORACLE_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (chunk: string) => {
@@ -103,7 +137,9 @@ export class TorchOracle {
     this.proc.on('close', (code) => {
       // The last line of a Python traceback is the error itself; the rest is Python's stack.
       const last = this.stderr.trim().split('\n').at(-1) ?? '';
-      this.fail(new Error(`PyTorch oracle (${python}) exited with code ${String(code)}: ${last}`));
+      this.fail(
+        new Error(`PyTorch oracle (${python}) exited with code ${String(code)}: ${last}${this.said(false)}`),
+      );
     });
     // Writing to a process that just died fails with EPIPE; 'close' reports why it died.
     this.proc.stdin.on('error', () => undefined);
@@ -117,7 +153,8 @@ export class TorchOracle {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, kind });
+      const timer = setTimeout(() => this.timedOut(kind), this.timeoutMs);
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, kind, timer });
       this.proc.stdin.write(`${JSON.stringify({ ...payload, id, kind })}\n`);
     });
   }
@@ -129,26 +166,60 @@ export class TorchOracle {
     );
   }
 
-  /** Stop the process. Pending requests are rejected. */
+  /** Stop the process (killed if it does not end within the timeout). Pending requests are rejected. */
   async close(): Promise<void> {
     if (this.exited) return;
     const done = new Promise<void>((resolve) => this.proc.once('close', () => resolve()));
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), this.timeoutMs);
     this.proc.stdin.end();
     await done;
+    clearTimeout(timer);
   }
 
   /** The process is gone: every pending and later request fails with `err` (the first reason wins). */
   private fail(err: Error): void {
     this.exited ??= err;
-    for (const p of this.pending.values()) p.reject(this.exited);
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(this.exited);
+    }
     this.pending.clear();
   }
 
+  private timedOut(kind: string): void {
+    const seconds = this.timeoutMs / 1000;
+    this.fail(
+      new Error(
+        `PyTorch oracle (${this.python}) did not answer '${kind}' within ${seconds} s, so it was stopped` +
+          `${this.said(true)} (MICROGRAD_ORACLE_TIMEOUT sets the wait in seconds)`,
+      ),
+    );
+    this.proc.kill('SIGKILL');
+  }
+
+  /** What the process printed that was not an answer, for messages ('' when nothing). */
+  private said(withStderr: boolean): string {
+    const parts: string[] = [];
+    if (this.noise.trim() !== '') parts.push(`it printed "${tail(this.noise)}" instead of an answer`);
+    if (withStderr && this.stderr.trim() !== '') parts.push(`its error output: "${tail(this.stderr)}"`);
+    if (withStderr && parts.length === 0) parts.push('it printed nothing');
+    return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
+  }
+
   private onLine(line: string): void {
-    const resp = JSON.parse(line) as { id: number; ok: boolean; result?: unknown; error?: string };
-    const p = this.pending.get(resp.id);
-    if (!p) return;
+    let resp: { id: number; ok: boolean; result?: unknown; error?: string };
+    try {
+      resp = JSON.parse(line) as typeof resp;
+    } catch {
+      resp = { id: NaN, ok: false };
+    }
+    const p = typeof resp === 'object' && resp !== null ? this.pending.get(resp.id) : undefined;
+    if (!p) {
+      this.noise = `${this.noise}${line}\n`.slice(-4000);
+      return;
+    }
     this.pending.delete(resp.id);
+    clearTimeout(p.timer);
     if (resp.ok) p.resolve(resp.result);
     else p.reject(new Error(`PyTorch oracle (${p.kind}): ${resp.error ?? 'unknown error'}`));
   }

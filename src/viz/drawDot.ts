@@ -3,13 +3,13 @@
 import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { JUPYTER_DISPLAY, type MimeBundle } from '../engine/display.js';
-import { Value } from '../engine/value.js';
+import { topoSort, Value } from '../engine/value.js';
 import { escapePlainLabel, escapeRecordField } from './dotEscape.js';
 import { formatFixed } from './formatFixed.js';
 import { dotToSvg } from './graphviz.js';
+import { layoutCost, type LayoutCost } from './layoutCost.js';
 import { formatFromPath, renderPicture, writeOutput, type PictureFormat } from './picture.js';
 import type { PngOptions } from './svgToPng.js';
-import { trace } from './trace.js';
 
 export type Rankdir = 'LR' | 'TB';
 
@@ -22,26 +22,78 @@ export interface DrawDotOptions {
    * Default 3,000 (a few seconds): one sample through MLP(2, [16, 16, 1]) is about 1,600 and takes ~1 s.
    */
   maxNodes?: number;
+  /**
+   * Most nodes Graphviz may have to place, counting the virtual nodes it adds along long edges (a value
+   * used at many depths, as `x` in `x+x+…+x`, has one long edge per use). Default 20,000 (a few seconds);
+   * a 100-term `x+x+…+x` needs ~9,900, one sample through MLP(2, [16, 16, 1]) ~5,700.
+   */
+  maxLayoutNodes?: number;
 }
 
 export const DEFAULT_MAX_NODES = 3000;
+export const DEFAULT_MAX_LAYOUT_NODES = 20_000;
+/** Past this many DOT nodes (~120 MB of DOT text) not even the DOT text is built. */
+export const MAX_DOT_NODES = 1_000_000;
+// With this many virtual nodes, Graphviz's x-positioning (network simplex) dominates the layout: one
+// pass (`nslimit=1`) cut a 100-term `x+x+…+x` from 50 s to 2 s; smaller graphs keep the exact layout.
+const NSLIMIT_FROM_VIRTUAL_NODES = 2000;
 
-/** The DOT text of a graph, plus rendering. */
+const int = (n: number): string => n.toLocaleString('en-US');
+
+/** A snapshot of a graph (numbers and labels as they were at drawDot), its DOT text, and rendering. */
 export class GraphDrawing {
-  /** DOT source: one record node per Value, an op node per non-leaf Value. */
-  readonly source: string;
   /** Number of Values in the graph. */
   readonly valueCount: number;
   /** Number of DOT nodes (Values plus op nodes): what Graphviz has to lay out. */
   readonly nodeCount: number;
   readonly maxNodes: number;
+  readonly maxLayoutNodes: number;
+  readonly #nodes: readonly Value[];
+  readonly #rankdir: Rankdir;
+  // Snapshots, so the drawing shows the graph as it was when drawn, whenever its text is built.
+  readonly #data: Float64Array;
+  readonly #grad: Float64Array;
+  readonly #labels: string[];
+  #ids: Map<Value, number> | undefined;
+  #cost: LayoutCost | undefined;
+  #source: string | undefined;
   #svg: Promise<string> | undefined;
 
-  constructor(source: string, valueCount: number, nodeCount: number, maxNodes: number) {
-    this.source = source;
-    this.valueCount = valueCount;
-    this.nodeCount = nodeCount;
+  /** Use drawDot(root) to make one. */
+  constructor(nodes: readonly Value[], rankdir: Rankdir, maxNodes: number, maxLayoutNodes: number) {
+    this.#nodes = nodes;
+    this.#rankdir = rankdir;
     this.maxNodes = maxNodes;
+    this.maxLayoutNodes = maxLayoutNodes;
+    this.valueCount = nodes.length;
+    let count = 0;
+    const data = new Float64Array(nodes.length);
+    const grad = new Float64Array(nodes.length);
+    nodes.forEach((v, i) => {
+      count += v.opName === undefined ? 1 : 2;
+      data[i] = v.data;
+      grad[i] = v.grad;
+    });
+    this.nodeCount = count;
+    this.#data = data;
+    this.#grad = grad;
+    this.#labels = count > MAX_DOT_NODES ? [] : nodes.map((v) => v.label);
+  }
+
+  /**
+   * DOT source: one record node per Value, an op node per non-leaf Value. Built on first use; a
+   * RangeError past MAX_DOT_NODES (the text alone would take hundreds of MB).
+   */
+  get source(): string {
+    this.#source ??= this.#buildSource();
+    return this.#source;
+  }
+
+  /** How much Graphviz would have to place: DOT nodes, edges, and the virtual nodes of long edges. */
+  get layoutCost(): LayoutCost {
+    this.#refuseText();
+    this.#cost ??= layoutCost(this.#nodes, this.#idMap());
+    return this.#cost;
   }
 
   /** Lay out the graph and draw it: SVG text, PNG bytes (Node only), or the DOT text itself. */
@@ -52,21 +104,10 @@ export class GraphDrawing {
     return renderPicture(format, () => this.svg(), png);
   }
 
-  /** The SVG picture, laid out by Graphviz once and kept (refused past `maxNodes`). */
+  /** The SVG picture, laid out by Graphviz once and kept (refused past `maxNodes`/`maxLayoutNodes`). */
   svg(): Promise<string> {
-    this.#svg ??= this.layout();
+    this.#svg ??= this.#layout();
     return this.#svg;
-  }
-
-  private async layout(): Promise<string> {
-    if (this.nodeCount > this.maxNodes) {
-      throw new RangeError(
-        `the graph has ${this.nodeCount} nodes (${this.valueCount} values plus their op nodes), more than ` +
-          `the render limit of ${this.maxNodes}; draw a smaller piece of it (one neuron, one layer) ` +
-          `or raise the limit to ${this.nodeCount} (drawDot's maxNodes option, or --max-nodes)`,
-      );
-    }
-    return dotToSvg(this.source);
   }
 
   /** Render to a file whose extension picks the format: .svg, .png or .dot (Node only). */
@@ -85,37 +126,101 @@ export class GraphDrawing {
     const text = `graph of ${this.valueCount} values (${this.nodeCount} DOT nodes)`;
     return { 'text/plain': text, 'image/svg+xml': await this.svg() };
   }
+
+  async #layout(): Promise<string> {
+    // Both checks run on counts alone: nothing is built for a graph that will be refused.
+    if (this.nodeCount > this.maxNodes) {
+      throw new RangeError(
+        `the graph has ${int(this.nodeCount)} nodes (${int(this.valueCount)} values plus their op nodes), ` +
+          `more than the render limit of ${int(this.maxNodes)}; draw a smaller piece of it (one neuron, ` +
+          `one layer) or raise the limit to ${this.nodeCount} (drawDot's maxNodes option, or --max-nodes)`,
+      );
+    }
+    const cost = this.layoutCost;
+    const total = cost.nodes + cost.virtualNodes;
+    if (total > this.maxLayoutNodes) {
+      throw new RangeError(
+        `the graph has ${int(cost.nodes)} nodes, but ${this.#mostUsed()} gives it long edges that ` +
+          `Graphviz would lay out as ${int(cost.virtualNodes)} more nodes: ${int(total)} in all, more ` +
+          `than the layout limit of ${int(this.maxLayoutNodes)} (the picture would take minutes); draw ` +
+          `a smaller piece of it, or raise the limit to ${total} (drawDot's maxLayoutNodes option, or ` +
+          `--max-layout-nodes)`,
+      );
+    }
+    return dotToSvg(this.source);
+  }
+
+  #refuseText(): void {
+    if (this.nodeCount > MAX_DOT_NODES) {
+      throw new RangeError(
+        `the graph has ${int(this.nodeCount)} nodes, more than the ${int(MAX_DOT_NODES)} that drawDot ` +
+          `writes as DOT text (about ${Math.round((this.nodeCount * 120) / 1e6)} MB); draw a smaller piece of it`,
+      );
+    }
+  }
+
+  #idMap(): Map<Value, number> {
+    if (this.#ids === undefined) {
+      this.#ids = new Map();
+      this.#nodes.forEach((v, i) => this.#ids!.set(v, i));
+    }
+    return this.#ids;
+  }
+
+  /** "x (used by 99 nodes)": the Value feeding the most nodes, the usual cause of long edges. */
+  #mostUsed(): string {
+    const uses = new Map<Value, number>();
+    for (const v of this.#nodes) for (const c of v.children) uses.set(c, (uses.get(c) ?? 0) + 1);
+    let best: Value | undefined;
+    let most = 0;
+    for (const [v, n] of uses) if (n > most) [best, most] = [v, n];
+    if (best === undefined) return 'its shape';
+    const name = best.label === '' ? 'one value' : `'${best.label.slice(0, 40)}'`;
+    return `${name} (used by ${int(most)} nodes)`;
+  }
+
+  #buildSource(): string {
+    this.#refuseText();
+    const nodes = this.#nodes;
+    const ids = this.#idMap();
+    const heavy = this.layoutCost.virtualNodes > NSLIMIT_FROM_VIRTUAL_NODES;
+    const graphAttrs = heavy ? `rankdir=${this.#rankdir} nslimit=1` : `rankdir=${this.#rankdir}`;
+    const lines = ['digraph {', `  graph [${graphAttrs}]`, '  node [fontname="DejaVu Sans"]'];
+    nodes.forEach((v, i) => {
+      const label = `{ ${escapeRecordField(this.#labels[i]!)} | data ${formatFixed(this.#data[i]!)} | grad ${formatFixed(this.#grad[i]!)} }`;
+      lines.push(`  n${i} [label="${label}" shape=record]`);
+      if (v.opName !== undefined)
+        lines.push(`  n${i}op [label="${escapePlainLabel(v.op)}"]`, `  n${i}op -> n${i}`);
+    });
+    for (const v of nodes)
+      for (const child of v.children) lines.push(`  n${ids.get(child)!} -> n${ids.get(v)!}op`);
+    lines.push('}', '');
+    return lines.join('\n');
+  }
+}
+
+function checkLimit(name: string, value: unknown, fallback: number): number {
+  const n = value ?? fallback;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new RangeError(`drawDot: expected ${name} to be a positive integer, got ${describe(n)}`);
+  }
+  return n;
 }
 
 /**
  * Draw the graph under `root` as the walkthrough's draw_dot does: `{ label | data 0.7071 | grad 1.0000 }`
  * records (Python's %.4f), an op node feeding each computed Value, and an edge from each input to the op
  * node of the Value it feeds. Node ids are positions in `trace(root).nodes`, so output is reproducible.
+ * Only counts and a snapshot of the numbers are taken here; the text is built when first asked for.
  */
 export function drawDot(root: Value, opts: DrawDotOptions = {}): GraphDrawing {
   if (!(root instanceof Value)) throw new TypeError(`drawDot(root): expected a Value, got ${describe(root)}`);
-  checkOptions(opts, ['rankdir', 'maxNodes'], 'drawDot(root, opts)');
+  checkOptions(opts, ['rankdir', 'maxNodes', 'maxLayoutNodes'], 'drawDot(root, opts)');
   const rankdir = opts.rankdir ?? 'LR';
   if (rankdir !== 'LR' && rankdir !== 'TB') {
     throw new RangeError(`drawDot: expected rankdir to be 'LR' or 'TB', got ${describe(rankdir)}`);
   }
-  const maxNodes = opts.maxNodes ?? DEFAULT_MAX_NODES;
-  if (typeof maxNodes !== 'number' || !Number.isInteger(maxNodes) || maxNodes < 1) {
-    throw new RangeError(`drawDot: expected maxNodes to be a positive integer, got ${describe(maxNodes)}`);
-  }
-  const { nodes, edges, ids } = trace(root);
-  const lines = ['digraph {', `  graph [rankdir=${rankdir}]`, '  node [fontname="DejaVu Sans"]'];
-  let nodeCount = 0;
-  nodes.forEach((v, i) => {
-    const label = `{ ${escapeRecordField(v.label)} | data ${formatFixed(v.data)} | grad ${formatFixed(v.grad)} }`;
-    lines.push(`  n${i} [label="${label}" shape=record]`);
-    nodeCount++;
-    if (v.opName !== undefined) {
-      lines.push(`  n${i}op [label="${escapePlainLabel(v.op)}"]`, `  n${i}op -> n${i}`);
-      nodeCount++;
-    }
-  });
-  for (const [child, parent] of edges) lines.push(`  n${ids.get(child)!} -> n${ids.get(parent)!}op`);
-  lines.push('}', '');
-  return new GraphDrawing(lines.join('\n'), nodes.length, nodeCount, maxNodes);
+  const maxNodes = checkLimit('maxNodes', opts.maxNodes, DEFAULT_MAX_NODES);
+  const maxLayoutNodes = checkLimit('maxLayoutNodes', opts.maxLayoutNodes, DEFAULT_MAX_LAYOUT_NODES);
+  return new GraphDrawing(topoSort(root), rankdir, maxNodes, maxLayoutNodes);
 }

@@ -1,6 +1,15 @@
 // Pictures: graph tracing, DOT text and its SVG/PNG rendering, Vega-Lite charts.
 export { trace, type Trace } from './trace.js';
-export { drawDot, GraphDrawing, DEFAULT_MAX_NODES, type DrawDotOptions, type Rankdir } from './drawDot.js';
+export {
+  drawDot,
+  GraphDrawing,
+  DEFAULT_MAX_NODES,
+  DEFAULT_MAX_LAYOUT_NODES,
+  MAX_DOT_NODES,
+  type DrawDotOptions,
+  type Rankdir,
+} from './drawDot.js';
+export type { LayoutCost } from './layoutCost.js';
 export { dotToSvg } from './graphviz.js';
 export { formatFixed } from './formatFixed.js';
 export { vegaLiteToSvg, type TopLevelSpec } from './vegaLiteToSvg.js';

@@ -18,33 +18,14 @@ async function nodeOnly<T>(specifier: string, what: string): Promise<T> {
   }
 }
 
-// A PNG past this many pixels costs seconds and hundreds of MB to encode and is unreadable anyway;
-// without an explicit scale, big pictures are scaled down to fit (SVG stays the way to see every detail).
-const MAX_PNG_PIXELS = 16_000_000;
-const DEFAULT_SCALE = 2;
-
-/** The picture's size in CSS pixels, from the root element's width/height (px, pt or unitless). */
-export function svgSize(svg: string): { width: number; height: number } | undefined {
-  const root = /<svg\b[^>]*>/.exec(svg)?.[0];
-  if (root === undefined) return undefined;
-  const dim = (name: string): number | undefined => {
-    const m = new RegExp(`\\s${name}="([0-9.]+)(pt|px)?"`).exec(root);
-    if (m === null) return undefined;
-    return Number(m[1]) * (m[2] === 'pt' ? 96 / 72 : 1);
-  };
-  const width = dim('width');
-  const height = dim('height');
-  return width === undefined || height === undefined ? undefined : { width, height };
-}
-
-/** SVG text → PNG bytes (Node only). Default scale 2, less if that would pass MAX_PNG_PIXELS. */
+/**
+ * SVG text → PNG bytes (Node only). Default scale 2, less if the PNG would pass 16,384 px a side or
+ * 16 megapixels; an explicit scale past those limits is a RangeError (see svgToPng).
+ */
 export async function rasterize(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {
   const specifier = './svgToPng.js';
   const mod = await nodeOnly<typeof import('./svgToPng.js')>(specifier, 'PNG output');
-  if (opts.scale !== undefined) return mod.svgToPng(svg, opts);
-  const size = svgSize(svg);
-  const fit = size === undefined ? DEFAULT_SCALE : Math.sqrt(MAX_PNG_PIXELS / (size.width * size.height));
-  return mod.svgToPng(svg, { ...opts, scale: Math.min(DEFAULT_SCALE, fit) });
+  return mod.svgToPng(svg, opts);
 }
 
 /** The lower-case extension of `path` if it is one of `allowed`, else a RangeError naming the choices. */
@@ -61,6 +42,14 @@ export function formatFromPath<F extends string>(path: string, allowed: readonly
   );
 }
 
+let tmpCount = 0;
+
+/** A tag no other write shares: this process's id and a counter (all randomness in the library is seeded). */
+function tmpTag(): string {
+  const pid = (globalThis as { process?: { pid?: number } }).process?.pid ?? 0;
+  return `${pid}-${tmpCount++}`;
+}
+
 /**
  * Write text or bytes to `path` (Node only) through a temporary file renamed into place, so a failed or
  * killed write leaves the previous file whole; a one-line error if the path cannot be written.
@@ -69,7 +58,7 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
   const fs = await nodeOnly<typeof import('node:fs/promises')>('node:fs/promises', 'Saving a file');
   const slash = path.lastIndexOf('/');
   const folder = slash < 0 ? '.' : path.slice(0, slash) || '/';
-  const tmp = `${slash < 0 ? '' : path.slice(0, slash + 1)}.${path.slice(slash + 1)}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = `${slash < 0 ? '' : path.slice(0, slash + 1)}.${path.slice(slash + 1)}.${tmpTag()}.tmp`;
   try {
     await fs.writeFile(tmp, content);
     await fs.rename(tmp, path);

@@ -7,6 +7,9 @@ const scale = Number(process.env['FUZZ_SCALE'] ?? '1');
 /** `n` inputs in `npm test`; `n × FUZZ_SCALE` under `npm run fuzz`. */
 export const runs = (n: number): number => Math.max(1, Math.round(n * (Number.isFinite(scale) ? scale : 1)));
 
+/** A test's time bound: `ms` in `npm test`, scaled like the runs under `npm run fuzz`. */
+export const timeout = (ms: number): number => runs(ms);
+
 const tally = new Map<string, number>();
 
 /** Count one input tried against `entry` (printed per file when its tests finish). */

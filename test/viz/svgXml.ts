@@ -4,6 +4,8 @@ import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 export function parseSvg(svg: string): Document {
   return new DOMParser({
     onError: (level, message) => {
+      // A heuristic, not an XML error: U+FFFD is what a label's lone surrogate is drawn as.
+      if (level === 'warning' && message.includes('Unicode replacement character')) return;
       throw new Error(`SVG is not well-formed XML (${level}): ${message}`);
     },
   }).parseFromString(svg, 'image/svg+xml');

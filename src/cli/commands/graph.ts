@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { gradients } from '../../autodiff/gradients.js';
 import { topoSort } from '../../engine/value.js';
 import { parse } from '../../expr/parse.js';
-import { DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
+import { DEFAULT_MAX_LAYOUT_NODES, DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
 import { formatFromPath } from '../../viz/picture.js';
 import { explainPass } from '../../walkthrough/explainPass.js';
 import { parseNumber, parsePositiveInt } from '../parseNumber.js';
@@ -15,6 +15,7 @@ interface GraphFlags {
   output?: string;
   backward: boolean;
   maxNodes: number;
+  maxLayoutNodes: number;
   explain?: boolean;
   gradOf?: string;
 }
@@ -62,6 +63,12 @@ export function graphCommand(): Command {
       (t: string) => parsePositiveInt(t, '--max-nodes'),
       DEFAULT_MAX_NODES,
     )
+    .option(
+      '--max-layout-nodes <n>',
+      'refuse layouts needing more nodes than this, counting the extra ones long edges add',
+      (t: string) => parsePositiveInt(t, '--max-layout-nodes'),
+      DEFAULT_MAX_LAYOUT_NODES,
+    )
     .action(async (source: string, flags: GraphFlags) => {
       if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png', 'dot']);
       const expression = parse(source);
@@ -86,7 +93,11 @@ export function graphCommand(): Command {
         process.stdout.write(`${explainPass(root).join('\n')}\n`);
         if (flags.output === undefined) return;
       } else if (flags.backward) root.backward();
-      const drawing = drawDot(root, { rankdir: flags.rankdir, maxNodes: flags.maxNodes });
+      const drawing = drawDot(root, {
+        rankdir: flags.rankdir,
+        maxNodes: flags.maxNodes,
+        maxLayoutNodes: flags.maxLayoutNodes,
+      });
       if (flags.output === undefined) {
         process.stdout.write(drawing.source);
         return;
