@@ -166,7 +166,10 @@ export class Trainer {
   nextBatch(): { X: number[][]; y: number[] } {
     const { X, y } = this.data;
     if (this.batchSize === X.length) return { X, y };
-    const idx = this.rng.shuffle(Array.from({ length: X.length }, (_, i) => i)).slice(0, this.batchSize);
+    // A plain loop, not Array.from with a callback: this runs every step over the whole dataset.
+    const all: number[] = new Array<number>(X.length);
+    for (let i = 0; i < X.length; i++) all[i] = i;
+    const idx = this.rng.shuffle(all).slice(0, this.batchSize);
     return { X: idx.map((i) => X[i]!), y: idx.map((i) => y[i]!) };
   }
 

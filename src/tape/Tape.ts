@@ -5,7 +5,7 @@ import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
 import { LEAF_CODE, type TapeLayout } from './layout.js';
 import { ColumnReplay } from './columnReplay.js';
-import { backwardSlots, forwardSlots, sumsOverSlots } from './replay.js';
+import { backwardSlots, forwardSlots, sumsOverSlots, zerosAddNothing } from './replay.js';
 
 /** What `Tape.batch` returns: each row's root value, and its outputs row after row. */
 export interface BatchResult {
@@ -117,7 +117,8 @@ export class Tape {
     grad.fill(0, first);
     if (op[rootSlot] === LEAF_CODE) grad[rootSlot]! += 1;
     else grad[rootSlot] = 1;
-    backwardSlots(this.layout, this.val, grad, this.pre, first);
+    const skipZero = zerosAddNothing(this.val, grad, first);
+    backwardSlots(this.layout, this.val, grad, this.pre, first, null, skipZero);
     for (let i = 0; i < nLeaves; i++) leaves[i]!.grad = grad[i + 1]!;
     if (op[rootSlot] !== LEAF_CODE) this.root.grad = 1;
     if (this.nodes !== null) this.writeBack(grad, 'grad');

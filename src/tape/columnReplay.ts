@@ -130,9 +130,32 @@ export class ColumnReplay {
       if (o === LIN_CODE) {
         const f = inB[s]!;
         for (let c = 0; c < n; c++) acc[c] = A[aB + aS * c]!;
-        for (let t = linStart[f]!; t < linStart[f + 1]!; t++) {
+        const end = linStart[f + 1]!;
+        for (let t = linStart[f]!; t < end; t++) {
           const w = termW[t]!;
           const x = termX[t]!;
+          if (t + 3 < end && weightTimesRow4(isRow, termW, termX, t)) {
+            // Four weight-times-sample terms per pass over the block: each sample's sum still adds them
+            // one by one in term order, so the value is the same; the block is read and written once.
+            const w1 = val[termW[t + 1]!]!;
+            const w2 = val[termW[t + 2]!]!;
+            const w3 = val[termW[t + 3]!]!;
+            const x0 = rowBase[x]!;
+            const x1 = rowBase[termX[t + 1]!]!;
+            const x2 = rowBase[termX[t + 2]!]!;
+            const x3 = rowBase[termX[t + 3]!]!;
+            const w0 = val[w]!;
+            for (let c = 0; c < n; c++) {
+              let v = acc[c]!;
+              v += w0 * M[x0 + c]!;
+              v += w1 * M[x1 + c]!;
+              v += w2 * M[x2 + c]!;
+              v += w3 * M[x3 + c]!;
+              acc[c] = v;
+            }
+            t += 3;
+            continue;
+          }
           if (isRow[w] !== 1 && isRow[x] === 1) {
             const wv = val[w]!;
             const xb = rowBase[x]!;
@@ -197,11 +220,73 @@ export class ColumnReplay {
           }
         }
         const skipX = this.inputSums[f] === 1;
-        for (let t = linStart[f + 1]! - 1; t >= linStart[f]!; t--) {
+        const start = linStart[f]!;
+        for (let t = linStart[f + 1]! - 1; t >= start; t--) {
           const w = termW[t]!;
           const x = termX[t]!;
           const wRow = isRow[w] === 1;
           const xRow = isRow[x] === 1;
+          if (t - 3 >= start && weightTimesRow4(isRow, termW, termX, t - 3)) {
+            // Terms t … t-3 in one pass: each weight's grad is its own local summed over the samples in the
+            // same order, and a sample's x grads get their terms' products in the same (term) order.
+            const x0 = rowBase[x]!;
+            const x1 = rowBase[termX[t - 1]!]!;
+            const x2 = rowBase[termX[t - 2]!]!;
+            const x3 = rowBase[termX[t - 3]!]!;
+            let g0 = grad[w]!;
+            let g1 = grad[termW[t - 1]!]!;
+            let g2 = grad[termW[t - 2]!]!;
+            let g3 = grad[termW[t - 3]!]!;
+            if (skipX) {
+              for (let c = n - 1; c >= 0; c--) {
+                const gc = g[c]!;
+                g0 += M[x0 + c]! * gc;
+                g1 += M[x1 + c]! * gc;
+                g2 += M[x2 + c]! * gc;
+                g3 += M[x3 + c]! * gc;
+              }
+            } else {
+              const w0 = val[w]!;
+              const w1 = val[termW[t - 1]!]!;
+              const w2 = val[termW[t - 2]!]!;
+              const w3 = val[termW[t - 3]!]!;
+              for (let c = n - 1; c >= 0; c--) {
+                const gc = g[c]!;
+                g0 += M[x0 + c]! * gc;
+                GM[x0 + c]! += w0 * gc;
+                g1 += M[x1 + c]! * gc;
+                GM[x1 + c]! += w1 * gc;
+                g2 += M[x2 + c]! * gc;
+                GM[x2 + c]! += w2 * gc;
+                g3 += M[x3 + c]! * gc;
+                GM[x3 + c]! += w3 * gc;
+              }
+            }
+            grad[w] = g0;
+            grad[termW[t - 1]!] = g1;
+            grad[termW[t - 2]!] = g2;
+            grad[termW[t - 3]!] = g3;
+            t -= 3;
+            continue;
+          }
+          if (!wRow && xRow) {
+            // A weight times a per-sample value (every term of an MLP layer): the weight's grad summed in a
+            // local, in the same order as the general loop adds it, so the numbers are the same.
+            const xb = rowBase[x]!;
+            let gw = grad[w]!;
+            if (skipX) {
+              for (let c = n - 1; c >= 0; c--) gw += M[xb + c]! * g[c]!;
+            } else {
+              const wv = val[w]!;
+              for (let c = n - 1; c >= 0; c--) {
+                const gc = g[c]!;
+                gw += M[xb + c]! * gc;
+                GM[xb + c]! += wv * gc;
+              }
+            }
+            grad[w] = gw;
+            continue;
+          }
           const W = wRow ? M : val;
           const GW = wRow ? GM : grad;
           const wb = wRow ? rowBase[w]! : w;
@@ -245,4 +330,10 @@ export class ColumnReplay {
       }
     }
   }
+}
+
+/** Whether terms t … t+3 each multiply a weight (one value) by a per-sample value. */
+function weightTimesRow4(isRow: Uint8Array, termW: Int32Array, termX: Int32Array, t: number): boolean {
+  for (let i = t; i < t + 4; i++) if (isRow[termW[i]!] === 1 || isRow[termX[i]!] !== 1) return false;
+  return true;
 }

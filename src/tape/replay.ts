@@ -45,9 +45,21 @@ export function sumsOverSlots(L: TapeLayout, slots: Int32Array): Uint8Array {
 }
 
 /**
+ * True when adding ±0 to any grad changes nothing, so backwardSlots may skip a fused sum whose grad is 0:
+ * every value is finite (a term's product val·0 is then ±0, never NaN) and no leaf's grad starts at -0
+ * (-0 + +0 is +0; op slots start at +0, and a sum that starts at +0 never becomes -0).
+ */
+export function zerosAddNothing(val: Float64Array, grad: Float64Array, first: number): boolean {
+  for (let s = 0; s < val.length; s++) if (!Number.isFinite(val[s]!)) return false;
+  for (let s = 1; s < first; s++) if (grad[s] === 0 && 1 / grad[s]! < 0) return false;
+  return true;
+}
+
+/**
  * The chain rule over the op slots, from the last down to `first`: each slot's grad (already seeded at the
  * root, 0 elsewhere) times its local derivatives is added to its inputs' grads, in the eager engine's order.
- * Fused sums flagged in `xNeedsNoGrad` skip their x's grads (left stale).
+ * Fused sums flagged in `xNeedsNoGrad` skip their x's grads (left stale); with `skipZero` (only when
+ * zerosAddNothing holds) a fused sum whose grad is 0 adds nothing, as adding its zeros would.
  */
 export function backwardSlots(
   L: TapeLayout,
@@ -56,6 +68,7 @@ export function backwardSlots(
   pre: Float64Array,
   first: number,
   xNeedsNoGrad: Uint8Array | null = null,
+  skipZero = false,
 ): void {
   const { op, inA, inB, consts, linStart, linAct, linK, termW, termX } = L;
   for (let s = op.length - 1; s >= first; s--) {
@@ -71,6 +84,8 @@ export function backwardSlots(
         const k = linK[f]!;
         g = blocksA(act, p, 0, out, k) ? 0 : 0 + da1(act, p, out, k) * g;
       }
+      // A zero grad (a dead ReLU) would add ±0 to every term's grads: no change, when zerosAddNothing holds.
+      if (skipZero && g === 0) continue;
       if (xNeedsNoGrad !== null && xNeedsNoGrad[f] === 1) {
         // every x of this sum is an input of a batch replay, whose grads nobody reads: a third less work
         for (let t = linStart[f + 1]! - 1; t >= linStart[f]!; t--) grad[termW[t]!]! += val[termX[t]!]! * g;
