@@ -37,7 +37,7 @@ it('gradient, Hessian (functional.hessian) and JVP (functional.jvp) of fresh fuz
   console.log(
     `second order: ${count} graphs, ${entries} gradient/Hessian/JVP entries; ${failing.length} graphs disagree; ` +
       `${rounding} graphs agree only from PyTorch's node values (forward rounding amplified); ` +
-      `${edges} entries non-finite in both with ∞ among the terms, or where PyTorch's two JVPs differ`,
+      `${edges} entries non-finite here with ∞ among the terms, or where PyTorch's two JVPs differ`,
   );
   const reports: string[] = [];
   for (const i of failing.slice(0, MAX_SHRUNK)) {
