@@ -159,9 +159,11 @@ export class BackwardStepper {
       ...(b === null ? {} : { b: formatFixed(bData) }),
     };
     const out: Contribution[] = [];
-    const add = (child: Value, input: 0 | 1, local: number, text: FormulaText): void => {
-      const contribution = local * upstream;
-      child.grad += contribution;
+    const add = (child: Value, input: 0 | 1, local: number, text: FormulaText, blocked = false): void => {
+      // Where the table's `blocks` rule holds (relu where out ≤ 0, pow with exponent 0) backward passes
+      // exactly 0 even when the upstream grad is ∞ or NaN, as PyTorch selects rather than multiplies.
+      const contribution = blocked ? 0 : local * upstream;
+      if (!blocked) child.grad += contribution;
       const childName = this.nameOf(child);
       const derivative = partial(nodeName, childName);
       const formula = writeFormula(text, byName);
@@ -184,10 +186,17 @@ export class BackwardStepper {
         numbers,
         text:
           `${steps.join(' = ')};  × upstream ${partial(rootName, nodeName)} = ${formatFixed(upstream)}` +
-          `  →  ${wrapName(childName)}.grad += ${formatFixed(contribution)} (now ${formatFixed(child.grad)})`,
+          `  →  ${wrapName(childName)}.grad += ${formatFixed(contribution)} (now ${formatFixed(child.grad)})` +
+          (blocked ? ' (blocked: exactly 0, whatever comes from above)' : ''),
       });
     };
-    add(a, 0, def.da(a.data, bData, node.data, k), formulas.da);
+    add(
+      a,
+      0,
+      def.da(a.data, bData, node.data, k),
+      formulas.da,
+      def.blocks?.(a.data, bData, node.data, k) === true,
+    );
     if (b !== null && def.arity === 2)
       add(b, 1, def.db(a.data, bData, node.data, k), (formulas as BinaryOpFormula).db);
     return out;

@@ -80,11 +80,15 @@ describe('Value API with arbitrary arguments', () => {
         tried('Value with assigned .data');
         const v = new Value(1);
         (v as { data: unknown }).data = data;
+        let threw = false;
         try {
           (v as unknown as Record<string, (o: unknown) => unknown>)[method]!(2);
         } catch (e) {
+          threw = true;
           expectClearError(e, /^Value\.\w+: an input's data is .*, expected a number/);
         }
+        // A number is fine; anything else must have been refused.
+        expect(threw).toBe(typeof data !== 'number');
       }),
       { numRuns: runs(1000) },
     );

@@ -65,6 +65,10 @@ describe('BackwardStepper', () => {
         const b = new Value(3);
         return a.mul(b).mul(a.add(b));
       },
+      // relu (out ≤ 0) and pow(·, 0) block an infinite or NaN upstream grad: 0, not 0·∞ = NaN (PyTorch).
+      () => new Value(-1, { label: 'x' }).relu().mul(new Value(1000).exp()),
+      () => new Value(-1, { label: 'x' }).relu().mul(1e308).mul(1e308),
+      () => new Value(2, { label: 'x' }).pow(0).mul(1e308).mul(1e308),
       ...Array.from({ length: 30 }, (_, seed) => () => randomGraph(seed)),
     ];
     for (const build of builders) {

@@ -10,7 +10,7 @@ interface View {
   chosen: NeuronChoice | undefined;
   running: boolean;
   board: HeatmapState | undefined;
-  config: { hidden: number[] };
+  config: { hidden: number[]; loss: string };
 }
 
 export function setupNeuronPanel(
@@ -51,7 +51,11 @@ export function setupNeuronPanel(
         { class: 'hint' },
         `${what}: x = (${point?.map((c) => formatFixed(c, 2)).join(', ') ?? '?'}), class ${cls ?? '?'}, ` +
           `loss ${formatFixed(m.loss)}. Grads are of this point's data loss at the current weights` +
-          (m.loss === 0 ? ': the point is past the margin, so nothing pulls on the weights.' : '.'),
+          (m.loss !== 0
+            ? '.'
+            : v.config.loss === 'max-margin'
+              ? ': the point is past the margin, so nothing pulls on the weights.'
+              : ': its loss rounds to 0, so its grads are 0.'),
       ),
       svg,
     );
