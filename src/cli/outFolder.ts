@@ -88,6 +88,7 @@ export function checkTargets(dir: string, names: readonly string[], flag: string
  */
 export class AtomicFiles {
   private readonly staged: { tmp: string; path: string }[] = [];
+  private readonly discarded: string[] = [];
 
   constructor(private readonly dir: string) {}
 
@@ -103,9 +104,26 @@ export class AtomicFiles {
     }
   }
 
-  /** Rename every staged file into place; returns their paths. */
+  /**
+   * Leave these files out of the run: drop what was staged for them, and at `commit()` remove an earlier
+   * run's copies, so no file of another run is left beside this run's.
+   */
+  discard(names: readonly string[]): void {
+    for (const name of names) {
+      const path = join(this.dir, name);
+      for (let i = this.staged.length - 1; i >= 0; i--) {
+        if (this.staged[i]!.path !== path) continue;
+        rmSync(this.staged[i]!.tmp, { force: true });
+        this.staged.splice(i, 1);
+      }
+      this.discarded.push(path);
+    }
+  }
+
+  /** Rename every staged file into place (and remove the discarded ones); returns the written paths. */
   commit(): string[] {
     for (const { tmp, path } of this.staged) renameSync(tmp, path);
+    for (const path of this.discarded) rmSync(path, { force: true });
     return this.staged.map((s) => s.path);
   }
 

@@ -18,7 +18,14 @@ import {
 import { CliError } from './CliError.js';
 import { misclassifiedTiles } from './misclassified.js';
 import { AtomicFiles } from './outFolder.js';
+import { MissingPackageError } from '../viz/loadOptional.js';
 import type { TopLevelSpec } from '../viz/vegaLiteToSvg.js';
+
+/** Every picture a run may write; left out together when a picture package is missing. */
+const PICTURE_FILES = ['decision-boundary', 'curves', 'misclassified'].flatMap((n) => [
+  `${n}.svg`,
+  `${n}.png`,
+]);
 
 export interface TrainConfig {
   dataset: string;
@@ -195,6 +202,7 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
     // Everything is staged as temporaries and renamed at the end: a failure or a kill before then leaves
     // the folder's previous run whole.
     const staged = new AtomicFiles(cfg.out);
+    let skipped: string | undefined;
     const save = (name: string, content: string | Uint8Array): void => staged.stage(name, content);
     try {
       save('model.json', `${JSON.stringify(model.toJSON(), null, 1)}\n`);
@@ -210,40 +218,48 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
         steps: log,
       };
       save('metrics.json', `${JSON.stringify(metrics, null, 1)}\n`);
-      // Loaded here, not at the top: Vega and resvg take a second to load, which every other command would pay.
-      const [{ decisionBoundarySpec }, { trainingCurvesSpec }, { vegaLiteToSvg }, { svgToPng }] =
-        await Promise.all([
-          import('../viz/decisionBoundarySpec.js'),
-          import('../viz/trainingCurvesSpec.js'),
-          import('../viz/vegaLiteToSvg.js'),
-          import('../viz/svgToPng.js'),
-        ]);
-      const picture = async (name: string, spec: TopLevelSpec): Promise<void> => {
-        const svg = await vegaLiteToSvg(spec);
-        save(`${name}.svg`, svg);
-        save(`${name}.png`, svgToPng(svg));
-      };
-      const title = `${cfg.dataset}: MLP ${[nin, ...model.nouts].join('-')} after ${steps} steps, accuracy ${pct(final.accuracy)}`;
-      if (nin === 2) {
-        const classify = (a: number, b: number): number => predictClass(model.predict([a, b]));
-        await picture('decision-boundary', decisionBoundarySpec(classify, data.X, data.y, { title }));
-      }
-      await picture(
-        'curves',
-        trainingCurvesSpec(
-          log.map((r) => ({ step: r.step, loss: r.loss, accuracy: r.accuracy })),
-          `${cfg.dataset}: ${cfg.loss} loss and accuracy per step`,
-        ),
-      );
-      // Images of 8×8 pixels (the digits): the test images the model gets wrong, true → predicted.
-      if (nin === 64 && testData !== undefined) {
-        const { digitGridSvg } = await import('../viz/digitGridSvg.js');
-        const { tiles, wrong } = misclassifiedTiles(model, testData);
-        const svg = digitGridSvg(tiles, {
-          title: `${wrong} of ${testData.X.length} test images misclassified (true → predicted)${wrong > tiles.length ? `, first ${tiles.length} shown` : ''}`,
-        });
-        save('misclassified.svg', svg);
-        save('misclassified.png', svgToPng(svg));
+      // Pictures need optional packages; without one, the model and metrics are still written (no lost run)
+      // and the pictures are skipped with a line saying what to install.
+      try {
+        // Loaded here, not at the top: Vega and resvg take a second to load, which every other command would pay.
+        const [{ decisionBoundarySpec }, { trainingCurvesSpec }, { vegaLiteToSvg }, { svgToPng }] =
+          await Promise.all([
+            import('../viz/decisionBoundarySpec.js'),
+            import('../viz/trainingCurvesSpec.js'),
+            import('../viz/vegaLiteToSvg.js'),
+            import('../viz/svgToPng.js'),
+          ]);
+        const picture = async (name: string, spec: TopLevelSpec): Promise<void> => {
+          const svg = await vegaLiteToSvg(spec);
+          save(`${name}.svg`, svg);
+          save(`${name}.png`, svgToPng(svg));
+        };
+        const title = `${cfg.dataset}: MLP ${[nin, ...model.nouts].join('-')} after ${steps} steps, accuracy ${pct(final.accuracy)}`;
+        if (nin === 2) {
+          const classify = (a: number, b: number): number => predictClass(model.predict([a, b]));
+          await picture('decision-boundary', decisionBoundarySpec(classify, data.X, data.y, { title }));
+        }
+        await picture(
+          'curves',
+          trainingCurvesSpec(
+            log.map((r) => ({ step: r.step, loss: r.loss, accuracy: r.accuracy })),
+            `${cfg.dataset}: ${cfg.loss} loss and accuracy per step`,
+          ),
+        );
+        // Images of 8×8 pixels (the digits): the test images the model gets wrong, true → predicted.
+        if (nin === 64 && testData !== undefined) {
+          const { digitGridSvg } = await import('../viz/digitGridSvg.js');
+          const { tiles, wrong } = misclassifiedTiles(model, testData);
+          const svg = digitGridSvg(tiles, {
+            title: `${wrong} of ${testData.X.length} test images misclassified (true → predicted)${wrong > tiles.length ? `, first ${tiles.length} shown` : ''}`,
+          });
+          save('misclassified.svg', svg);
+          save('misclassified.png', svgToPng(svg));
+        }
+      } catch (e) {
+        if (!(e instanceof MissingPackageError)) throw e;
+        staged.discard(PICTURE_FILES);
+        skipped = e.message;
       }
     } catch (e) {
       staged.abort();
@@ -251,6 +267,7 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
     }
     files = staged.commit();
     write(`wrote ${files.join(', ')}\n`);
+    if (skipped !== undefined) write(`pictures skipped: ${skipped}\n`);
   }
   return { log, final, test, seconds, msPerStep, files };
 }

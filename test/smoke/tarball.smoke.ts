@@ -105,6 +105,18 @@ describe('the packed tarball', () => {
     expect(r.stderr).toContain('npm install @viz-js/viz');
   });
 
+  it('micrograd train without the picture packages still writes the model and metrics, and says why no pictures', () => {
+    const r = spawnSync('npx', ['--no-install', 'micrograd', 'train', '--steps', '3', '--out', 'runs/core'], {
+      cwd: s.core,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/pictures skipped: .*npm install /);
+    const written = readdirSync(join(s.core, 'runs/core')).sort();
+    expect(written).toEqual(['metrics.json', 'model.json']);
+  });
+
   it('compiles a TypeScript consumer under node16, nodenext and bundler resolution', async () => {
     const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
     const modes = [
