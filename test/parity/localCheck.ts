@@ -9,8 +9,14 @@ import { specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/gra
  * (+1 at the root). Checked on PyTorch's answer this tests our rules against PyTorch's, node by node,
  * free of rounding carried in from earlier nodes; checked on an engine's answer it tests the engine
  * against the table. In a Mismatch here, `ours` is the answer's number and `torch` the table's.
+ * With `pathTerms`, a grad is held to 1e-12 of the terms on all its paths from the root, not only the last
+ * hop (see below).
  */
-export function inconsistencies(spec: GraphSpec, answer: GraphAnswer): Mismatch[] {
+export function inconsistencies(
+  spec: GraphSpec,
+  answer: GraphAnswer,
+  opts: { pathTerms?: boolean } = {},
+): Mismatch[] {
   const { values: v, grads: g } = answer;
   const n = spec.nodes.length;
   const root = specRoot(spec);
@@ -36,7 +42,10 @@ export function inconsistencies(spec: GraphSpec, answer: GraphAnswer): Mismatch[
       reaches[j] = true;
       const c = blocked ? 0 : local * g[i]!;
       expected[j]! += c;
-      terms[j]! += Math.abs(c);
+      // pathTerms: the size of every term on every path from the root (Σ over paths of |product|), for an
+      // answer whose leaf grads were summed in another order than its intermediate grads (a fused tape over
+      // eager intermediates): a leaf below a cancellation carries that sum's rounding too.
+      terms[j]! += opts.pathTerms === true ? (blocked ? 0 : Math.abs(local) * terms[i]!) : Math.abs(c);
     };
     add(ia, def.da(a, b, v[i]!, k), def.blocks?.(a, b, v[i]!, k) ?? false);
     if (def.arity === 2 && ib !== undefined) add(ib, def.db(a, b, v[i]!, k), false);
