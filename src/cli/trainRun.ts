@@ -22,10 +22,7 @@ import { MissingPackageError } from '../viz/loadOptional.js';
 import type { TopLevelSpec } from '../viz/vegaLiteToSvg.js';
 
 /** Every picture a run may write; left out together when a picture package is missing. */
-const PICTURE_FILES = ['decision-boundary', 'curves', 'misclassified'].flatMap((n) => [
-  `${n}.svg`,
-  `${n}.png`,
-]);
+const PICTURE_FILES = (): string[] => RUN_FILES.filter((f) => !f.endsWith('.json'));
 
 export interface TrainConfig {
   dataset: string;
@@ -258,7 +255,7 @@ export async function trainRun(cfg: TrainConfig, write: (s: string) => void): Pr
         }
       } catch (e) {
         if (!(e instanceof MissingPackageError)) throw e;
-        staged.discard(PICTURE_FILES);
+        staged.discard(PICTURE_FILES());
         skipped = e.message;
       }
     } catch (e) {

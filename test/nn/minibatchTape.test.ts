@@ -1,31 +1,8 @@
 // Minibatches and per-sample SGD on the one-sample tape: the same numbers as rebuilding the graph eagerly.
 import { describe, expect, it } from 'vitest';
-import {
-  compile,
-  makeBlobs,
-  makeMoons,
-  MLP,
-  Trainer,
-  Value,
-  type LossName,
-  type TrainOptions,
-} from '../../src/index.js';
+import { trainTwin } from './trainTwin.js';
+import { compile, MLP, Value, type LossName, type TrainOptions } from '../../src/index.js';
 import { encodeTarget, sampleLoss, targetWidth } from '../../src/nn/sampleLoss.js';
-
-function twin(loss: LossName, opts: TrainOptions, classes: number, steps: number) {
-  const data =
-    classes === 2
-      ? makeMoons({ nSamples: 40, noise: 0.1, seed: 3 })
-      : makeBlobs({ nSamples: 45, centers: classes, seed: 3 });
-  const outs = loss === 'cross-entropy' ? classes : 1;
-  const run = (compile: boolean) => {
-    const model = new MLP(2, [8, 8, outs], { seed: 11, activation: 'tanh' });
-    const t = new Trainer(model, data, { ...opts, loss, steps, compile });
-    const log = Array.from({ length: steps }, () => t.step());
-    return { t, log, params: model.parameters().map((p) => p.data), test: t.evaluate(data) };
-  };
-  return { tape: run(true), eager: run(false) };
-}
 
 describe('minibatch training on the one-sample tape', () => {
   // The eager side builds lossGraph over the batch and calls backward(); the tape replays one sample's
@@ -37,7 +14,7 @@ describe('minibatch training on the one-sample tape', () => {
     ['bce', { batchSize: 1, optimizer: 'adam', lr: 0.02 }],
   ];
   it.each(exact)('%s: every step and the final weights equal the eager engine bit for bit', (loss, opts) => {
-    const { tape, eager } = twin(loss, opts, 2, 12);
+    const { tape, eager } = trainTwin(loss, opts, 2, 12);
     expect([tape.t.engine, eager.t.engine]).toEqual(['tape', 'eager']);
     expect(tape.log).toEqual(eager.log);
     expect(tape.params).toEqual(eager.params);
@@ -45,7 +22,7 @@ describe('minibatch training on the one-sample tape', () => {
   });
 
   it('cross-entropy agrees with eager to 1e-12 (the tape picks the label by a one-hot dot product)', () => {
-    const { tape, eager } = twin('cross-entropy', { batchSize: 9, optimizer: 'adam', lr: 0.02 }, 3, 12);
+    const { tape, eager } = trainTwin('cross-entropy', { batchSize: 9, optimizer: 'adam', lr: 0.02 }, 3, 12);
     // 1e-12 relative: picking z_y by Σ t_j·(z_j − m) gives the same number, but z_y's grad receives its
     // two contributions in another order, which can move the last bit; 12 steps do not amplify that.
     tape.log.forEach((r, i) => {

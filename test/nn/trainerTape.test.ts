@@ -1,22 +1,7 @@
 // Trainer on the compiled tape: the same losses, accuracies and weights as the eager engine, step by step.
 import { describe, expect, it } from 'vitest';
-import { makeBlobs, makeMoons, MLP, Trainer, type LossName, type TrainOptions } from '../../src/index.js';
-
-/** Train two identical models, one per engine, and return both runs' results and final parameters. */
-function twin(loss: LossName, opts: TrainOptions, classes = 2, steps = 8) {
-  const data =
-    classes === 2
-      ? makeMoons({ nSamples: 40, noise: 0.1, seed: 3 })
-      : makeBlobs({ nSamples: 45, centers: classes, seed: 3 });
-  const outs = loss === 'cross-entropy' ? classes : 1;
-  const run = (compile: boolean) => {
-    const model = new MLP(2, [8, 8, outs], { seed: 11, activation: 'tanh' });
-    const t = new Trainer(model, data, { ...opts, loss, steps, compile });
-    const log = Array.from({ length: steps }, () => t.step());
-    return { t, log, params: model.parameters().map((p) => p.data) };
-  };
-  return { tape: run(true), eager: run(false) };
-}
+import { trainTwin } from './trainTwin.js';
+import { makeMoons, MLP, Trainer, type LossName, type TrainOptions } from '../../src/index.js';
 
 describe('Trainer with the compiled tape', () => {
   it("replays micrograd's demo bit for bit: every step's loss and accuracy, and the final weights", () => {
@@ -41,7 +26,7 @@ describe('Trainer with the compiled tape', () => {
     ['cross-entropy', { optimizer: 'adam', lr: 0.02 }, 3],
   ];
   it.each(losses)('agrees with eager training under the %s loss', (loss, opts, classes) => {
-    const { tape, eager } = twin(loss, opts, classes);
+    const { tape, eager } = trainTwin(loss, opts, classes);
     expect(tape.t.engine).toBe('tape');
     // 1e-12 relative: the tape evaluates the op table's rules on the same inputs; only a fused sum's
     // association could differ in the last bit, and 8 steps do not amplify that past 1e-12.
