@@ -12,6 +12,7 @@ export {
 export type { LayoutCost } from './layoutCost.js';
 export { dotToSvg } from './graphviz.js';
 export { formatFixed } from './formatFixed.js';
+export { formatCompact, COMPACT_EXPONENT_FROM } from './formatCompact.js';
 export { vegaLiteToSvg, type TopLevelSpec } from './vegaLiteToSvg.js';
 export type { PictureFormat } from './picture.js';
 export type { PngOptions } from './svgToPng.js';

@@ -59,3 +59,4 @@ export function sizeSvg(svg: SVGSVGElement, boxWidth: number, zoom: number | 'fi
 
 /** A number as the graph shows it: four decimals, like the walkthrough's `%.4f`. */
 export { formatFixed } from '../../src/viz/formatFixed.js';
+export { formatCompact } from '../../src/viz/formatCompact.js';
