@@ -248,9 +248,9 @@ function renderInspector(): void {
 
 /** Move the page so the graph and the explanation under it are in view (on a phone they are not). */
 function bringIntoView(): void {
-  const area = graphBox.closest('section')!;
-  const top = area.getBoundingClientRect().top;
-  if (top < -1 || top > window.innerHeight * 0.25) area.scrollIntoView({ block: 'start' });
+  // The box, not its section: the layout and zoom tools above it may scroll away on a phone.
+  const top = graphBox.getBoundingClientRect().top;
+  if (top < -1 || top > window.innerHeight * 0.25) graphBox.scrollIntoView({ block: 'start' });
 }
 
 function stepForward(): void {
