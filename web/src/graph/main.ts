@@ -5,7 +5,7 @@ import '../style.css';
 import './graph.css';
 import { byId, formatCompact, h } from '../dom.js';
 import { exportDot, exportPng, exportSvg } from './exportGraph.js';
-import { candidatesFor, MIN_SCALE, type Candidate } from './fitLayout.js';
+import { candidatesFor, type Candidate } from './fitLayout.js';
 import { enablePan, markGraph, revealInBox, roomIn, showGraph, sizeGraph, type Drawn } from './graphView.js';
 import { layout, Superseded } from './layoutClient.js';
 import { buildScene, DEFAULT_VALUE, type PageState, type Run, type Scene } from './pageState.js';
@@ -156,7 +156,7 @@ async function draw(s: Scene): Promise<void> {
       const dotNodes = s.nodes.reduce((n, v) => n + (v.opName === undefined ? 1 : 2), 0);
       const last = chosen?.shape === shape ? chosen.candidate : undefined;
       const candidates = candidatesFor(rankdir, dotNodes, last);
-      const result = await layout(s.nodes, candidates, room, MIN_SCALE);
+      const result = await layout(s.nodes, candidates, room);
       if (id !== drawing) return;
       drawn = showGraph(graphBox, result.source, result.svg, s.nodes, select);
       drawnKey = key;
