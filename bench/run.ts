@@ -12,6 +12,7 @@ import { markdown, type BenchResults, type DemoResult, type DigitsResult } from 
 import { spread } from './stats.js';
 import { tfjsVersion } from './tfjs/tfjsVersion.js';
 import { throughput, type ThroughputResult } from './throughput.js';
+import { usersRows } from './usersRows.js';
 
 const quick = process.argv.includes('--quick');
 const save = process.argv.includes('--save');
@@ -20,6 +21,8 @@ const loadAverage = loadavg();
 
 if (tfjsVersion() === undefined)
   log('TensorFlow.js is not installed: no row for it (npm run bench:tfjs adds it)');
+// First the users' table: the notebook loop as a script, fresh processes, every runtime, PyTorch beside it.
+const users = await usersRows(quick ? 1 : 5, log);
 const demo = await demoRows();
 const rounds = quick ? 3 : 9;
 log(`demo: ${demo.nodes} nodes, ${demo.tapeSlots} tape slots; warming up`);
@@ -117,6 +120,7 @@ const results: BenchResults = {
     eagerBytesPerNode: demo.eagerBytesPerNode,
     rows: demoResults,
   },
+  users,
   digits: digitsResult,
   throughput: through,
 };
