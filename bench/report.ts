@@ -1,6 +1,7 @@
 // The benchmark's markdown table (for the terminal and the README) from one run's results.
 import type { Spread } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
+import type { DigitsCommandResult } from './digitsCommand.js';
 import type { UsersRow } from './usersRows.js';
 
 export interface DemoResult {
@@ -37,6 +38,7 @@ export interface BenchResults {
   };
   users?: UsersRow[];
   digits?: DigitsResult;
+  digitsCommand?: DigitsCommandResult;
   throughput: ThroughputResult[];
 }
 
@@ -60,6 +62,7 @@ export function markdown(r: BenchResults): string {
         `| ${d.name} | ${f(d.msPerStep.median, 3)} | ${range(d.msPerStep)} | ${d.ratioToTorch.toFixed(2)}× | ${d.firstLoss.toFixed(6)} |`,
     ),
     ...digitsTable(r),
+    ...digitsCommandTable(r),
     '',
     '**Raw throughput** (chain: `v = v*c + d` repeated; wide sum: `l0 + l1 + …`; ns and bytes per graph node):',
     '',
@@ -104,6 +107,30 @@ function usersTable(r: BenchResults): string[] {
       row.msPerStep === null
         ? `| ${row.name} | – | – | – | – | ${row.note ?? ''} |`
         : `| ${row.name} | ${row.version} | ${f(row.msPerStep.median, 3)} | ${range(row.msPerStep)} | ${row.ratioToTorch!.toFixed(1)}× | ${f(row.totalMs!, 0)} |`,
+    ),
+  ];
+}
+
+function digitsCommandTable(r: BenchResults): string[] {
+  const d = r.digitsCommand;
+  if (d === undefined) return [];
+  const torch = d.torchSeconds.median;
+  const row = (name: string, s: Spread): string =>
+    `| ${name} | ${f(s.median)} | ${range(s)} | ${(s.median / torch).toFixed(2)}× |`;
+  return [
+    '',
+    `**\`micrograd train --dataset digits\`** as a user runs it (the built command in a fresh process, its defaults: 20 epochs, ${(d.testAccuracy * 100).toFixed(1)}% test accuracy), beside PyTorch's 20 epochs of the same net on the same minibatches (its training loop alone, in a warm process); ${d.torchSeconds.n} rounds:`,
+    '',
+    '| what | seconds (median) | min – max | × PyTorch |',
+    '| --- | ---: | ---: | ---: |',
+    row('PyTorch float64, 1 thread: 20 epochs', d.torchSeconds),
+    row(
+      "micrograd train: its training (metrics.json's seconds, with each epoch's train and test lines)",
+      d.trainSeconds,
+    ),
+    row(
+      'micrograd train: the whole command (start-up, data, training, model, metrics and pictures)',
+      d.commandSeconds,
     ),
   ];
 }

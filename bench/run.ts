@@ -7,6 +7,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { demoRows } from './demoRows.js';
+import { digitsCommand } from './digitsCommand.js';
 import { digitsRows } from './digitsRows.js';
 import { markdown, type BenchResults, type DemoResult, type DigitsResult } from './report.js';
 import { spread } from './stats.js';
@@ -83,6 +84,8 @@ const digitsResult: DigitsResult = {
   pythonEstimateMs: pyMs * digits.nodesPerEpoch,
 };
 
+const digitsCmd = await digitsCommand(quick ? 1 : 3, log);
+
 const sizes: Array<[number, number]> = quick
   ? [
       [1e5, 3],
@@ -122,6 +125,7 @@ const results: BenchResults = {
   },
   users,
   digits: digitsResult,
+  digitsCommand: digitsCmd,
   throughput: through,
 };
 const table = markdown(results);
