@@ -17,6 +17,8 @@ export default defineConfig({
     // Graphviz's WebAssembly build is one large chunk, loaded on demand.
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
+    // Fonts (KaTeX's) stay files: `micrograd serve` allows fonts from the page's own origin, not data: URLs.
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     rollupOptions: {
       input: { graph: here('index.html'), train: here('train.html'), notebook: here('notebook.html') },
     },

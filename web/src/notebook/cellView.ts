@@ -15,7 +15,9 @@ export interface CellView {
   /** Show one more output (as a running cell makes it). */
   addOutput(o: Output): void;
   /** Swap the plain code text for an editor, once the editor's chunk has loaded. */
-  attachEditor(create: (parent: HTMLElement, source: string, label: string, hooks: EditorHooks) => CellEditor): void;
+  attachEditor(
+    create: (parent: HTMLElement, source: string, label: string, hooks: EditorHooks) => CellEditor,
+  ): void;
   focus(): void;
 }
 
@@ -29,17 +31,36 @@ export function codeCellView(
   hooks: EditorHooks,
 ): CellView {
   const label = `Code cell ${index + 1}`;
-  const runButton = h('button', { type: 'button', class: 'run-cell', 'aria-label': `Run cell ${index + 1}`, title: 'Run (Shift+Enter)' }, '▶');
+  const runButton = h(
+    'button',
+    { type: 'button', class: 'run-cell', 'aria-label': `Run cell ${index + 1}`, title: 'Run (Shift+Enter)' },
+    '▶',
+  );
   runButton.addEventListener('click', () => hooks.onRun(false));
   const promptEl = h('span', { class: 'prompt' }, prompt(cell));
-  const input = h('div', { class: 'cell-input' }, h('pre', { class: 'code-text', tabindex: 0, 'aria-label': label }, cell.source));
+  const input = h(
+    'div',
+    { class: 'cell-input' },
+    h('pre', { class: 'code-text', tabindex: 0, 'aria-label': label }, cell.source),
+  );
   const outputs = h('div', { class: 'cell-outputs', 'aria-live': 'polite' });
   const body = h('div', { class: 'cell-body' }, input);
   if (note !== undefined) {
-    body.append(h('p', { class: 'cell-note' }, `This cell needs ${note}, which a browser does not have: below is its saved output. Run it in Jupyter (see the README) to see it live.`));
+    body.append(
+      h(
+        'p',
+        { class: 'cell-note' },
+        `This cell needs ${note}, which a browser does not have: below is its saved output. Run it in Jupyter (see the README) to see it live.`,
+      ),
+    );
   }
   body.append(outputs);
-  const root = h('article', { class: 'cell code-cell', 'data-cell': index + 1 }, h('div', { class: 'cell-gutter' }, runButton, promptEl), body);
+  const root = h(
+    'article',
+    { class: 'cell code-cell', 'data-cell': index + 1 },
+    h('div', { class: 'cell-gutter' }, runButton, promptEl),
+    body,
+  );
   let editor: CellEditor | undefined;
   const view: CellView = {
     root,
@@ -64,7 +85,9 @@ export function markdownCellView(cell: CellState, index: number): CellView {
   const body = h('div', { class: 'cell-body markdown' }, cell.source);
   const root = h('article', { class: 'cell md-cell', 'data-cell': index + 1 }, body);
   const rendered = cell.type === 'markdown' ? renderMarkdown(cell.source, body) : Promise.resolve();
-  rendered.catch((err: unknown) => body.append(h('p', { class: 'error' }, `could not render: ${String(err)}`)));
+  rendered.catch((err: unknown) =>
+    body.append(h('p', { class: 'error' }, `could not render: ${String(err)}`)),
+  );
   return {
     root,
     update: () => {},

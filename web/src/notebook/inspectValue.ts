@@ -5,6 +5,7 @@ const MAX_ITEMS = 100;
 const MAX_DEPTH = 2;
 
 function hasOwnToString(v: object): boolean {
+  if (ArrayBuffer.isView(v)) return false; // typed arrays' toString is the bare list: shown as a list
   // A class that defines toString (Value prints `Value(data=-6.0)`) shows as its own text.
   for (let p: object | null = Object.getPrototypeOf(v); p !== null; p = Object.getPrototypeOf(p)) {
     if (p === Object.prototype || p === Array.prototype) return false;

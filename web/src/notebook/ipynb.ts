@@ -11,7 +11,9 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 function text(v: unknown, what: string): string {
   if (typeof v === 'string') return v;
   if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v.join('');
-  throw new TypeError(`${what}: expected a string or a list of strings, got ${JSON.stringify(v)?.slice(0, 40)}`);
+  throw new TypeError(
+    `${what}: expected a string or a list of strings, got ${JSON.stringify(v)?.slice(0, 40)}`,
+  );
 }
 
 /** Text as Jupyter writes it: a list of lines, each but the last ending in \n. */
@@ -31,7 +33,11 @@ function readOutput(o: unknown, where: string): Output {
   if (!isObject(o)) throw new TypeError(`${where}: expected an output object`);
   switch (o['output_type']) {
     case 'stream':
-      return { output_type: 'stream', name: o['name'] === 'stderr' ? 'stderr' : 'stdout', text: text(o['text'], where) };
+      return {
+        output_type: 'stream',
+        name: o['name'] === 'stderr' ? 'stderr' : 'stdout',
+        text: text(o['text'], where),
+      };
     case 'execute_result':
       return {
         output_type: 'execute_result',
@@ -40,7 +46,11 @@ function readOutput(o: unknown, where: string): Output {
         metadata: isObject(o['metadata']) ? o['metadata'] : {},
       };
     case 'display_data':
-      return { output_type: 'display_data', data: readData(o['data'], where), metadata: isObject(o['metadata']) ? o['metadata'] : {} };
+      return {
+        output_type: 'display_data',
+        data: readData(o['data'], where),
+        metadata: isObject(o['metadata']) ? o['metadata'] : {},
+      };
     case 'error':
       return {
         output_type: 'error',
@@ -68,9 +78,12 @@ export function parseNotebook(json: string, name: string): NotebookState {
   } catch (err) {
     throw new TypeError(`${name} is not a notebook: not JSON (${(err as Error).message})`);
   }
-  if (!isObject(nb) || !Array.isArray(nb['cells'])) throw new TypeError(`${name} is not a notebook: it has no cells list`);
+  if (!isObject(nb) || !Array.isArray(nb['cells']))
+    throw new TypeError(`${name} is not a notebook: it has no cells list`);
   if (nb['nbformat'] !== 4) {
-    throw new RangeError(`${name}: expected nbformat 4 (what Jupyter writes today), got ${JSON.stringify(nb['nbformat'])}`);
+    throw new RangeError(
+      `${name}: expected nbformat 4 (what Jupyter writes today), got ${JSON.stringify(nb['nbformat'])}`,
+    );
   }
   const cells = nb['cells'].map((c: unknown, i): CellState => {
     const where = `${name}, cell ${i + 1}`;
@@ -79,7 +92,8 @@ export function parseNotebook(json: string, name: string): NotebookState {
     if (type !== 'code' && type !== 'markdown' && type !== 'raw') {
       throw new TypeError(`${where}: expected cell_type code, markdown or raw, got ${JSON.stringify(type)}`);
     }
-    const outputs = type === 'code' && Array.isArray(c['outputs']) ? c['outputs'].map((o) => readOutput(o, where)) : [];
+    const outputs =
+      type === 'code' && Array.isArray(c['outputs']) ? c['outputs'].map((o) => readOutput(o, where)) : [];
     const id = typeof c['id'] === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(c['id']) ? c['id'] : newCellId();
     return {
       id,
@@ -91,7 +105,13 @@ export function parseNotebook(json: string, name: string): NotebookState {
       status: 'idle',
     };
   });
-  return { name, cells, metadata: isObject(nb['metadata']) ? nb['metadata'] : {}, kernel: 'starting', nextCount: 1 };
+  return {
+    name,
+    cells,
+    metadata: isObject(nb['metadata']) ? nb['metadata'] : {},
+    kernel: 'starting',
+    nextCount: 1,
+  };
 }
 
 function writeOutput(o: Output): Json {
@@ -101,7 +121,12 @@ function writeOutput(o: Output): Json {
     case 'stream':
       return { name: o.name, output_type: 'stream', text: lines(o.text) };
     case 'execute_result':
-      return { data: data(o.data), execution_count: o.execution_count, metadata: o.metadata, output_type: 'execute_result' };
+      return {
+        data: data(o.data),
+        execution_count: o.execution_count,
+        metadata: o.metadata,
+        output_type: 'execute_result',
+      };
     case 'display_data':
       return { data: data(o.data), metadata: o.metadata, output_type: 'display_data' };
     case 'error':

@@ -36,7 +36,11 @@ async function importModule(name: string): Promise<unknown> {
 
 /** The MIME bundle a value shows as: its own display method when it has one, else its inspected text. */
 async function mimeBundle(value: unknown): Promise<MimeData> {
-  if (value !== null && typeof value === 'object' && typeof (value as Record<symbol, unknown>)[DISPLAY] === 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Record<symbol, unknown>)[DISPLAY] === 'function'
+  ) {
     const bundle = (await (value as Record<symbol, () => unknown>)[DISPLAY]!()) as Record<string, unknown>;
     return Object.fromEntries(
       Object.entries(bundle).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
@@ -45,9 +49,16 @@ async function mimeBundle(value: unknown): Promise<MimeData> {
   return { 'text/plain': inspectValue(value) };
 }
 
-/** Show a value below the cell now (Deno's `Deno.jupyter.display`), before the cell's result. */
-async function display(value: unknown): Promise<void> {
-  emit({ output_type: 'display_data', data: await mimeBundle(value), metadata: {} });
+const isBundle = (v: unknown): v is MimeData =>
+  v !== null && typeof v === 'object' && Object.values(v).every((x) => typeof x === 'string');
+
+/**
+ * Show a value below the cell now, as Deno's `Deno.jupyter.display` does (`{ raw: true }`: the value is a
+ * MIME bundle already). The library's `show` sends its outputs through this.
+ */
+async function display(value: unknown, options?: { raw?: boolean }): Promise<void> {
+  const data = options?.raw === true && isBundle(value) ? value : await mimeBundle(value);
+  emit({ output_type: 'display_data', data, metadata: {} });
 }
 
 const stream =
@@ -82,7 +93,6 @@ function errorOutput(err: unknown, count: number): Output {
   return { output_type: 'error', ename: e.name, evalue: e.message, traceback };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-function -- only its constructor is wanted
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (
   ...args: string[]
 ) => (load: typeof importModule) => Promise<unknown>;
@@ -95,7 +105,12 @@ async function run(req: RunRequest): Promise<void> {
     const fn = new AsyncFunction(CELL_IMPORT, `${body}\n//# sourceURL=cell-${req.count}.js`);
     const value = await fn(importModule);
     if (value !== undefined) {
-      emit({ output_type: 'execute_result', execution_count: req.count, data: await mimeBundle(value), metadata: {} });
+      emit({
+        output_type: 'execute_result',
+        execution_count: req.count,
+        data: await mimeBundle(value),
+        metadata: {},
+      });
     }
   } catch (err) {
     ok = false;

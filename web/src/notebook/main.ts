@@ -10,7 +10,10 @@ import type { NotebookState } from './notebookState.js';
 
 /** The notebooks the page ships (the repository's notebooks/ folder), loaded when chosen. */
 const BUNDLED: Record<string, { title: string; load: () => Promise<{ default: string }> }> = {
-  backprop: { title: 'The backprop walkthrough', load: () => import('../../../notebooks/backprop.ipynb?raw') },
+  backprop: {
+    title: 'The backprop walkthrough',
+    load: () => import('../../../notebooks/backprop.ipynb?raw'),
+  },
   moons: { title: 'An MLP learns the two moons', load: () => import('../../../notebooks/moons.ipynb?raw') },
 };
 const DEFAULT = 'backprop';
@@ -28,7 +31,13 @@ const els = {
   cells: byId('cells'),
 };
 
-let state: NotebookState = { name: 'notebook.ipynb', cells: [], metadata: {}, kernel: 'starting', nextCount: 1 };
+let state: NotebookState = {
+  name: 'notebook.ipynb',
+  cells: [],
+  metadata: {},
+  kernel: 'starting',
+  nextCount: 1,
+};
 let views: CellView[] = [];
 /** Bumped when a notebook is opened or the kernel restarted: a Run all from before stops. */
 let generation = 0;
@@ -79,7 +88,9 @@ async function runCell(i: number): Promise<RunEnd | 'skipped'> {
 
 async function runAll(): Promise<void> {
   const mine = ++generation;
-  const code = state.cells.flatMap((c, i) => (c.type === 'code' && needsNode(c.source) === undefined ? [i] : []));
+  const code = state.cells.flatMap((c, i) =>
+    c.type === 'code' && needsNode(c.source) === undefined ? [i] : [],
+  );
   for (const i of code) {
     state.cells[i]!.status = 'queued';
     views[i]!.update(state.cells[i]!);
@@ -127,7 +138,8 @@ function render(): void {
   const shown = views;
   void editorModule.then(({ createEditor }) => {
     if (shown !== views) return; // another notebook was opened meanwhile
-    const make = (p: HTMLElement, s: string, label: string, hk: EditorHooks): CellEditor => createEditor(p, s, label, hk);
+    const make = (p: HTMLElement, s: string, label: string, hk: EditorHooks): CellEditor =>
+      createEditor(p, s, label, hk);
     views.forEach((v) => v.attachEditor(make));
     els.cells.dataset['editors'] = 'ready';
   });

@@ -31,7 +31,7 @@ const blockMath: TokenizerAndRendererExtension = {
 const inlineMath: TokenizerAndRendererExtension = {
   name: 'inlineMath',
   level: 'inline',
-  start: (src) => src.indexOf('$') >= 0 ? src.indexOf('$') : undefined,
+  start: (src) => (src.indexOf('$') >= 0 ? src.indexOf('$') : undefined),
   tokenizer(src) {
     const m = /^\$\$([^$]+?)\$\$|^\$([^$\n]+?)\$/.exec(src);
     if (m === null) return undefined;

@@ -4,7 +4,8 @@
 /** The modules a cell may import on the page (the kernel worker bundles them). */
 export const PAGE_MODULES = ['micrograd-ts', 'micrograd-ts/viz'];
 
-const IMPORT = /(?:^|\n)\s*import\s+(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*import\s+(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** What the cell needs that a browser does not have ("Node (node:child_process) and PyTorch"), or undefined. */
 export function needsNode(source: string): string | undefined {
@@ -16,7 +17,7 @@ export function needsNode(source: string): string | undefined {
     else if (name.startsWith('.') || name.startsWith('/')) needs.push(`the file ${name} beside the notebook`);
     else needs.push(`the package ${name}`);
   }
-  if (/\bDeno\.(?!jupyter\b)\w/.test(source)) needs.push('Deno');
+  if (/\bDeno\.\w/.test(source)) needs.push('Deno');
   if (needs.length === 0) return undefined;
   // A cell that runs Python for PyTorch says so: that is what a reader needs to install.
   if (/\btorch\b/.test(source)) needs.push('PyTorch');

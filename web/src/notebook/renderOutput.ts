@@ -24,7 +24,12 @@ function rich(data: MimeData): HTMLElement {
   if (html !== undefined) return h('div', { class: 'out-html' }, sanitized(html, false));
   for (const type of ['image/png', 'image/jpeg']) {
     const b64 = data[type];
-    if (b64 !== undefined) return h('img', { class: 'out-img', alt: data['text/plain'] ?? '', src: `data:${type};base64,${b64.trim()}` });
+    if (b64 !== undefined)
+      return h('img', {
+        class: 'out-img',
+        alt: data['text/plain'] ?? '',
+        src: `data:${type};base64,${b64.trim()}`,
+      });
   }
   return h('pre', { class: 'out-text' }, plain(data['text/plain'] ?? JSON.stringify(data)));
 }

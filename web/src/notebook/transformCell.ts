@@ -51,14 +51,11 @@ function importPrelude(node: ImportDeclaration): string {
 }
 
 /** `const a = 1, { b } = c;` → `;(a = 1, { b } = c);`: assignments to the global scope, in place. */
-function declarationEdits(
-  js: string,
-  node: VariableDeclaration,
-  edits: Edit[],
-): void {
+function declarationEdits(js: string, node: VariableDeclaration, edits: Edit[]): void {
   edits.push({ at: node.start, remove: node.kind.length, text: ';(' + ' '.repeat(node.kind.length - 2) });
   for (const d of node.declarations) {
-    if (d.init === null || d.init === undefined) edits.push({ at: d.id.end, remove: 0, text: ' = undefined' });
+    if (d.init === null || d.init === undefined)
+      edits.push({ at: d.id.end, remove: 0, text: ' = undefined' });
   }
   const semi = js[node.end - 1] === ';';
   edits.push({ at: semi ? node.end - 1 : node.end, remove: 0, text: semi ? ')' : ');' });
@@ -84,6 +81,11 @@ export function transformCell(source: string): TransformedCell {
   const edits: Edit[] = [];
   const prelude: string[] = [];
   const body = program.body;
+  // The cell's value is its last expression statement's, as in a REPL; declarations that only hoist
+  // (functions, imports) may follow it.
+  const hoistOnly = new Set(['FunctionDeclaration', 'ImportDeclaration', 'EmptyStatement']);
+  let last = body.length - 1;
+  while (last >= 0 && hoistOnly.has(body[last]!.type)) last--;
   body.forEach((stmt, i) => {
     let s: Node = stmt;
     if (s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') {
@@ -109,7 +111,7 @@ export function transformCell(source: string): TransformedCell {
       const name = (s as ClassDeclaration).id.name;
       edits.push({ at: s.start, remove: 0, text: `;${name} = ` });
       edits.push({ at: s.end, remove: 0, text: ';' });
-    } else if (s.type === 'ExpressionStatement' && i === body.length - 1) {
+    } else if (s.type === 'ExpressionStatement' && i === last) {
       const semi = js[s.end - 1] === ';';
       edits.push({ at: s.start, remove: 0, text: 'return (' });
       edits.push({ at: semi ? s.end - 1 : s.end, remove: 0, text: ')' });
