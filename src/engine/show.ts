@@ -3,11 +3,16 @@
 // Deno's Jupyter kernel (2.9) queues what a cell outputs (its result, console.log, displays) for a second
 // loop to sign and send, and reports the cell idle without waiting for that queue; a headless run
 // (nbconvert --execute) stops reading a cell at idle, so an output still queued is lost. `await show(…)`
-// hands the outputs over during the cell and lets one task go by before the cell ends, so they leave first.
+// hands the outputs over during the cell and waits SETTLE_MS before the cell ends, so they leave first.
 
 import { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
 
 type Bundle = Record<string, string>;
+
+// Nothing tells a cell when the kernel has sent its outputs, so this is a time: one event-loop task was
+// enough on an idle machine, not on one busy compiling Graphviz's WebAssembly (a drawing lost in one run of
+// five); 100 ms has not lost one since. It costs a notebook about a second.
+const SETTLE_MS = 100;
 type DisplayFn = (bundle: Bundle, options: { raw: true }) => unknown;
 
 /** Where outputs go: Deno's kernel, or a `display` a notebook host provides (the playground's); else none. */
@@ -47,5 +52,5 @@ export async function show(...items: unknown[]): Promise<void> {
     if (host === undefined) console.log(b['text/plain'] ?? '');
     else await host(b, { raw: true });
   }
-  if (host !== undefined) await new Promise((resolve) => setTimeout(resolve, 0));
+  if (host !== undefined) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }

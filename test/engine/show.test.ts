@@ -23,10 +23,10 @@ it('sends a run of values and strings as one block of lines, a picture on its ow
   ]);
 });
 
-it('resolves only after a timer task has run, so the outputs are out before the cell ends', async () => {
+it('resolves only after a pause, so the kernel can send the outputs before the cell ends', async () => {
   g.display = () => {};
   const order: string[] = [];
-  setTimeout(() => order.push('a task queued before'), 0);
+  setTimeout(() => order.push('a task queued before'), 50);
   await show('x');
   order.push('show resolved');
   expect(order).toEqual(['a task queued before', 'show resolved']);

@@ -17,9 +17,30 @@ function sanitized(markup: string, svg: boolean): DocumentFragment {
   });
 }
 
+/** A picture's width in CSS pixels from its width attribute (Graphviz writes points, Vega pixels). */
+function naturalWidth(svg: SVGSVGElement): number | undefined {
+  const m = /^([\d.]+)(pt|px)?$/.exec(svg.getAttribute('width') ?? '');
+  if (m === null) return undefined;
+  return Number(m[1]) * (m[2] === 'pt' ? 4 / 3 : 1);
+}
+
+/**
+ * Fit a picture to the column, but never below 60% of its size: past that (a long graph on a phone) its
+ * labels would be unreadable, and the output scrolls sideways instead.
+ */
+function fitPicture(box: HTMLElement): HTMLElement {
+  const svg = box.querySelector('svg');
+  const natural = svg === null ? undefined : naturalWidth(svg);
+  if (svg !== null && natural !== undefined) {
+    svg.style.width = `${natural}px`;
+    svg.style.minWidth = `${Math.round(natural * 0.6)}px`;
+  }
+  return box;
+}
+
 function rich(data: MimeData): HTMLElement {
   const svg = data['image/svg+xml'];
-  if (svg !== undefined) return h('div', { class: 'out-svg' }, sanitized(svg, true));
+  if (svg !== undefined) return fitPicture(h('div', { class: 'out-svg' }, sanitized(svg, true)));
   const html = data['text/html'];
   if (html !== undefined) return h('div', { class: 'out-html' }, sanitized(html, false));
   for (const type of ['image/png', 'image/jpeg']) {
