@@ -166,6 +166,8 @@ describe('the bundled notebooks run on the page', () => {
     expect(cells.flatMap((c) => c.outputs).filter((o) => o.kind === 'out-error')).toEqual([]);
     for (const [name, size] of Object.entries(SIZES)) {
       await page.setViewportSize(size);
+      // The neuron: its code, the post's lines, its grads and drawDot(o).
+      await page.locator('.cell[data-cell="6"]').evaluate((el) => el.scrollIntoView());
       await page.screenshot({ path: fileURLToPath(new URL(`notebook-${name}.png`, SHOTS)) });
     }
     expect(problems).toEqual([]);

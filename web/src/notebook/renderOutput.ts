@@ -25,7 +25,7 @@ function naturalWidth(svg: SVGSVGElement): number | undefined {
 }
 
 /**
- * Fit a picture to the column, but never below 60% of its size: past that (a long graph on a phone) its
+ * Fit a picture to the column, but never below half its size: past that (a long graph on a phone) its
  * labels would be unreadable, and the output scrolls sideways instead.
  */
 function fitPicture(box: HTMLElement): HTMLElement {
@@ -33,7 +33,7 @@ function fitPicture(box: HTMLElement): HTMLElement {
   const natural = svg === null ? undefined : naturalWidth(svg);
   if (svg !== null && natural !== undefined) {
     svg.style.width = `${natural}px`;
-    svg.style.minWidth = `${Math.round(natural * 0.6)}px`;
+    svg.style.minWidth = `${Math.round(natural * 0.5)}px`;
   }
   return box;
 }
