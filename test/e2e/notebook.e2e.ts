@@ -111,6 +111,11 @@ describe('notebook page', () => {
     expect(cells[0]!.outputs[0]!.text).toContain('boom'); // earlier outputs kept
     await editAndRun(page, 3, '6 * 7');
     expect((await shownCells(page))[2]!.outputs.map((o) => o.text)).toEqual(['42']);
+    // An error a cell's timer throws after the cell has finished still shows under that cell.
+    await editAndRun(page, 3, "setTimeout(() => { throw new RangeError('late') }, 10);\n'set'");
+    await expect
+      .poll(async () => (await shownCells(page))[2]!.outputs.map((o) => o.text.split('\n')[0]))
+      .toEqual(['"set"', 'RangeError: late']);
     expect(problems).toEqual([]);
     await page.close();
   });

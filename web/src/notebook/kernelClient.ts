@@ -15,6 +15,8 @@ interface Pending {
 export class KernelClient {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
+  /** Where each run's outputs go, kept after it ends: a timer it set may still print or throw. */
+  private readonly sinks = new Map<number, (o: Output) => void>();
   private nextId = 1;
   status: KernelStatus = 'starting';
 
@@ -50,12 +52,12 @@ export class KernelClient {
       this.setStatus(this.pending.size > 0 ? 'busy' : 'idle');
       return;
     }
-    const p = this.pending.get(m.id);
-    if (p === undefined) return;
     if (m.type === 'output') {
-      p.onOutput(m.output);
+      this.sinks.get(m.id)?.(m.output);
       return;
     }
+    const p = this.pending.get(m.id);
+    if (p === undefined) return;
     this.pending.delete(m.id);
     if (this.pending.size === 0) this.setStatus('idle');
     p.resolve(m.ok ? 'ok' : 'error');
@@ -74,6 +76,7 @@ export class KernelClient {
     const req: RunRequest = { id: this.nextId++, code, count };
     return new Promise((resolve) => {
       this.pending.set(req.id, { onOutput, resolve });
+      this.sinks.set(req.id, onOutput);
       if (this.status === 'idle') this.setStatus('busy');
       this.worker!.postMessage(req);
     });
@@ -82,6 +85,7 @@ export class KernelClient {
   /** End the running cell (and any queued): the worker is ended and a fresh one started, its variables gone. */
   restart(): void {
     this.worker?.terminate();
+    this.sinks.clear();
     this.endAll('interrupted');
     this.start();
   }

@@ -124,9 +124,14 @@ let queue: Promise<void> = Promise.resolve();
 self.onmessage = (e: MessageEvent<RunRequest>) => {
   queue = queue.then(() => run(e.data));
 };
-// An error thrown later by a cell's timer or promise is shown under the cell that ran last.
+// An error thrown later by a cell's timer or promise is shown under the cell that ran last (not passed on
+// to the page, which takes a worker error for a kernel that could not start).
 self.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();
   emit(errorOutput(e.reason, current?.count ?? 0));
+});
+self.addEventListener('error', (e) => {
+  e.preventDefault();
+  emit(errorOutput(e.error ?? e.message, current?.count ?? 0));
 });
 post({ type: 'ready' });

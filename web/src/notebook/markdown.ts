@@ -46,7 +46,11 @@ const marked = new Marked({ gfm: true, extensions: [blockMath, inlineMath] });
 export async function renderMarkdown(source: string, target: HTMLElement): Promise<void> {
   const html = await marked.parse(source);
   target.replaceChildren(DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }));
-  for (const a of target.querySelectorAll('a[href]')) a.setAttribute('rel', 'noopener noreferrer');
+  // A link opens beside the notebook, which keeps its outputs.
+  for (const a of target.querySelectorAll('a[href]')) {
+    a.setAttribute('target', '_blank');
+    a.setAttribute('rel', 'noopener noreferrer');
+  }
   const math = [...target.querySelectorAll<HTMLElement>('.math')];
   if (math.length === 0) return;
   const { typeset } = await import('./typeset.js');
