@@ -79,6 +79,14 @@ describe('notebook page', () => {
     const after = await shownCells(page);
     expect(after[5]!.outputs.map((o) => o.text)).toEqual(['Value(data=-10.0)']);
     expect(after[5]!.prompt).toBe('[6]:');
+
+    // Restart: a fresh kernel, so `b` is gone, and counting starts again at 1.
+    await page.click('#restart');
+    await settled(page);
+    await editAndRun(page, 4, 'b');
+    const restarted = (await shownCells(page))[3]!;
+    expect(restarted.outputs[0]!.text).toMatch(/^ReferenceError: b is not defined/);
+    expect(restarted.prompt).toBe('[1]:');
     expect(problems).toEqual([]);
     await page.close();
   });
