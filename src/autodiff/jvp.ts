@@ -1,6 +1,6 @@
 // jvp(f, point, tangent): the value and directional derivative by forward mode, tangents pushed node by node.
 
-import { OPS } from '../engine/ops.js';
+import { opDef } from '../engine/opRegistry.js';
 import { topoSort, type Value } from '../engine/value.js';
 import { checkFunction, checkPoint, checkReturnsValue, leavesAt } from './checks.js';
 
@@ -26,9 +26,8 @@ export function jvp(f: (xs: Value[]) => Value, point: number[], tangent: number[
   const dot = new Map<Value, number>();
   xs.forEach((x, i) => dot.set(x, tangent[i]!));
   for (const v of topoSort(y)) {
-    const name = v.opName;
-    if (name === undefined) continue; // a leaf: an input's tangent, or a constant's (none)
-    const def = OPS[name];
+    if (v._op < 0) continue; // a leaf: an input's tangent, or a constant's (none)
+    const def = opDef(v._op);
     const a = v._a!;
     const b = v._b;
     const bd = b === null ? 0 : b.data;

@@ -1,9 +1,9 @@
 // Second-order parity: fuzz programs as cases (their leaves are the inputs), compared with PyTorch's answers.
 import { gradients } from '../../src/autodiff/gradients.js';
-import { OPS } from '../../src/engine/ops.js';
+import { opDef, opDefNamed } from '../../src/engine/opRegistry.js';
 import { topoSort, Value } from '../../src/engine/value.js';
 import { agrees, agreesValue, PARITY_TOLERANCE } from '../../src/oracle/compare.js';
-import { specFromValue } from '../../src/oracle/graphSpec.js';
+import { isLeafSpec, specFromValue } from '../../src/oracle/graphSpec.js';
 import {
   caseFunction,
   evaluateSecondOrder,
@@ -69,9 +69,9 @@ export function secondOrderVerdict(c: SecondOrderCase, torch: SecondOrderAnswer)
 /** True when every op node of `values` is the table's forward rule applied to `values`' own inputs. */
 function tableForward(c: SecondOrderCase, values: readonly number[]): boolean {
   return c.spec.nodes.every((n, i) => {
-    if (n.op === 'leaf') return true;
+    if (isLeafSpec(n)) return true;
     const [ia, ib] = n.inputs;
-    const want = OPS[n.op].forward(values[ia]!, ib === undefined ? 0 : values[ib]!, n.k ?? 0);
+    const want = opDefNamed(n.op).forward(values[ia]!, ib === undefined ? 0 : values[ib]!, n.k ?? 0);
     return agreesValue(values[i]!, want);
   });
 }
@@ -152,10 +152,9 @@ function absGradients(output: Value, inputs: readonly Value[]): number[] {
   const order = topoSort(output);
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
-    const name = v.opName;
     const g = gs.get(v) ?? 0;
-    if (name === undefined) continue;
-    const def = OPS[name];
+    if (v._op < 0) continue;
+    const def = opDef(v._op);
     const a = v._a!;
     const bd = v._b === null ? 0 : v._b.data;
     if (def.blocks?.(a.data, bd, v.data, v._k) !== true) add(a, def.da(a.data, bd, v.data, v._k), g);
