@@ -15,6 +15,7 @@ import sys
 import torch
 
 from nn_oracle import NN_HANDLERS
+from functional import handle_functional
 from second_order import handle_second_order
 
 torch.set_num_threads(1)
@@ -119,6 +120,7 @@ def handle_version(_req):
 HANDLERS = {"graph": handle_graph, "version": handle_version}
 HANDLERS.update(NN_HANDLERS)
 HANDLERS["second_order"] = lambda req: handle_second_order(req, OPS, dec, enc)
+HANDLERS["functional"] = lambda req: handle_functional(req, OPS, dec, enc)
 
 
 def main():

@@ -88,7 +88,7 @@ function numericGrads(outputs: readonly Value[], seeds: readonly number[]): Map<
 }
 
 /** Every node below any of `outputs`, children before parents (each one's order, first sighting kept). */
-function jointOrder(outputs: readonly Value[]): Value[] {
+export function jointOrder(outputs: readonly Value[]): Value[] {
   if (outputs.length === 1) return topoSort(outputs[0]!);
   const seen = new Set<Value>();
   const order: Value[] = [];

@@ -2,14 +2,17 @@
 
 import type { Value } from '../engine/value.js';
 import { checkFunction, checkPoint, checkReturnsValue, checkVector, leavesAt } from './checks.js';
-import { gradients, seededGrads } from './gradients.js';
+import { gradients } from './gradients.js';
+import { forwardTangents } from './jvp.js';
 
 const WHERE = 'hvp(f, point, v)';
 
 /**
- * `[f(point), H·v]` (PyTorch's `torch.autograd.functional.hvp`): the gradient is recorded as a graph
- * (createGraph), then one reverse pass over it seeded with v gives `Σᵢ v[i]·∂gᵢ/∂x_j = (vᵀH)_j = (Hv)_j`
- * (H is symmetric). Two passes, whatever the number of inputs; the n×n Hessian is never built.
+ * `[f(point), H·v]` (PyTorch's `torch.autograd.functional.hvp`), forward over reverse: the gradient g is
+ * recorded as a graph (createGraph), then v's tangents are pushed forward through it, giving
+ * `(Hv)_i = Σ_j ∂g_i/∂x_j · v[j]`. Two passes, whatever the number of inputs; the n×n Hessian is never
+ * built. (Where f is not smooth, H need not be symmetric — PyTorch's blocked pow(a, 0) — and this is Hv,
+ * not vᵀH, as PyTorch's hvp is.)
  */
 export function hvp(f: (xs: Value[]) => Value, point: number[], v: number[]): [number, number[]] {
   checkFunction(f, WHERE);
@@ -17,6 +20,6 @@ export function hvp(f: (xs: Value[]) => Value, point: number[], v: number[]): [n
   const seeds = checkVector(v, xs.length, 'v', 'input', WHERE);
   const y = checkReturnsValue(f(xs), WHERE);
   const g = gradients(y, xs, { createGraph: true });
-  const gs = seededGrads(g, seeds);
-  return [y.data, xs.map((x) => gs.get(x) ?? 0)];
+  const dot = forwardTangents(g, new Map(xs.map((x, i) => [x, seeds[i]!])));
+  return [y.data, g.map((gi) => dot.get(gi) ?? 0)];
 }

@@ -21,7 +21,10 @@ export function programCase(p: Program): SecondOrderCase {
   const vs = runProgram(p);
   const { spec, nodes } = specFromValue(vs[vs.length - 1]!);
   const leaves = new Set(p.flatMap((s, i) => (s.t === 'leaf' ? [vs[i]!] : [])));
-  const inputs = nodes.flatMap((v, i) => (leaves.has(v) ? [i] : []));
+  const stepLeaves = nodes.flatMap((v, i) => (leaves.has(v) ? [i] : []));
+  // When detach or noGrad cut every leaf step off the root, its remaining leaves (the cut values) vary.
+  const inputs =
+    stepLeaves.length > 0 ? stepLeaves : nodes.flatMap((v, i) => (v.opName === undefined ? [i] : []));
   return { spec, inputs, tangent: inputs.map((_, j) => TANGENT[j % TANGENT.length]!) };
 }
 
@@ -141,7 +144,7 @@ function termScales(c: SecondOrderCase, pinned?: readonly number[]): Scales {
   };
 }
 
-function absGradients(output: Value, inputs: readonly Value[]): number[] {
+export function absGradients(output: Value, inputs: readonly Value[]): number[] {
   const gs = new Map<Value, number>([[output, 1]]);
   // A path through a zero upstream and an infinite local derivative is a 0·∞ term: an infinity among
   // the terms, whichever way a rule's split resolves it, so it counts as one (not as 0, nor NaN).
