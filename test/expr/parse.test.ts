@@ -235,3 +235,20 @@ describe('expr tagged template', () => {
     );
   });
 });
+
+describe('parse: the new functions and Value exponents', () => {
+  it('x ** y lists both variables and records pow with a Value exponent (∂/∂y = x^y·ln x, the math)', () => {
+    const e = parse('x ** y');
+    expect(e.variables).toEqual(['x', 'y']);
+    const x = new Value(2);
+    const y = new Value(3);
+    const out = e.build({ x, y });
+    out.backward();
+    expect([out.data, out.op, x.grad, y.grad]).toEqual([8, '**', 3 * 4, 8 * Math.LN2]);
+  });
+
+  it('sqrt, abs, sin, cos are functions of the language', () => {
+    const out = parse('sqrt(x) + abs(x) + sin(x) + cos(x)').build({ x: 0.25 });
+    expect(out.data).toBe(0.5 + 0.25 + Math.sin(0.25) + Math.cos(0.25));
+  });
+});
