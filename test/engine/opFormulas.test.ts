@@ -69,5 +69,16 @@ describe('OP_FORMULAS', () => {
     expect(writeFormula(OP_FORMULAS.sigmoid.da, { a: 'x', out: 's' })).toBe('s·(1 − s)');
     expect(writeFormula(OP_FORMULAS.relu.da, { a: 'x', out: 'r' })).toBe('1 if r > 0 else 0');
     expect(writeFormula(OP_FORMULAS.tanh.da, { a: 'x', out: 'x1*w1 + b' })).toBe('1 − (x1*w1 + b)²');
+    // ∂/∂x sin x = cos x; a call's lone argument is not parenthesized twice
+    expect(writeFormula(OP_FORMULAS.sin.da, { a: 'x', out: 's' })).toBe('cos(x)');
+    expect(writeFormula(OP_FORMULAS.sin.da, { a: 'x1*w1 + b', out: 's' })).toBe('cos(x1*w1 + b)');
+    expect(writeFormula(OP_FORMULAS.cos.da, { a: 'x', out: 'c' })).toBe('−sin(x)');
+    expect(writeFormula(OP_FORMULAS.abs.da, { a: 'x', out: 'r' })).toBe('sgn(x)');
+    expect(writeFormula(OP_FORMULAS.sqrt.da, { a: 'x', out: 'r' })).toBe('1 / (2·r)');
+    expect(writeFormula(OP_FORMULAS.powValue.da, { a: 'x', b: 'y', out: 'p' })).toBe('y·x^(y − 1)');
+    expect(writeFormula(OP_FORMULAS.powValue.db, { a: 'x', b: 'y', out: 'p' })).toBe('p·log(x)');
+    expect(writeFormula(OP_FORMULAS.powValue.da, { a: '2.0000', b: '-1.5000', out: 'p' })).toBe(
+      '(-1.5000)·2.0000^((-1.5000) − 1)',
+    );
   });
 });
