@@ -24,8 +24,9 @@ export interface BinaryOpSpec {
   name: string;
   arity: 2;
   forward: (a: number, b: number) => number;
-  derivative: (a: number, b: number, out: number) => readonly [number, number];
-  valueDerivative?: (a: Value, b: Value, out: Value) => readonly [Value, Value];
+  /** `[∂out/∂a, ∂out/∂b]` (a plain array type, so `() => [1, 1]` infers; its length is checked at the call). */
+  derivative: (a: number, b: number, out: number) => readonly number[];
+  valueDerivative?: (a: Value, b: Value, out: Value) => readonly Value[];
   /** The two derivatives as the stepper writes them, over `a`, `b` and `out`. */
   formula?: readonly [string, string];
 }
