@@ -5,7 +5,9 @@ is a constant), "outputs", the indices of the nodes f returns, "v", one number p
 whose Hessian-vector product is taken, and "hv", one number per input. Answer, all float64: the outputs'
 values, vjp (functional.vjp with v), jacobian (functional.jacobian, one row per output) and hvp
 (functional.hvp of the root along hv), and hvpHessian, H·hv from functional.hessian: hvp's double-backward
-trick passes zeros through 0·∞ into NaN where the Hessian's own entries are finite, so the two can differ.
+trick passes zeros through 0·∞ into NaN where the Hessian's own entries are finite, so the two can differ;
+and every node's value ("values", in spec order, for the check that separates amplified rounding from
+wrong rules).
 """
 import torch
 
@@ -58,4 +60,5 @@ def handle_functional(req, ops, dec, enc):
         "value": enc(value.item()),
         "hvp": [enc(x.item()) for x in hvp],
         "hvpHessian": [enc(x.item()) for x in hvp_hessian],
+        "values": [enc(t.item()) for t in build(fresh())],
     }

@@ -29,12 +29,22 @@ export interface FunctionalAnswer {
   hvp: number[];
   /** PyTorch's answers only: H·hv from functional.hessian (where hvp's double backward gives NaN, it may not). */
   hvpHessian?: number[];
+  /** PyTorch's answers only: every node's value, in spec order. */
+  values?: number[];
 }
 
-/** The case's outputs as a function of its inputs' Values (constants rebuilt as they are). */
-export function functionalOf(c: FunctionalCase, which: readonly number[]): (xs: Value[]) => Value[] {
+/**
+ * The case's outputs as a function of its inputs' Values (constants rebuilt as they are). With `pinned`,
+ * each op node's data is then set to that number (by spec index), as secondOrder's caseFunction does.
+ */
+export function functionalOf(
+  c: FunctionalCase,
+  which: readonly number[],
+  pinned?: readonly number[],
+): (xs: Value[]) => Value[] {
   return (xs) => {
     const vs = valuesFromSpec(c.spec, new Map(c.inputs.map((i, j) => [i, xs[j]!])));
+    if (pinned !== undefined) vs.forEach((v, i) => v.opName !== undefined && (v.data = pinned[i]!));
     return which.map((o) => vs[o]!);
   };
 }
@@ -48,12 +58,12 @@ export function casePoint(c: FunctionalCase): number[] {
   });
 }
 
-/** Our answer: vjp(), jacobian() and hvp() of the library. */
-export function evaluateFunctional(c: FunctionalCase): FunctionalAnswer {
+/** Our answer: vjp(), jacobian() and hvp() of the library (`pinned`: see functionalOf). */
+export function evaluateFunctional(c: FunctionalCase, pinned?: readonly number[]): FunctionalAnswer {
   const point = casePoint(c);
-  const f = functionalOf(c, c.outputs);
+  const f = functionalOf(c, c.outputs, pinned);
   const [outputs, vj] = vjp(f, point, c.v);
-  const root = functionalOf(c, [c.root]);
+  const root = functionalOf(c, [c.root], pinned);
   const [value, hv] = hvp((xs) => root(xs)[0]!, point, c.hv);
   return { outputs, vjp: vj, jacobian: jacobian(f, point), value, hvp: hv };
 }
@@ -69,6 +79,7 @@ export function decodeFunctional(raw: Raw): FunctionalAnswer {
     value: decodeNumber(raw.value),
     hvp: nums(raw.hvp),
     ...(raw.hvpHessian === undefined ? {} : { hvpHessian: nums(raw.hvpHessian) }),
+    ...(raw.values === undefined ? {} : { values: nums(raw.values) }),
   };
 }
 
@@ -80,6 +91,7 @@ export function encodeFunctional(a: FunctionalAnswer): Record<string, unknown> {
     value: encodeNumber(a.value),
     hvp: a.hvp.map(encodeNumber),
     ...(a.hvpHessian === undefined ? {} : { hvpHessian: a.hvpHessian.map(encodeNumber) }),
+    ...(a.values === undefined ? {} : { values: a.values.map(encodeNumber) }),
   };
 }
 

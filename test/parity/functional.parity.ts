@@ -33,8 +33,10 @@ it('vjp, jacobian and hvp of fresh fuzz graphs agree with torch.autograd.functio
   const failing = verdicts.flatMap((v, i) => (v.mismatches.length > 0 ? [i] : []));
   const entries = answers.reduce((n, a) => n + a.vjp.length * (2 + a.jacobian.length), 0);
   const edges = verdicts.reduce((n, v) => n + v.edges, 0);
+  const rounding = verdicts.filter((v) => v.rounding).length;
   console.log(
     `functional: ${count} graphs, ${entries} vjp/jacobian/hvp entries; ${failing.length} graphs disagree; ` +
+      `${rounding} graphs agree only from PyTorch's node values (forward rounding amplified); ` +
       `${edges} entries counted: non-finite here with ∞ among the terms, where PyTorch's hvp and its ` +
       `Hessian·v differ, or finite here (forward over reverse) where PyTorch's Hessian row has a NaN`,
   );

@@ -70,7 +70,7 @@ export function secondOrderVerdict(c: SecondOrderCase, torch: SecondOrderAnswer)
 }
 
 /** True when every op node of `values` is the table's forward rule applied to `values`' own inputs. */
-function tableForward(c: SecondOrderCase, values: readonly number[]): boolean {
+export function tableForward(c: Pick<SecondOrderCase, 'spec'>, values: readonly number[]): boolean {
   return c.spec.nodes.every((n, i) => {
     if (isLeafSpec(n)) return true;
     const [ia, ib] = n.inputs;
