@@ -3,6 +3,7 @@ export { Value, topoSort, isGradEnabled, type Operand, type ValueOptions, type V
 export { noGrad } from './noGrad.js';
 export { defineOp, type UnaryOpSpec, type BinaryOpSpec, type UnaryOp, type BinaryOp } from './defineOp.js';
 export { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
+export { show } from './show.js';
 export {
   OPS,
   OP_NAMES,
