@@ -15,6 +15,7 @@ import sys
 import torch
 
 from nn_oracle import NN_HANDLERS
+from functional import handle_functional
 from second_order import handle_second_order
 
 torch.set_num_threads(1)
@@ -42,7 +43,29 @@ def leaf(v):
     return torch.tensor(dec(v), dtype=F64, requires_grad=True)
 
 
-# One entry per op of src/engine/ops.ts (OP_NAMES). k is the op's numeric constant (pow's exponent).
+class Softplus(torch.autograd.Function):
+    """The parity suite's unary defineOp op (test/parity/customOps.ts) as a torch.autograd.Function with the
+    same rules: forward log1p(exp(x)), derivative (exp(-x) + 1)^-1, itself differentiable (second order)."""
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        ctx.save_for_forward(x)
+        return torch.log1p(torch.exp(x))
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        return g * torch.pow(torch.exp(-x) + 1, -1)
+
+    @staticmethod
+    def jvp(ctx, t):
+        (x,) = ctx.saved_tensors
+        return t * torch.pow(torch.exp(-x) + 1, -1)
+
+
+# One entry per op of src/engine/ops.ts (OP_NAMES), then the parity suite's defineOp ops. k is the op's
+# numeric constant (pow's exponent).
 OPS = {
     "add": lambda a, b, k: a + b,
     "mul": lambda a, b, k: a * b,
@@ -52,6 +75,13 @@ OPS = {
     "relu": lambda a, b, k: torch.relu(a),
     "log": lambda a, b, k: torch.log(a),
     "sigmoid": lambda a, b, k: torch.sigmoid(a),
+    "sqrt": lambda a, b, k: torch.sqrt(a),
+    "abs": lambda a, b, k: torch.abs(a),
+    "sin": lambda a, b, k: torch.sin(a),
+    "cos": lambda a, b, k: torch.cos(a),
+    "powValue": lambda a, b, k: torch.pow(a, b),
+    "softplus": lambda a, b, k: Softplus.apply(a),
+    "hypot": lambda a, b, k: torch.hypot(a, b),
 }
 
 
@@ -90,6 +120,7 @@ def handle_version(_req):
 HANDLERS = {"graph": handle_graph, "version": handle_version}
 HANDLERS.update(NN_HANDLERS)
 HANDLERS["second_order"] = lambda req: handle_second_order(req, OPS, dec, enc)
+HANDLERS["functional"] = lambda req: handle_functional(req, OPS, dec, enc)
 
 
 def main():

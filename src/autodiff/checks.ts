@@ -35,3 +35,30 @@ export function checkPoint(p: unknown, name: string, where: string): number[] {
 export function leavesAt(point: readonly number[]): Value[] {
   return point.map((x, i) => new Value(x, { label: `x${i}` }));
 }
+
+/** What a vector-valued `f` returned: a Value (one output) or an array of Values; else a TypeError. */
+export function checkReturnsValues(y: unknown, where: string): { outputs: Value[]; single: boolean } {
+  if (y instanceof Value) return { outputs: [y], single: true };
+  if (!Array.isArray(y) || y.length === 0) {
+    throw new TypeError(
+      `${where}: expected f to return a Value or a non-empty array of Values, got ${describe(y)}`,
+    );
+  }
+  y.forEach((v, i) => {
+    if (!(v instanceof Value)) {
+      throw new TypeError(`${where}: expected f's output [${i}] to be a Value, got ${describe(v)}`);
+    }
+  });
+  return { outputs: y as Value[], single: false };
+}
+
+/** A vector `v` of numbers with `n` entries (one per output or input, as `what` says). */
+export function checkVector(v: unknown, n: number, name: string, what: string, where: string): number[] {
+  const xs = checkPoint(v, name, where);
+  if (xs.length !== n) {
+    throw new RangeError(
+      `${where}: expected ${name} to have ${n} entries (one per ${what}), got ${xs.length}`,
+    );
+  }
+  return xs;
+}

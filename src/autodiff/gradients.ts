@@ -1,10 +1,10 @@
 // gradients(output, inputs, { createGraph }): ∂output/∂input for each input, as PyTorch's torch.autograd.grad.
 
 import { describe } from '../engine/describe.js';
-import { OPS } from '../engine/ops.js';
+import { opDef } from '../engine/opRegistry.js';
 import { Value, topoSort } from '../engine/value.js';
 import { checkOptions } from '../engine/checkKeys.js';
-import { VALUE_RULES } from './valueRules.js';
+import { valueRuleOf } from './valueRules.js';
 
 export interface GradientsOptions {
   /**
@@ -49,8 +49,16 @@ export function gradients(output: Value, inputs: readonly Value[], opts?: Gradie
     const gs = recordedGrads(output);
     return inputs.map((x) => gs.get(x) ?? new Value(0));
   }
-  const gs = numericGrads(output);
+  const gs = numericGrads([output], [1]);
   return inputs.map((x) => new Value(gs.get(x) ?? 0));
+}
+
+/**
+ * Σᵢ seeds[i] · ∂outputs[i]/∂x for every x below the outputs, by one reverse pass seeded with each output's
+ * number (PyTorch's `torch.autograd.grad(outputs, inputs, grad_outputs)`): what vjp, jacobian and hvp need.
+ */
+export function seededGrads(outputs: readonly Value[], seeds: readonly number[]): Map<Value, number> {
+  return numericGrads(outputs, seeds);
 }
 
 /**
@@ -58,16 +66,15 @@ export function gradients(output: Value, inputs: readonly Value[], opts?: Gradie
  * instead of the `.grad` fields. Every node gets at least 0 and passes `local × 0` on, so a 0 meeting an
  * infinite local derivative gives NaN, as in PyTorch.
  */
-function numericGrads(output: Value): Map<Value, number> {
-  const order = topoSort(output);
+function numericGrads(outputs: readonly Value[], seeds: readonly number[]): Map<Value, number> {
+  const order = jointOrder(outputs);
   const gs = new Map<Value, number>();
-  gs.set(output, 1);
+  outputs.forEach((y, i) => gs.set(y, (gs.get(y) ?? 0) + seeds[i]!));
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
-    const name = v.opName;
-    if (name === undefined) continue;
+    if (v._op < 0) continue;
     const g = gs.get(v) ?? 0;
-    const def = OPS[name];
+    const def = opDef(v._op);
     const a = v._a!;
     const b = v._b;
     const bd = b === null ? 0 : b.data;
@@ -78,6 +85,22 @@ function numericGrads(output: Value): Map<Value, number> {
     if (def.arity === 2) add(b!, def.db(a.data, bd, v.data, v._k) * g);
   }
   return gs;
+}
+
+/** Every node below any of `outputs`, children before parents (each one's order, first sighting kept). */
+export function jointOrder(outputs: readonly Value[]): Value[] {
+  if (outputs.length === 1) return topoSort(outputs[0]!);
+  const seen = new Set<Value>();
+  const order: Value[] = [];
+  for (const y of outputs) {
+    for (const v of topoSort(y)) {
+      if (!seen.has(v)) {
+        seen.add(v);
+        order.push(v);
+      }
+    }
+  }
+  return order;
 }
 
 /**
@@ -96,18 +119,17 @@ function recordedGrads(output: Value): Map<Value, Value> {
   const times = (local: Value | 1, g: Value): Value => (local === 1 ? g : g.mul(local));
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
-    const name = v.opName;
-    if (name === undefined) continue;
+    if (v._op < 0) continue;
     // A node nothing reached holds a 0 gradient that still flows on (0 × ∞ is NaN, as in PyTorch).
     const g = gs.get(v) ?? new Value(0);
-    const def = OPS[name];
-    const rule = VALUE_RULES[name];
+    const def = opDef(v._op);
+    const rule = valueRuleOf(v._op);
     const a = v._a!;
     const b = v._b;
     const blocked = def.blocks?.(a.data, b === null ? 0 : b.data, v.data, v._k) === true;
     if (!blocked) add(a, times(rule.da(a, b, v, v._k), g));
-    else add(a, 'blocked' in rule && rule.blocked !== undefined ? rule.blocked(g, a, v) : new Value(0));
-    if ('db' in rule) add(b!, times(rule.db(a, b, v, v._k), g));
+    else add(a, rule.blocked !== undefined ? rule.blocked(g, a, v, b ?? a) : new Value(0));
+    if (rule.db !== undefined) add(b!, times(rule.db(a, b, v, v._k), g));
   }
   return gs;
 }

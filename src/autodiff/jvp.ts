@@ -1,8 +1,9 @@
 // jvp(f, point, tangent): the value and directional derivative by forward mode, tangents pushed node by node.
 
-import { OPS } from '../engine/ops.js';
-import { topoSort, type Value } from '../engine/value.js';
+import { opDef } from '../engine/opRegistry.js';
+import type { Value } from '../engine/value.js';
 import { checkFunction, checkPoint, checkReturnsValue, leavesAt } from './checks.js';
+import { jointOrder } from './gradients.js';
 
 const WHERE = 'jvp(f, point, tangent)';
 
@@ -23,12 +24,22 @@ export function jvp(f: (xs: Value[]) => Value, point: number[], tangent: number[
   }
   const xs = leavesAt(point);
   const y = checkReturnsValue(f(xs), WHERE);
-  const dot = new Map<Value, number>();
-  xs.forEach((x, i) => dot.set(x, tangent[i]!));
-  for (const v of topoSort(y)) {
-    const name = v.opName;
-    if (name === undefined) continue; // a leaf: an input's tangent, or a constant's (none)
-    const def = OPS[name];
+  const dot = forwardTangents([y], new Map(xs.map((x, i) => [x, tangent[i]!])));
+  return [y.data, dot.get(y) ?? 0];
+}
+
+/**
+ * Every node's tangent below `outputs`, pushed forward from the `seeds` leaves' tangents (forward mode).
+ * A node no seeded leaf reaches has none (undefined): a constant.
+ */
+export function forwardTangents(
+  outputs: readonly Value[],
+  seeds: ReadonlyMap<Value, number>,
+): Map<Value, number> {
+  const dot = new Map(seeds);
+  for (const v of jointOrder(outputs)) {
+    if (v._op < 0) continue; // a leaf: an input's tangent, or a constant's (none)
+    const def = opDef(v._op);
     const a = v._a!;
     const b = v._b;
     const bd = b === null ? 0 : b.data;
@@ -44,5 +55,5 @@ export function jvp(f: (xs: Value[]) => Value, point: number[], tangent: number[
     if (tb !== undefined && def.arity === 2) t += def.db(a.data, bd, v.data, v._k) * tb;
     dot.set(v, t);
   }
-  return [y.data, dot.get(y) ?? 0];
+  return dot;
 }

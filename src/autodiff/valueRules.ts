@@ -5,7 +5,8 @@
 // checks both forms agree at many points. Blocking (relu where out ≤ 0, pow(·, 0)) is not repeated here:
 // the chain rule reads the table's `blocks` rule at every order.
 
-import type { BinaryOpName, OpName, UnaryOpName } from '../engine/ops.js';
+import { opNameOf, registeredOp } from '../engine/opRegistry.js';
+import { OP_NAMES, type BinaryOpName, type OpName, type UnaryOpName } from '../engine/ops.js';
 import type { Value } from '../engine/value.js';
 
 /**
@@ -26,6 +27,8 @@ export interface UnaryValueRule {
 export interface BinaryValueRule {
   readonly da: ValueLocalGrad;
   readonly db: ValueLocalGrad;
+  /** As a unary rule's `blocked`, for a binary op that blocks its first input; `b` is its second. */
+  readonly blocked?: (g: Value, a: Value, out: Value, b: Value) => Value;
 }
 export type ValueRule<K extends OpName = OpName> = K extends BinaryOpName
   ? BinaryValueRule
@@ -60,4 +63,50 @@ export const VALUE_RULES: { readonly [K in OpName]: ValueRule<K> } = {
   },
   log: { da: (a) => a.pow(-1) }, // log' = 1/a
   sigmoid: { da: (_a, _b, s) => s.rsub(1).mul(s) }, // σ' = (1 − σ)σ
+  // √' = (2·out)⁻¹, PyTorch's grad / (2 · result) over the output.
+  sqrt: { da: (_a, _b, out) => out.mul(2).pow(-1) },
+  // |a|' = sgn(a), whose own derivative is 0: a⁰·sgn(a) is that number, and sends a 0 (not nothing) to a at
+  // the next order, as PyTorch's sgn backward (zeros_like) does.
+  abs: { da: (a) => a.pow(0).mul(a.data > 0 ? 1 : a.data < 0 ? -1 : 0) },
+  sin: { da: (a) => a.cos() }, // sin' = cos
+  cos: { da: (a) => a.sin().neg() }, // cos' = −sin
+  powValue: {
+    // ∂(a^b)/∂a = b·a^(b−1), as PyTorch's pow_backward_self (exponent · self.pow(exponent − 1)).
+    da: (a, b) => b!.mul(a.pow(b!.sub(1))),
+    // ∂(a^b)/∂b = a^b·ln a; where a = 0 and b ≥ 0 PyTorch's where() picks 0 and sends a 0 into
+    // result·log(self) at the next order: (out·ln a)⁰ − 1 is exactly 0 and does the same.
+    db: (a, b, out) => (a.data === 0 && b!.data >= 0 ? out.mul(a.log()).pow(0).sub(1) : out.mul(a.log())),
+    // Where b = 0 (the table's blocks rule) PyTorch's where() picks 0 over g·b·a^(b−1), which it still
+    // builds and sends a 0 at the next order: (g·b·a^(b−1))⁰ − 1 is exactly 0 and does the same.
+    blocked: (g, a, _out, b) =>
+      g
+        .mul(b.mul(a.pow(b.sub(1))))
+        .pow(0)
+        .sub(1),
+  },
 };
+
+/** Value-form derivatives of a registered op defined without `valueDerivative`: refused, with the reason. */
+export class NoValueDerivativeError extends TypeError {
+  override name = 'NoValueDerivativeError';
+}
+
+/**
+ * The Value-form rule of the op with this code: the table's for a built-in, a registered op's own (from
+ * defineOp's `valueDerivative`). A registered op without one cannot be differentiated twice: a TypeError.
+ */
+export function valueRuleOf(code: number): {
+  readonly da: ValueLocalGrad;
+  readonly db?: ValueLocalGrad;
+  readonly blocked?: (g: Value, a: Value, out: Value, b: Value) => Value;
+} {
+  const custom = registeredOp(code);
+  if (custom === undefined) return VALUE_RULES[OP_NAMES[code]!] as BinaryValueRule;
+  if (custom.valueRule === undefined) {
+    throw new NoValueDerivativeError(
+      `op '${opNameOf(code)}' was defined without valueDerivative, so its derivative cannot be differentiated ` +
+        'again (grad of grad, hessian, hvp, gradgradcheck): give defineOp a valueDerivative written with Value ops',
+    );
+  }
+  return custom.valueRule;
+}

@@ -1,5 +1,7 @@
 // The engine's public surface: Value, the op table, and the Python-style float formatter.
-export { Value, topoSort, type Operand, type ValueOptions, type ValueJson } from './value.js';
+export { Value, topoSort, isGradEnabled, type Operand, type ValueOptions, type ValueJson } from './value.js';
+export { noGrad } from './noGrad.js';
+export { defineOp, type UnaryOpSpec, type BinaryOpSpec, type UnaryOp, type BinaryOp } from './defineOp.js';
 export { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
 export { show } from './show.js';
 export {

@@ -2,10 +2,11 @@
 //
 // Every case reads its rule from the table at call time (so a patched table entry takes effect at once) and
 // each call site sees a single function, so V8 inlines the table's own formula there: the op table stays
-// the only place the math is written. An op added to the table later still works through the
-// `default` branch (a generic, slower call) until it gets its own case.
+// the only place the math is written. Other ops (later built-ins, ops registered with defineOp) go through
+// the `default` branch: a generic, slower call through the registry's one lookup.
 
-import { OPS, OPS_BY_CODE } from './ops.js';
+import { opDef } from './opRegistry.js';
+import { OPS } from './ops.js';
 
 export const ADD = OPS.add.code;
 export const MUL = OPS.mul.code;
@@ -23,34 +24,34 @@ export { POW };
  */
 export function blocksA(o: number, a: number, b: number, out: number, k: number): boolean {
   // relu and pow get their own call sites (the ops that have the rule); others read the table generically.
-  const f = o === RELU ? OPS.relu.blocks : o === POW ? OPS.pow.blocks : OPS_BY_CODE[o]!.blocks;
+  const f = o === RELU ? OPS.relu.blocks : o === POW ? OPS.pow.blocks : opDef(o).blocks;
   return f !== undefined && f(a, b, out, k);
 }
 
 /** True for ops with two Value inputs. */
 export function isBinary(o: number): boolean {
-  return OPS_BY_CODE[o]!.arity === 2;
+  return opDef(o).arity === 2;
 }
 
 /** out = f(a, b) of a binary op. */
 export function forward2(o: number, a: number, b: number): number {
   if (o === ADD) return OPS.add.forward(a, b, 0);
   if (o === MUL) return OPS.mul.forward(a, b, 0);
-  return OPS_BY_CODE[o]!.forward(a, b, 0);
+  return opDef(o).forward(a, b, 0);
 }
 
 /** ∂out/∂a of a binary op. */
 export function da2(o: number, a: number, b: number, out: number): number {
   if (o === ADD) return OPS.add.da(a, b, out, 0);
   if (o === MUL) return OPS.mul.da(a, b, out, 0);
-  return OPS_BY_CODE[o]!.da(a, b, out, 0);
+  return opDef(o).da(a, b, out, 0);
 }
 
 /** ∂out/∂b of a binary op. */
 export function db2(o: number, a: number, b: number, out: number): number {
   if (o === ADD) return OPS.add.db(a, b, out, 0);
   if (o === MUL) return OPS.mul.db(a, b, out, 0);
-  const def = OPS_BY_CODE[o]!;
+  const def = opDef(o);
   return def.arity === 2 ? def.db(a, b, out, 0) : 0;
 }
 
@@ -70,7 +71,7 @@ export function forward1(o: number, a: number, k: number): number {
     case LOG:
       return OPS.log.forward(a, 0, k);
     default:
-      return OPS_BY_CODE[o]!.forward(a, 0, k);
+      return opDef(o).forward(a, 0, k);
   }
 }
 
@@ -90,6 +91,6 @@ export function da1(o: number, a: number, out: number, k: number): number {
     case LOG:
       return OPS.log.da(a, 0, out, k);
     default:
-      return OPS_BY_CODE[o]!.da(a, 0, out, k);
+      return opDef(o).da(a, 0, out, k);
   }
 }

@@ -1,12 +1,13 @@
 // opFormulas: each primitive op's local derivatives written as formulas, beside the op table (ops.ts).
 //
-// The op table computes ∂out/∂input; this record says it in words a reader can follow (`1 − out²`). Each
+// The op table computes ∂out/∂input; this record says it in words a reader can follow (`1 − out**2`). Each
 // formula is written in a tiny arithmetic over the placeholders `a`, `b` (the inputs), `out` (the node's
-// value) and `k` (pow's exponent): numbers, + - * / **, parentheses and `cond ? x : y`. The typed record
+// value) and `k` (pow's exponent): numbers, + - * / **, parentheses, calls such as `cos(a)` and `cond ? x : y`. The typed record
 // makes a missing op a compile error; test/engine/opFormulas.test.ts evaluates every formula against the
 // table's derivative.
 
-import type { BinaryOpName, OpName } from './ops.js';
+import { registeredOp } from './opRegistry.js';
+import { OP_NAMES, type BinaryOpName, type OpName } from './ops.js';
 
 /** A derivative as text over the placeholders `a`, `b`, `out`, `k` (see the header). */
 export type FormulaText = string;
@@ -31,7 +32,20 @@ export const OP_FORMULAS: { readonly [K in OpName]: OpFormula<K> } = {
   relu: { da: 'out > 0 ? 1 : 0' },
   log: { da: '1 / a' },
   sigmoid: { da: 'out * (1 - out)' },
+  sqrt: { da: '1 / (2 * out)' },
+  abs: { da: 'sgn(a)' },
+  sin: { da: 'cos(a)' },
+  cos: { da: '-sin(a)' },
+  powValue: { da: 'b * a**(b - 1)', db: 'out * log(a)' },
 };
+
+/**
+ * The formulas of the op with this code: the record's for a built-in, a registered op's own (defineOp's
+ * `formula`, or its name primed when it has none).
+ */
+export function formulaOf(code: number): { readonly da: FormulaText; readonly db?: FormulaText } {
+  return registeredOp(code)?.formula ?? OP_FORMULAS[OP_NAMES[code]!];
+}
 
 /** What each placeholder stands for when a formula is written out: a name, or a number. */
 export interface FormulaBindings {
@@ -42,7 +56,8 @@ export interface FormulaBindings {
   readonly k?: number;
 }
 
-const TOKEN = /\s*(\d+(?:\.\d+)?|[A-Za-z_]\w*|\*\*|[-+*/()?:>])/gy;
+// Any other character (a user formula's `σ`) is a token of its own, written as it is.
+const TOKEN = /\s*(\d+(?:\.\d+)?|[A-Za-z_]\w*|\*\*|[-+*/()?:>]|\S)/gy;
 const SIMPLE = /^[A-Za-z_][A-Za-z0-9_]*$|^\d+(?:\.\d+)?$/;
 // An exponent written without parentheses: a plain number, negative too (`**-1`, as Python reads it).
 const BARE_EXPONENT = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$|^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -69,10 +84,11 @@ export function writeFormula(text: FormulaText, bindings: FormulaBindings): stri
             ? String(bindings.k ?? 'k')
             : t;
   };
-  const word = (t: string): string => {
+  // `bare`: a function's lone argument, already inside the call's parentheses.
+  const word = (t: string, bare = false): string => {
     if (!/^[A-Za-z_]/.test(t)) return t;
     const raw = bound(t);
-    return alone || SIMPLE.test(raw) ? raw : `(${raw})`;
+    return alone || bare || SIMPLE.test(raw) ? raw : `(${raw})`;
   };
   // Fold `(k - 1)` first, so `a**(k - 1)` reads `a**-2` rather than `a**(-1 − 1)`.
   const folded: string[] = [];
@@ -103,10 +119,17 @@ export function writeFormula(text: FormulaText, bindings: FormulaBindings): stri
       out = `${word(yes)} if ${out} else ${word(no)}`;
       i += 2;
     } else if (t === '*') out += '·';
-    else if (t === '-') out += ' − ';
+    else if (t === '-')
+      out += out === '' || out.endsWith('(') ? '−' : ' − '; // a leading minus is a sign
     else if (t === '+' || t === '/' || t === '>') out += ` ${t} `;
+    else if (t === ',') out += ', ';
     else if (t.startsWith('#')) out += t.slice(1);
-    else out += word(t);
+    // A function's lone argument (`cos(a)`) already sits in the call's parentheses.
+    else
+      out += word(
+        t,
+        folded[i - 1] === '(' && folded[i + 1] === ')' && /^[A-Za-z_]/.test(folded[i - 2] ?? ''),
+      );
   }
   return out.replace(/ {2,}/g, ' ').trim();
 }

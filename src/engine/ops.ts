@@ -7,9 +7,10 @@
 export type LocalGrad = (a: number, b: number, out: number, k: number) => number;
 
 /** Ops with two Value inputs. */
-export type BinaryOpName = 'add' | 'mul';
+export type BinaryOpName = 'add' | 'mul' | 'powValue';
 /** Ops with one Value input (`pow` also carries a numeric exponent constant `k`). */
-export type UnaryOpName = 'pow' | 'tanh' | 'exp' | 'relu' | 'log' | 'sigmoid';
+export type UnaryOpName =
+  'pow' | 'tanh' | 'exp' | 'relu' | 'log' | 'sigmoid' | 'sqrt' | 'abs' | 'sin' | 'cos';
 export type OpName = BinaryOpName | UnaryOpName;
 
 interface OpCommon {
@@ -48,6 +49,11 @@ export const OP_NAMES = [
   'relu',
   'log',
   'sigmoid',
+  'sqrt',
+  'abs',
+  'sin',
+  'cos',
+  'powValue',
 ] as const satisfies readonly OpName[];
 
 /**
@@ -153,6 +159,50 @@ export const OPS: { readonly [K in OpName]: OpDef<K> } = {
     display: () => 'sigmoid',
     forward: (a) => 1 / (1 + Math.exp(-a)),
     da: (_a, _b, s) => (1 - s) * s, // σ' = σ(1 − σ)
+  },
+  sqrt: {
+    code: code('sqrt'),
+    arity: 1,
+    display: () => 'sqrt',
+    forward: (a) => Math.sqrt(a),
+    // √' = 1/(2√a) over the output, as PyTorch's grad / (2 · result): ∞ at 0 (−∞ at −0), 0 at ∞.
+    da: (_a, _b, out) => 1 / (2 * out),
+  },
+  abs: {
+    code: code('abs'),
+    arity: 1,
+    display: () => 'abs',
+    forward: (a) => Math.abs(a),
+    // |a|' = sgn(a), PyTorch's sgn: 0 at ±0 and at NaN (so abs(NaN) passes a 0 gradient, not NaN). It
+    // multiplies (grad · sgn), so an infinite upstream gradient at 0 gives NaN, as there.
+    da: (a) => (a > 0 ? 1 : a < 0 ? -1 : 0),
+  },
+  sin: {
+    code: code('sin'),
+    arity: 1,
+    display: () => 'sin',
+    forward: (a) => Math.sin(a),
+    da: (a) => Math.cos(a), // sin' = cos
+  },
+  cos: {
+    code: code('cos'),
+    arity: 1,
+    display: () => 'cos',
+    forward: (a) => Math.cos(a),
+    da: (a) => -Math.sin(a), // cos' = −sin
+  },
+  powValue: {
+    code: code('powValue'),
+    arity: 2,
+    display: () => '**',
+    // a ** b with a Value exponent: PyTorch's pow(Tensor, Tensor), C pow (no special exponents).
+    forward: (a, b) => powC(a, b),
+    // ∂(a^b)/∂a = b·a^(b−1); exactly 0 where b = 0 (PyTorch selects there, see blocks).
+    da: (a, b) => (b === 0 ? 0 : b * powC(a, b - 1)),
+    // ∂(a^b)/∂b = a^b·ln a, and 0 where a = 0 and b ≥ 0 (PyTorch's pow_backward_exponent; it multiplies,
+    // so a negative base gives ln a = NaN, as there).
+    db: (a, b, out) => (a === 0 && b >= 0 ? 0 : out * Math.log(a)),
+    blocks: (_a, b) => b === 0,
   },
 };
 

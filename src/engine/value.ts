@@ -3,8 +3,9 @@
 import { checkOptions } from './checkKeys.js';
 import { describe } from './describe.js';
 import { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
-import { ADD, MUL, blocksA, da1, da2, db2 } from './kernels.js';
-import { OP_NAMES, OPS, OPS_BY_CODE, powC, type OpName } from './ops.js';
+import { ADD, MUL, blocksA, da1, da2, db2, isBinary } from './kernels.js';
+import { opDef, opNameOf } from './opRegistry.js';
+import { OPS, powC, type OpName } from './ops.js';
 import { pyRepr } from './pyRepr.js';
 
 export interface ValueOptions {
@@ -40,7 +41,7 @@ export class Value {
   data: number;
   /** ∂root/∂this after `backward()`; 0 before. Leaves accumulate across passes, as in PyTorch. */
   grad = 0;
-  /** @internal op code from OP_NAMES, or -1 for a leaf. */
+  /** @internal op code (OP_NAMES, then ops registered with defineOp), or -1 for a leaf. */
   _op = LEAF;
   /** @internal first input (null for a leaf). */
   _a: Value | null = null;
@@ -84,12 +85,12 @@ export class Value {
 
   /** The op that produced this node as the picture shows it (`+`, `*`, `**-1`, `tanh`, …); '' for a leaf. */
   get op(): string {
-    return this._op === LEAF ? '' : OPS_BY_CODE[this._op]!.display(this._k);
+    return this._op === LEAF ? '' : opDef(this._op).display(this._k);
   }
 
-  /** The op's table name (`add`, `mul`, `pow`, …), or undefined for a leaf. */
-  get opName(): OpName | undefined {
-    return this._op === LEAF ? undefined : OP_NAMES[this._op];
+  /** The op's name (`add`, `mul`, `pow`, …, or a defineOp op's own name), or undefined for a leaf. */
+  get opName(): OpName | (string & {}) | undefined {
+    return this._op === LEAF ? undefined : opNameOf(this._op);
   }
 
   /** The op's numeric constant (the exponent of a `pow` node); 0 otherwise. */
@@ -118,14 +119,21 @@ export class Value {
     return node(OPS.mul.forward(this.data, o.data, 0), OPS.mul.code, this, o, 0);
   }
 
-  /** `this ** exponent`; the exponent is a constant number, as in the walkthrough. */
-  pow(exponent: number): Value {
+  /**
+   * `this ** exponent`. A number exponent is a constant, as in the walkthrough (a `**k` node); a Value
+   * exponent is an input too (a `**` node with ∂/∂exponent = a^b·ln a), as PyTorch's pow(Tensor, Tensor).
+   */
+  pow(exponent: Operand): Value {
+    checkData(this, 'pow');
+    if (exponent instanceof Value) {
+      checkData(exponent, 'pow');
+      return node(OPS.powValue.forward(this.data, exponent.data, 0), OPS.powValue.code, this, exponent, 0);
+    }
     if (typeof exponent !== 'number') {
       throw new TypeError(
-        `Value.pow(exponent): expected exponent to be a number (exponents are constants, not Values), got ${describe(exponent)}`,
+        `Value.pow(exponent): expected exponent to be a number or a Value, got ${describe(exponent)}`,
       );
     }
-    checkData(this, 'pow');
     return node(OPS.pow.forward(this.data, 0, exponent), OPS.pow.code, this, null, exponent);
   }
 
@@ -181,6 +189,32 @@ export class Value {
     return node(OPS.sigmoid.forward(this.data, 0, 0), OPS.sigmoid.code, this, null, 0);
   }
 
+  sqrt(): Value {
+    checkData(this, 'sqrt');
+    return node(OPS.sqrt.forward(this.data, 0, 0), OPS.sqrt.code, this, null, 0);
+  }
+
+  abs(): Value {
+    checkData(this, 'abs');
+    return node(OPS.abs.forward(this.data, 0, 0), OPS.abs.code, this, null, 0);
+  }
+
+  sin(): Value {
+    checkData(this, 'sin');
+    return node(OPS.sin.forward(this.data, 0, 0), OPS.sin.code, this, null, 0);
+  }
+
+  cos(): Value {
+    checkData(this, 'cos');
+    return node(OPS.cos.forward(this.data, 0, 0), OPS.cos.code, this, null, 0);
+  }
+
+  /** A new leaf with this node's data and no history (PyTorch's `detach`): gradients stop here. */
+  detach(): Value {
+    checkData(this, 'detach');
+    return new Value(this.data);
+  }
+
   /**
    * Backpropagate from this node: every node it was computed from gets ∂this/∂node in `grad`.
    * Leaves accumulate (a second call adds the same gradients again, as PyTorch does); intermediate
@@ -202,7 +236,7 @@ export class Value {
       const g = v.grad;
       // The chain rule, written once: child.grad += local derivative × upstream grad. The kernels call
       // the op table's own rules from monomorphic call sites (see kernels.ts).
-      if (b !== null && (op === ADD || op === MUL || OPS_BY_CODE[op]!.arity === 2)) {
+      if (b !== null && (op === ADD || op === MUL || isBinary(op))) {
         const ad = a.data;
         const bd = b.data;
         if (!blocksA(op, ad, bd, v.data, 0)) a.grad += da2(op, ad, bd, v.data) * g;
@@ -256,9 +290,28 @@ export class Value {
   warm._op = warm._mark = 0;
 }
 
-/** Build an op node. Internal: the public constructor only makes leaves. */
-function node(data: number, op: number, a: Value, b: Value | null, k: number): Value {
+// False inside noGrad(fn): ops then make leaves, recording no graph (PyTorch's no_grad).
+let recording = true;
+
+/** @internal Turn graph recording on or off; returns the previous setting (noGrad restores it). */
+export function setRecording(on: boolean): boolean {
+  const was = recording;
+  recording = on;
+  return was;
+}
+
+/** True unless inside noGrad(fn): ops record the graph they build. */
+export function isGradEnabled(): boolean {
+  return recording;
+}
+
+/**
+ * @internal Build an op node (or, inside noGrad, a leaf holding the result). The public constructor only
+ * makes leaves; Value's methods and defineOp's ops come here.
+ */
+export function node(data: number, op: number, a: Value, b: Value | null, k: number): Value {
   const v = new Value(data);
+  if (!recording) return v;
   v._op = op;
   v._a = a;
   v._b = b;

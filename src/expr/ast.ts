@@ -2,8 +2,11 @@
 
 import type { UnaryOpName } from '../engine/ops.js';
 
-/** A unary op of the table that the language exposes as a function call (`tanh(x)`). */
-export type FunctionName = Exclude<UnaryOpName, 'pow'>;
+/**
+ * A one-input op the language exposes as a function call (`tanh(x)`): the table's (every unary op but pow),
+ * or one defined with defineOp.
+ */
+export type FunctionName = Exclude<UnaryOpName, 'pow'> | (string & {});
 
 /** Where a node's text sits: 1-based column of its first character, and the column just past its last. */
 export interface Span {

@@ -4,8 +4,9 @@
 // number-with-number arithmetic before any Value sees it; the graph built here matches that exactly,
 // so `parse('x*w + b')` and `x.mul(w).add(b)` draw the same picture and give the same gradients.
 
-import { describe } from '../engine/describe.js';
-import { OPS, powC } from '../engine/ops.js';
+import { applyOp } from '../engine/applyOp.js';
+import { opCodeOf, opDef } from '../engine/opRegistry.js';
+import { powC } from '../engine/ops.js';
 import { Value } from '../engine/value.js';
 import type { BinaryOp, ExprNode } from './ast.js';
 
@@ -39,16 +40,15 @@ function buildNode(
     }
     case 'call': {
       const a = sub(node.arg);
-      return typeof a === 'number' ? OPS[node.fn].forward(a, 0, 0) : a[node.fn]();
+      // The op's node as its method (`a.tanh()`) or defineOp's function records it; numbers fold.
+      const code = opCodeOf(node.fn);
+      return typeof a === 'number' ? opDef(code).forward(a, 0, 0) : applyOp(code, a, null, 0);
     }
     case 'pow': {
       const base = sub(node.base);
       const k = sub(node.exponent);
-      if (typeof k !== 'number') {
-        throw new TypeError(
-          `the exponent of '**' at column ${node.col} must be a number (exponents are constants), got ${describe(k)}`,
-        );
-      }
+      // A number exponent is a constant (`x**2`); a Value exponent is an input (`x**y`, `2**x`).
+      if (typeof k !== 'number') return (typeof base === 'number' ? new Value(base) : base).pow(k);
       return typeof base === 'number' ? powC(base, k) : base.pow(k);
     }
     case 'bin': {

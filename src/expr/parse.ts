@@ -121,6 +121,7 @@ function collectVariables(node: ExprNode, out: string[]): void {
       return;
     case 'pow':
       collectVariables(node.base, out);
+      collectVariables(node.exponent, out); // `x**y`: a Value exponent
       return;
     case 'bin':
       collectVariables(node.left, out);

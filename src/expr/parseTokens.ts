@@ -3,23 +3,34 @@
 //   sum     := product (('+' | '-') product)*
 //   product := unary (('*' | '/') unary)*
 //   unary   := ('-' | '+') unary | power
-//   power   := primary ('**' unary)?          -- right-associative; binds tighter than a unary minus
+//   power   := primary ('**' unary)?          -- right-associative; binds tighter than a unary minus;
+//                                                 an exponent with a variable is a Value exponent
 //   primary := number | hole | name | name '(' sum ')' | '(' sum ')'
 //
 // So `-x**2` is `-(x**2)`, `2**-1` is allowed and `x**2**3` is `x**(2**3)`, as in Python.
 
-import { OP_NAMES, OPS } from '../engine/ops.js';
+import { opCodeOf, opDef, registeredOpNames } from '../engine/opRegistry.js';
+import { OP_NAMES, OPS, type UnaryOpName } from '../engine/ops.js';
 import type { BinaryOp, ExprNode, FunctionName } from './ast.js';
 import { ExprSyntaxError } from './ExprSyntaxError.js';
 import type { Token } from './tokenize.js';
 
 /** The op table's unary functions callable from the language (every unary op except pow). */
-export const FUNCTION_NAMES: readonly FunctionName[] = OP_NAMES.filter(
-  (name): name is FunctionName => OPS[name].arity === 1 && name !== 'pow',
+export const FUNCTION_NAMES: readonly Exclude<UnaryOpName, 'pow'>[] = OP_NAMES.filter(
+  (name): name is Exclude<UnaryOpName, 'pow'> => OPS[name].arity === 1 && name !== 'pow',
 );
 
-const isFunction = (name: string): name is FunctionName =>
-  (FUNCTION_NAMES as readonly string[]).includes(name);
+/** A one-input op by this name, built-in or defined with defineOp (looked up when the text is parsed). */
+const isFunction = (name: string): name is FunctionName => {
+  const code = opCodeOf(name);
+  return code >= 0 && name !== 'pow' && opDef(code).arity === 1;
+};
+
+/** Every function name the language knows now: the table's, then defineOp's one-input ops. */
+const knownFunctions = (): string[] => [
+  ...FUNCTION_NAMES,
+  ...registeredOpNames().filter((name) => opDef(opCodeOf(name)).arity === 1),
+];
 
 // Limits that keep every recursion over the input or its tree (the parser's, buildGraph's, a tool's)
 // far from the call stack's end, in Node and in browsers. Nesting counts parentheses, calls, signs and
@@ -112,18 +123,9 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
     const base = primary();
     if (!isOp('**')) return base;
     const t = next();
-    const expStart = peek();
     enter(t.col);
     const exponent = unary();
     depth--;
-    const variable = firstVariable(exponent);
-    if (variable !== undefined) {
-      throw new ExprSyntaxError(
-        `the exponent of '**' must be a number, not the variable '${variable.name}'`,
-        expStart.col,
-        ' (exponents are constants)',
-      );
-    }
     return made({ kind: 'pow', base, exponent, col: t.col, start, end: lastEnd }, base, exponent);
   }
 
@@ -144,7 +146,7 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
         throw new ExprSyntaxError(
           `unknown function '${t.text}'`,
           t.col,
-          ` (known: ${FUNCTION_NAMES.join(', ')})`,
+          ` (known: ${knownFunctions().join(', ')})`,
         );
       }
       next();
@@ -166,22 +168,4 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
   const tree = sum();
   if (peek().kind !== 'end') fail('an operator or end of input');
   return tree;
-}
-
-/** The first variable in a tree, left to right, if any. */
-export function firstVariable(node: ExprNode): { name: string; col: number } | undefined {
-  switch (node.kind) {
-    case 'var':
-      return node;
-    case 'num':
-    case 'hole':
-      return undefined;
-    case 'neg':
-    case 'call':
-      return firstVariable(node.arg);
-    case 'pow':
-      return firstVariable(node.base) ?? firstVariable(node.exponent);
-    case 'bin':
-      return firstVariable(node.left) ?? firstVariable(node.right);
-  }
 }

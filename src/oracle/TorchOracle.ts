@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { GraphAnswer, GraphSpec } from './graphSpec.js';
+import { isLeafSpec, type GraphAnswer, type GraphSpec } from './graphSpec.js';
 
 /** Where the Python side lives, inside the installed package. */
 export const ORACLE_SCRIPT = fileURLToPath(new URL('../../oracle/torch_oracle.py', import.meta.url));
@@ -62,7 +62,7 @@ export function decodeNumber(x: unknown): number {
 /** A spec as the oracle reads it: numbers encoded. */
 export function encodeSpec(spec: GraphSpec): Record<string, unknown> {
   const nodes = spec.nodes.map((n) =>
-    n.op === 'leaf'
+    isLeafSpec(n)
       ? { op: 'leaf', value: encodeNumber(n.value) }
       : n.k === undefined
         ? { op: n.op, inputs: n.inputs }

@@ -1,6 +1,8 @@
 // GraphSpec: a Value graph as plain JSON nodes (what the PyTorch oracle builds), and the way back.
 
-import { OPS, type OpName } from '../engine/ops.js';
+import { applyOp } from '../engine/applyOp.js';
+import { opCodeOf, opDef } from '../engine/opRegistry.js';
+import type { OpName } from '../engine/ops.js';
 import { topoSort, Value } from '../engine/value.js';
 
 /** A leaf with its value. */
@@ -8,13 +10,21 @@ export interface LeafSpec {
   op: 'leaf';
   value: number;
 }
-/** An op node: inputs are indices of earlier nodes; `k` is the op's constant (pow's exponent). */
+/**
+ * An op node: inputs are indices of earlier nodes; `k` is the op's constant (pow's exponent). `op` is a
+ * built-in op's name or one registered with defineOp (the oracle must know it too).
+ */
 export interface OpSpec {
-  op: OpName;
+  op: OpName | (string & {});
   inputs: [number] | [number, number];
   k?: number;
 }
 export type SpecNode = LeafSpec | OpSpec;
+
+/** True for a leaf. (`op === 'leaf'` cannot narrow: a registered op's name is any string.) */
+export function isLeafSpec(n: SpecNode): n is LeafSpec {
+  return n.op === 'leaf';
+}
 
 /** Nodes in topological order (inputs before the node); `root` defaults to the last node. */
 export interface GraphSpec {
@@ -28,18 +38,6 @@ export interface GraphAnswer {
   grads: number[];
 }
 
-/** Build each op with the primitive Value methods; a missing op is a compile error. */
-const BUILD: { readonly [K in OpName]: (a: Value, b: Value, k: number) => Value } = {
-  add: (a, b) => a.add(b),
-  mul: (a, b) => a.mul(b),
-  pow: (a, _b, k) => a.pow(k),
-  tanh: (a) => a.tanh(),
-  exp: (a) => a.exp(),
-  relu: (a) => a.relu(),
-  log: (a) => a.log(),
-  sigmoid: (a) => a.sigmoid(),
-};
-
 /** The root's index in `spec.nodes`. */
 export function specRoot(spec: GraphSpec): number {
   return spec.root ?? spec.nodes.length - 1;
@@ -52,12 +50,13 @@ export function specRoot(spec: GraphSpec): number {
 export function valuesFromSpec(spec: GraphSpec, leaves?: ReadonlyMap<number, Value>): Value[] {
   const out: Value[] = [];
   spec.nodes.forEach((n, i) => {
-    if (n.op === 'leaf') {
+    if (isLeafSpec(n)) {
       out.push(leaves?.get(i) ?? new Value(n.value));
       return;
     }
-    const def = OPS[n.op];
-    if (def === undefined) throw new RangeError(`graph spec node ${i}: unknown op ${JSON.stringify(n.op)}`);
+    const code = opCodeOf(n.op);
+    if (code < 0) throw new RangeError(`graph spec node ${i}: unknown op ${JSON.stringify(n.op)}`);
+    const def = opDef(code);
     const [ia, ib] = n.inputs;
     const a = out[ia];
     const b = def.arity === 2 ? out[ib ?? -1] : a;
@@ -66,7 +65,7 @@ export function valuesFromSpec(spec: GraphSpec, leaves?: ReadonlyMap<number, Val
         `graph spec node ${i} (${n.op}): inputs ${JSON.stringify(n.inputs)} must be earlier nodes`,
       );
     }
-    out.push(BUILD[n.op](a, b, n.k ?? 0));
+    out.push(applyOp(code, a, def.arity === 2 ? b : null, n.k ?? 0));
   });
   return out;
 }
@@ -79,7 +78,7 @@ export function specFromValue(root: Value): { spec: GraphSpec; nodes: Value[] } 
     const name = v.opName;
     if (name === undefined) return { op: 'leaf', value: v.data };
     const a = index.get(v._a!)!;
-    const n: OpSpec = { op: name, inputs: OPS[name].arity === 2 ? [a, index.get(v._b!)!] : [a] };
+    const n: OpSpec = { op: name, inputs: opDef(v._op).arity === 2 ? [a, index.get(v._b!)!] : [a] };
     if (name === 'pow') n.k = v._k;
     return n;
   });

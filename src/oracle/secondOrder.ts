@@ -4,7 +4,7 @@ import { gradients } from '../autodiff/gradients.js';
 import { hessian } from '../autodiff/hessian.js';
 import { jvp } from '../autodiff/jvp.js';
 import { Value } from '../engine/value.js';
-import { specRoot, valuesFromSpec, type GraphSpec } from './graphSpec.js';
+import { isLeafSpec, specRoot, valuesFromSpec, type GraphSpec } from './graphSpec.js';
 import { decodeNumber, encodeNumber, encodeSpec, type TorchOracle } from './TorchOracle.js';
 
 /** A graph to differentiate: `inputs` are the spec indices of the leaves that vary (others are constants). */
@@ -45,7 +45,7 @@ export function evaluateSecondOrder(c: SecondOrderCase, pinned?: readonly number
   const f = caseFunction(c, pinned);
   const point = c.inputs.map((i) => {
     const n = c.spec.nodes[i]!;
-    if (n.op !== 'leaf') throw new RangeError(`second-order case: input node ${i} is not a leaf`);
+    if (!isLeafSpec(n)) throw new RangeError(`second-order case: input node ${i} is not a leaf`);
     return n.value;
   });
   const xs = point.map((x) => new Value(x));

@@ -2,7 +2,7 @@
 
 import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
-import { OPS_BY_CODE } from '../engine/ops.js';
+import { opDef } from '../engine/opRegistry.js';
 import { Value, topoSort } from '../engine/value.js';
 import { ADD, MUL, POW } from '../engine/kernels.js';
 import { LEAF_CODE, LIN_CODE, NO_ACT, ONE_CODE } from './layout.js';
@@ -222,7 +222,7 @@ function planFusion(order: readonly Value[], uses: Int32Array, lins: LinPlan[]):
     let act = NO_ACT;
     if (v._op === ADD) {
       head = v;
-    } else if (v._op >= 0 && OPS_BY_CODE[v._op]!.arity === 1 && single(v._a!, ADD)) {
+    } else if (v._op >= 0 && opDef(v._op).arity === 1 && single(v._a!, ADD)) {
       head = v._a!;
       act = v._op;
     } else {

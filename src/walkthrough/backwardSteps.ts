@@ -6,8 +6,8 @@
 
 import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
-import { OP_FORMULAS, writeFormula, type BinaryOpFormula, type FormulaText } from '../engine/opFormulas.js';
-import { OPS } from '../engine/ops.js';
+import { formulaOf, writeFormula, type FormulaText } from '../engine/opFormulas.js';
+import { opDef } from '../engine/opRegistry.js';
 import { topoSort, Value } from '../engine/value.js';
 import { formatCompact } from '../viz/formatCompact.js';
 import { defaultName, partial, wrapName, type NameNode } from './nodeNames.js';
@@ -140,8 +140,8 @@ export class BackwardStepper {
 
   /** Add a computed node's contributions to its inputs' grads, in backward's order (first input first). */
   private passGrad(node: Value): Contribution[] {
-    const def = OPS[node.opName!];
-    const formulas = OP_FORMULAS[node.opName!];
+    const def = opDef(node._op);
+    const formulas = formulaOf(node._op);
     const children = node.children;
     const a = children[0]!;
     // `children` lists distinct inputs: a binary op with one child used it twice (`a + a`).
@@ -197,8 +197,7 @@ export class BackwardStepper {
       formulas.da,
       def.blocks?.(a.data, bData, node.data, k) === true,
     );
-    if (b !== null && def.arity === 2)
-      add(b, 1, def.db(a.data, bData, node.data, k), (formulas as BinaryOpFormula).db);
+    if (b !== null && def.arity === 2) add(b, 1, def.db(a.data, bData, node.data, k), formulas.db ?? '');
     return out;
   }
 }
@@ -215,8 +214,13 @@ export function writeOp(node: Value, name: (v: Value) => string): string {
       return writeFormula('a * b', bindings);
     case 'pow':
       return writeFormula('a**k', bindings);
+    case 'powValue':
+      return writeFormula('a**b', bindings);
     default:
-      return `${node.op}(${name(a)})`;
+      // Other ops are calls: `tanh(nn)`, and a two-input op of the user's as `hypot(a, b)`.
+      return opDef(node._op).arity === 2
+        ? `${node.op}(${name(a)}, ${name(b ?? a)})`
+        : `${node.op}(${name(a)})`;
   }
 }
 

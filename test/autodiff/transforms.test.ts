@@ -1,4 +1,5 @@
 // grad, valueAndGrad, hessian, jvp: against closed-form derivatives, and forward mode against reverse mode.
+import { applyOp } from '../../src/engine/applyOp.js';
 import { describe, expect, it } from 'vitest';
 import { grad, gradients, hessian, jvp, valueAndGrad } from '../../src/autodiff/index.js';
 import { Rng } from '../../src/data/Rng.js';
@@ -172,7 +173,7 @@ function rebuild(root: Value, leaves: Map<Value, Value>): Value {
       if (name === 'add') out = a.add(visit(v._b!));
       else if (name === 'mul') out = a.mul(visit(v._b!));
       else if (name === 'pow') out = a.pow(v.constant);
-      else out = a[name]();
+      else out = applyOp(v._op, a, v._b === null ? null : visit(v._b), v.constant);
     }
     memo.set(v, out);
     return out;

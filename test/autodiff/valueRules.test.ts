@@ -10,7 +10,15 @@ const SPECIAL = [0, -0, 1, -1, 2, -2, 0.5, 1e-8, -1e-8, 30, -30, 1e200, NaN, Inf
 
 /** The op applied with its Value method (the node the rule is asked about). */
 function apply(op: OpName, a: Value, b: Value, k: number): Value {
-  return op === 'add' ? a.add(b) : op === 'mul' ? a.mul(b) : op === 'pow' ? a.pow(k) : a[op]();
+  return op === 'add'
+    ? a.add(b)
+    : op === 'mul'
+      ? a.mul(b)
+      : op === 'pow'
+        ? a.pow(k)
+        : op === 'powValue'
+          ? a.pow(b)
+          : a[op]();
 }
 
 const points = (): { a: number; b: number; k: number }[] => {

@@ -136,7 +136,7 @@ describe('micrograd plot', () => {
     expectOneLineError(runs[2]!, /--from: expected a number, got "abc"/);
     expectOneLineError(
       runs[3]!,
-      /^micrograd: unknown function 'cosh' \(known: tanh, exp, relu, log, sigmoid; or write/,
+      /^micrograd: unknown function 'cosh' \(known: tanh, exp, relu, log, sigmoid, sqrt, abs, sin, cos; or write/,
     );
   });
 });

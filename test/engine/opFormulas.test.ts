@@ -5,14 +5,24 @@ import { Rng } from '../../src/data/Rng.js';
 import { OP_FORMULAS, writeFormula } from '../../src/engine/opFormulas.js';
 import { OP_NAMES, OPS } from '../../src/engine/ops.js';
 
+/** The record's functions, as the math defines them (sgn is the sign, 0 at 0). */
+const FUNCTIONS = {
+  sgn: (x: number) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+  cos: Math.cos,
+  sin: Math.sin,
+  log: Math.log,
+};
+
 /** Evaluate a formula's text as JavaScript over a, b, out, k: the record's syntax is a subset of JS. */
 function evaluate(text: string, a: number, b: number, out: number, k: number): number {
-  return (new Function('a', 'b', 'out', 'k', `return ${text};`) as (...x: number[]) => number)(a, b, out, k);
+  const names = Object.keys(FUNCTIONS);
+  const f = new Function('a', 'b', 'out', 'k', ...names, `return ${text};`) as (...x: unknown[]) => number;
+  return f(a, b, out, k, ...Object.values(FUNCTIONS));
 }
 
 /** Inputs inside each op's domain (log needs a > 0). */
 function point(rng: Rng, op: string): { a: number; b: number; k: number } {
-  const a = op === 'log' ? rng.uniform(0.05, 5) : rng.uniform(-4, 4);
+  const a = op === 'log' || op === 'sqrt' || op === 'powValue' ? rng.uniform(0.05, 5) : rng.uniform(-4, 4);
   return { a, b: rng.uniform(-4, 4), k: [2, 3, -1, 0.5, -2, 1.5, 4][rng.int(7)]! };
 }
 
@@ -65,5 +75,16 @@ describe('OP_FORMULAS', () => {
     expect(writeFormula(OP_FORMULAS.sigmoid.da, { a: 'x', out: 's' })).toBe('s·(1 − s)');
     expect(writeFormula(OP_FORMULAS.relu.da, { a: 'x', out: 'r' })).toBe('1 if r > 0 else 0');
     expect(writeFormula(OP_FORMULAS.tanh.da, { a: 'x', out: 'x1*w1 + b' })).toBe('1 − (x1*w1 + b)**2');
+    // ∂/∂x sin x = cos x; a call's lone argument is not parenthesized twice
+    expect(writeFormula(OP_FORMULAS.sin.da, { a: 'x', out: 's' })).toBe('cos(x)');
+    expect(writeFormula(OP_FORMULAS.sin.da, { a: 'x1*w1 + b', out: 's' })).toBe('cos(x1*w1 + b)');
+    expect(writeFormula(OP_FORMULAS.cos.da, { a: 'x', out: 'c' })).toBe('−sin(x)');
+    expect(writeFormula(OP_FORMULAS.abs.da, { a: 'x', out: 'r' })).toBe('sgn(x)');
+    expect(writeFormula(OP_FORMULAS.sqrt.da, { a: 'x', out: 'r' })).toBe('1 / (2·r)');
+    expect(writeFormula(OP_FORMULAS.powValue.da, { a: 'x', b: 'y', out: 'p' })).toBe('y·x**(y − 1)');
+    expect(writeFormula(OP_FORMULAS.powValue.db, { a: 'x', b: 'y', out: 'p' })).toBe('p·log(x)');
+    expect(writeFormula(OP_FORMULAS.powValue.da, { a: '2.0000', b: '-1.5000', out: 'p' })).toBe(
+      '(-1.5000)·2.0000**((-1.5000) − 1)',
+    );
   });
 });

@@ -85,6 +85,38 @@ const CASES: Case[] = [
     deriv: (x) => sig(x) * (1 - sig(x)),
     points: [-3, 0, 3],
   },
+  {
+    name: 'sqrt',
+    f: (x) => x.sqrt(),
+    value: Math.sqrt,
+    deriv: (x) => 0.5 / Math.sqrt(x),
+    points: [0.25, 2, 9],
+  },
+  {
+    name: 'abs',
+    f: (x) => x.abs(),
+    value: Math.abs,
+    deriv: (x) => Math.sign(x),
+    points: [-2, 0.5, 3],
+  },
+  { name: 'sin', f: (x) => x.sin(), value: Math.sin, deriv: Math.cos, points: [-2, 0, 0.5, 3] },
+  { name: 'cos', f: (x) => x.cos(), value: Math.cos, deriv: (x) => -Math.sin(x), points: [-2, 0, 0.5, 3] },
+  {
+    // a^b with a Value exponent, differentiated by the base: b·a^(b−1) (the exponent here is 1.5)
+    name: 'pow with a Value exponent, by the base',
+    f: (x) => x.pow(new Value(1.5)),
+    value: (x) => x ** 1.5,
+    deriv: (x) => 1.5 * x ** 0.5,
+    points: [0.25, 2, 9],
+  },
+  {
+    // …and by the exponent: 2^b has derivative 2^b·ln 2
+    name: 'pow with a Value exponent, by the exponent',
+    f: (x) => new Value(2).pow(x),
+    value: (x) => 2 ** x,
+    deriv: (x) => 2 ** x * Math.LN2,
+    points: [-2, 0.5, 3],
+  },
   { name: 'neg', f: (x) => x.neg(), value: (x) => -x, deriv: () => -1, points: [-2, 0, 3] },
   { name: 'sub', f: (x) => x.sub(4), value: (x) => x - 4, deriv: () => 1, points: [-2, 3] },
   { name: 'rsub', f: (x) => x.rsub(4), value: (x) => 4 - x, deriv: () => -1, points: [-2, 3] },

@@ -76,8 +76,11 @@ describe('parse: errors', () => {
     ['x + * 2', /expected a number, a variable, a function call or '\(' at column 5, found '\*'/, 5],
     ['x 2', /expected an operator or end of input at column 3/, 3],
     ['x + $', /unexpected character "\$" at column 5/, 5],
-    ['foo(x)', /unknown function 'foo' at column 1 \(known: tanh, exp, relu, log, sigmoid\)/, 1],
-    ['x ** y', /exponent of '\*\*' must be a number, not the variable 'y' at column 6/, 6],
+    [
+      'foo(x)',
+      /unknown function 'foo' at column 1 \(known: tanh, exp, relu, log, sigmoid, sqrt, abs, sin, cos\)/,
+      1,
+    ],
     ['', /at column 1, found end of input/, 1],
     // Leading blanks count: a caller that blanks a prefix (the graph page's `o =`) gets the line's column.
     ['    a + * b', /at column 9, found '\*'/, 9],
@@ -232,5 +235,22 @@ describe('expr tagged template', () => {
     expect(() => expr`${a} + ${'2' as unknown as number}`).toThrow(
       /hole \$\{1\} must be a Value or a number, got string "2"/,
     );
+  });
+});
+
+describe('parse: the new functions and Value exponents', () => {
+  it('x ** y lists both variables and records pow with a Value exponent (∂/∂y = x^y·ln x, the math)', () => {
+    const e = parse('x ** y');
+    expect(e.variables).toEqual(['x', 'y']);
+    const x = new Value(2);
+    const y = new Value(3);
+    const out = e.build({ x, y });
+    out.backward();
+    expect([out.data, out.op, x.grad, y.grad]).toEqual([8, '**', 3 * 4, 8 * Math.LN2]);
+  });
+
+  it('sqrt, abs, sin, cos are functions of the language', () => {
+    const out = parse('sqrt(x) + abs(x) + sin(x) + cos(x)').build({ x: 0.25 });
+    expect(out.data).toBe(0.5 + 0.25 + Math.sin(0.25) + Math.cos(0.25));
   });
 });

@@ -1,6 +1,12 @@
 // check: run an engine on a graph, compare with PyTorch's answer, shrink and report what disagrees.
 import { mismatches, type Mismatch } from '../../src/oracle/compare.js';
-import { evaluateEager, specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
+import {
+  evaluateEager,
+  isLeafSpec,
+  specRoot,
+  type GraphAnswer,
+  type GraphSpec,
+} from '../../src/oracle/graphSpec.js';
 import type { Engine } from './engines.js';
 import { inconsistencies } from './localCheck.js';
 import { lowerProgram, programToTypeScript, tsNumber, type Program } from './fuzz/program.js';
@@ -56,8 +62,8 @@ function leavesOver(spec: GraphSpec, partial: GraphAnswer): GraphAnswer {
   const full = evaluateEager(spec);
   const root = specRoot(spec);
   spec.nodes.forEach((n, i) => {
-    if (n.op === 'leaf' || i === root) full.values[i] = partial.values[i]!;
-    if (n.op === 'leaf') full.grads[i] = partial.grads[i]!;
+    if (isLeafSpec(n) || i === root) full.values[i] = partial.values[i]!;
+    if (isLeafSpec(n)) full.grads[i] = partial.grads[i]!;
   });
   return full;
 }

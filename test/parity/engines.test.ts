@@ -1,6 +1,6 @@
 // The engine adapter contract: what `recompute` and `scope: 'leaves'` let through and what they catch.
 import { describe, expect, it } from 'vitest';
-import { evaluateWith, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
+import { evaluateWith, isLeafSpec, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
 import { check, fails } from './check.js';
 import type { Engine } from './engines.js';
 import { lowerProgram } from './fuzz/program.js';
@@ -16,8 +16,8 @@ const table = tableEngine('op table');
 function onlyLeaves(spec: GraphSpec, a: GraphAnswer, leafGrad = (g: number): number => g): GraphAnswer {
   const last = spec.nodes.length - 1;
   return {
-    values: a.values.map((v, i) => (spec.nodes[i]!.op === 'leaf' || i === last ? v : NaN)),
-    grads: a.grads.map((g, i) => (spec.nodes[i]!.op === 'leaf' ? leafGrad(g) : 0)),
+    values: a.values.map((v, i) => (isLeafSpec(spec.nodes[i]!) || i === last ? v : NaN)),
+    grads: a.grads.map((g, i) => (isLeafSpec(spec.nodes[i]!) ? leafGrad(g) : 0)),
   };
 }
 
@@ -29,7 +29,7 @@ describe('engine adapters', () => {
     };
     // Every graph fails except those where PyTorch's every op value is NaN anyway.
     const allNaN = golden.filter((g) =>
-      g.spec.nodes.every((n, i) => n.op === 'leaf' || Number.isNaN(g.answer.values[i])),
+      g.spec.nodes.every((n, i) => isLeafSpec(n) || Number.isNaN(g.answer.values[i])),
     ).length;
     expect(allNaN).toBeLessThan(5);
     expect(failures(lazy)).toBe(golden.length - allNaN);

@@ -25,7 +25,7 @@ describe('fuzz graphs', () => {
 
   it('use every primitive op of the table', () => {
     const ops = new Set(golden.flatMap((g) => lowerProgram(g.program).spec.nodes.map((n) => n.op)));
-    for (const op of OP_NAMES) expect(ops, op).toContain(op);
+    for (const op of [...OP_NAMES, 'softplus', 'hypot']) expect(ops, op).toContain(op);
   });
 
   it('call every method, with a Value and with a number on either side', () => {
@@ -34,8 +34,13 @@ describe('fuzz graphs', () => {
       expect(seen, m).toContain(`binary ${m}`);
       expect(seen, m).toContain(`const ${m}`);
     }
-    for (const m of ['neg', 'tanh', 'exp', 'relu', 'log', 'sigmoid']) expect(seen, m).toContain(`unary ${m}`);
+    for (const m of ['neg', 'tanh', 'exp', 'relu', 'log', 'sigmoid', 'sqrt', 'abs', 'sin', 'cos'])
+      expect(seen, m).toContain(`unary ${m}`);
     expect(steps.some((s) => s.t === 'pow')).toBe(true);
+    // a Value exponent, the suite's defineOp ops (customOps.ts), detach and calls inside noGrad
+    for (const m of ['binary pow', 'binary hypot', 'unary softplus', 'unary detach', 'noGrad pow'])
+      expect(seen, m).toContain(m);
+    expect([...seen].filter((m) => m.startsWith('noGrad ')).length).toBeGreaterThan(3);
   });
 
   it('include the same node as both inputs, long chains, wide sums and NaN/Infinity', () => {

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { GraphAnswer, GraphSpec } from '../../src/oracle/graphSpec.js';
 import { decodeAnswer, decodeNumber, encodeNumber, encodeSpec } from '../../src/oracle/TorchOracle.js';
 import type { Program, Step } from './fuzz/program.js';
+// Golden specs name the suite's defineOp ops: register them wherever goldens are read.
+import './customOps.js';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
 export const OP_CASES_FILE = `${GOLDEN_DIR}op-cases.json`;

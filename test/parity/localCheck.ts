@@ -1,7 +1,7 @@
 // localCheck: is every node of an answer what the op table gives from that same answer's inputs?
-import { OPS } from '../../src/engine/ops.js';
+import { opDefNamed } from '../../src/engine/opRegistry.js';
 import { agrees, agreesValue, type Mismatch } from '../../src/oracle/compare.js';
-import { specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
+import { isLeafSpec, specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
 
 /**
  * Nodes of `answer` that the op table does not reproduce from `answer`'s own numbers: a value that is
@@ -29,8 +29,8 @@ export function inconsistencies(
   const out: Mismatch[] = [];
   for (let i = root; i >= 0; i--) {
     const node = spec.nodes[i]!;
-    if (node.op === 'leaf') continue;
-    const def = OPS[node.op];
+    if (isLeafSpec(node)) continue;
+    const def = opDefNamed(node.op);
     const [ia, ib] = node.inputs;
     const a = v[ia]!;
     const b = ib === undefined ? 0 : v[ib]!;

@@ -1,7 +1,8 @@
 // The per-op cases: every op of the table at representative points and at its edges.
-import { OP_NAMES, type OpName, type UnaryOpName } from '../../src/engine/ops.js';
+import { OP_NAMES, type BinaryOpName, type OpName, type UnaryOpName } from '../../src/engine/ops.js';
 import { Value } from '../../src/engine/value.js';
 import { specFromValue, type GraphSpec } from '../../src/oracle/graphSpec.js';
+import { CUSTOM_OPS } from './customOps.js';
 import { tsNumber } from './fuzz/program.js';
 
 export interface OpCase {
@@ -23,7 +24,14 @@ const UNARY_POINTS: { readonly [K in UnaryOpName]: readonly number[] } = {
   relu: [...ORDINARY, 0, -0, 1e-320, -1e-320, ...NONFINITE],
   log: [...ORDINARY, 0, -0, 1e-320, 1e300, ...NONFINITE],
   sigmoid: [...ORDINARY, 0, -0, 36, 37, -37, 40, -40, 709, 710, -745, -746, 1000, -1000, ...NONFINITE],
+  sqrt: [...ORDINARY, 0, -0, 4, 1e-320, 1e300, ...NONFINITE],
+  abs: [...ORDINARY, 0, -0, 1e-320, -1e-320, ...NONFINITE],
+  sin: [...ORDINARY, 0, -0, Math.PI, Math.PI / 2, 1e-10, 1e6, 1e22, 1e300, ...NONFINITE],
+  cos: [...ORDINARY, 0, -0, Math.PI, Math.PI / 2, 1e-10, 1e6, 1e22, 1e300, ...NONFINITE],
 };
+/** Bases and exponents of pow with a Value exponent, crossed: a ≤ 0 and b = 0 are PyTorch's special cases. */
+const POW_VALUE_BASES = [-8, -2, -1, -0.5, -0, 0, 0.5, 1, 2, 1e300, ...NONFINITE];
+const POW_VALUE_EXPONENTS = [0, -0, 1, 2, 3, -1, -2, 0.5, -0.5, 1 / 3, 2.5, ...NONFINITE];
 const EXPONENTS = [0, -0, 1, 2, 3, -1, -2, -3, 0.5, -0.5, 1 / 3, 2.5, -2.5, Infinity, -Infinity, NaN];
 const BINARY_POINTS = [0, -0, 1.5, -2, 1e308, -1e308, 1e-320, ...NONFINITE];
 
@@ -42,6 +50,35 @@ function unaryCases(op: UnaryOpName): OpCase[] {
     name: `${op}(${n(x)})`,
     spec: { nodes: [leaf(x), { op, inputs: [0] }] },
   }));
+}
+
+function powValueCases(): OpCase[] {
+  const cases = POW_VALUE_BASES.flatMap((a) =>
+    POW_VALUE_EXPONENTS.map((b) => ({
+      name: `powValue(${n(a)}, ${n(b)})`,
+      spec: { nodes: [leaf(a), leaf(b), { op: 'powValue', inputs: [0, 1] }] } as GraphSpec,
+    })),
+  );
+  // a ** a: both derivatives reach the same node.
+  const same = [0, 0.5, 2, -2].map((x) => ({
+    name: `powValue(a, a) with a=${n(x)}`,
+    spec: { nodes: [leaf(x), { op: 'powValue', inputs: [0, 0] }] } as GraphSpec,
+  }));
+  return [...cases, ...same];
+}
+
+/** The parity suite's defineOp ops (customOps.ts): softplus at its edges, hypot at its zeros and overflow. */
+function customCases(): OpCase[] {
+  const out: OpCase[] = [];
+  // Not 709: PyTorch 1.13's log1p overflows above ~1e307 (log1p(exp(709)) = inf), an edge of its library.
+  for (const x of [...ORDINARY, 0, -0, 20, 37, 40, -40, 700, 710, -745, 1000, -1000, ...NONFINITE]) {
+    out.push({ name: `softplus(${n(x)})`, spec: specFromValue(CUSTOM_OPS.softplus(x)).spec });
+  }
+  const pts = [0, -0, 3, -4, 1e-320, 1e300, ...NONFINITE];
+  for (const x of pts)
+    for (const y of pts)
+      out.push({ name: `hypot(${n(x)}, ${n(y)})`, spec: specFromValue(CUSTOM_OPS.hypot(x, y)).spec });
+  return out;
 }
 
 function binaryCases(op: 'add' | 'mul'): OpCase[] {
@@ -103,6 +140,18 @@ const UPSTREAM_POINTS: { readonly [K in OpName]: readonly (readonly [number, num
   relu: [[0], [-0], [-1], [2]],
   log: [[Infinity], [0], [2]],
   sigmoid: [[-1000], [1000], [0.5]],
+  sqrt: [[0], [Infinity], [4]],
+  abs: [[0], [-0], [NaN], [-2]],
+  sin: [[Math.PI / 2], [1]],
+  cos: [[0], [1]],
+  // [a, b]: b = 0 blocks ∂/∂a; a = 0 with b ≥ 0 zeroes ∂/∂b; an ordinary point.
+  powValue: [
+    [0, 0],
+    [3, 0],
+    [0, 2],
+    [-2, 2],
+    [2, 1.5],
+  ],
 };
 
 /**
@@ -113,14 +162,14 @@ function upstreamCases(): OpCase[] {
   const points = OP_NAMES.flatMap((op) => UPSTREAM_POINTS[op].map(([x, k]) => [op, x, k] as const));
   return points.flatMap(([op, x, k]) =>
     [Infinity, -Infinity, NaN].map((g): OpCase => {
-      const binary = op === 'add' || op === 'mul';
+      const binary = op === 'add' || op === 'mul' || op === 'powValue';
       const nodes: GraphSpec['nodes'] = binary
-        ? [leaf(x), leaf(1.5), { op, inputs: [0, 1] }]
+        ? [leaf(x), leaf(op === 'powValue' ? k! : 1.5), { op, inputs: [0, 1] }]
         : [leaf(x), k === undefined ? { op, inputs: [0] } : { op, inputs: [0], k }];
       const top = nodes.length - 1;
       nodes.push(leaf(g), { op: 'mul', inputs: [top, top + 1] });
       const call = binary
-        ? `${op}(${n(x)}, 1.5)`
+        ? `${op}(${n(x)}, ${op === 'powValue' ? n(k!) : '1.5'})`
         : k === undefined
           ? `${op}(${n(x)})`
           : `pow(${n(x)}, k=${n(k)})`;
@@ -129,10 +178,12 @@ function upstreamCases(): OpCase[] {
   );
 }
 
+const isBinary = (op: OpName): op is Exclude<BinaryOpName, 'powValue'> => op === 'add' || op === 'mul';
+
 /** Every case, every op of OP_NAMES covered (a new op without points is a compile error above). */
 export function opCases(): OpCase[] {
   const perOp = OP_NAMES.flatMap((op: OpName) =>
-    op === 'add' || op === 'mul' ? binaryCases(op) : unaryCases(op),
+    op === 'powValue' ? powValueCases() : isBinary(op) ? binaryCases(op) : unaryCases(op),
   );
-  return [...perOp, ...compositeCases(), ...upstreamCases()];
+  return [...perOp, ...customCases(), ...compositeCases(), ...upstreamCases()];
 }

@@ -1,9 +1,9 @@
 // Second-order parity: fuzz programs as cases (their leaves are the inputs), compared with PyTorch's answers.
 import { gradients } from '../../src/autodiff/gradients.js';
-import { OPS } from '../../src/engine/ops.js';
+import { opDef, opDefNamed } from '../../src/engine/opRegistry.js';
 import { topoSort, Value } from '../../src/engine/value.js';
 import { agrees, agreesValue, PARITY_TOLERANCE } from '../../src/oracle/compare.js';
-import { specFromValue } from '../../src/oracle/graphSpec.js';
+import { isLeafSpec, specFromValue } from '../../src/oracle/graphSpec.js';
 import {
   caseFunction,
   evaluateSecondOrder,
@@ -21,7 +21,10 @@ export function programCase(p: Program): SecondOrderCase {
   const vs = runProgram(p);
   const { spec, nodes } = specFromValue(vs[vs.length - 1]!);
   const leaves = new Set(p.flatMap((s, i) => (s.t === 'leaf' ? [vs[i]!] : [])));
-  const inputs = nodes.flatMap((v, i) => (leaves.has(v) ? [i] : []));
+  const stepLeaves = nodes.flatMap((v, i) => (leaves.has(v) ? [i] : []));
+  // When detach or noGrad cut every leaf step off the root, its remaining leaves (the cut values) vary.
+  const inputs =
+    stepLeaves.length > 0 ? stepLeaves : nodes.flatMap((v, i) => (v.opName === undefined ? [i] : []));
   return { spec, inputs, tangent: inputs.map((_, j) => TANGENT[j % TANGENT.length]!) };
 }
 
@@ -67,11 +70,11 @@ export function secondOrderVerdict(c: SecondOrderCase, torch: SecondOrderAnswer)
 }
 
 /** True when every op node of `values` is the table's forward rule applied to `values`' own inputs. */
-function tableForward(c: SecondOrderCase, values: readonly number[]): boolean {
+export function tableForward(c: Pick<SecondOrderCase, 'spec'>, values: readonly number[]): boolean {
   return c.spec.nodes.every((n, i) => {
-    if (n.op === 'leaf') return true;
+    if (isLeafSpec(n)) return true;
     const [ia, ib] = n.inputs;
-    const want = OPS[n.op].forward(values[ia]!, ib === undefined ? 0 : values[ib]!, n.k ?? 0);
+    const want = opDefNamed(n.op).forward(values[ia]!, ib === undefined ? 0 : values[ib]!, n.k ?? 0);
     return agreesValue(values[i]!, want);
   });
 }
@@ -141,7 +144,7 @@ function termScales(c: SecondOrderCase, pinned?: readonly number[]): Scales {
   };
 }
 
-function absGradients(output: Value, inputs: readonly Value[]): number[] {
+export function absGradients(output: Value, inputs: readonly Value[]): number[] {
   const gs = new Map<Value, number>([[output, 1]]);
   // A path through a zero upstream and an infinite local derivative is a 0·∞ term: an infinity among
   // the terms, whichever way a rule's split resolves it, so it counts as one (not as 0, nor NaN).
@@ -152,10 +155,9 @@ function absGradients(output: Value, inputs: readonly Value[]): number[] {
   const order = topoSort(output);
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
-    const name = v.opName;
     const g = gs.get(v) ?? 0;
-    if (name === undefined) continue;
-    const def = OPS[name];
+    if (v._op < 0) continue;
+    const def = opDef(v._op);
     const a = v._a!;
     const bd = v._b === null ? 0 : v._b.data;
     if (def.blocks?.(a.data, bd, v.data, v._k) !== true) add(a, def.da(a.data, bd, v.data, v._k), g);

@@ -1,9 +1,14 @@
 // tableEngine: evaluates a graph spec straight from an op table, so tests can hand it a broken table.
+import { opDefNamed } from '../../src/engine/opRegistry.js';
 import { OPS, type OpName, type OpDef } from '../../src/engine/ops.js';
-import { specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
+import { isLeafSpec, specRoot, type GraphAnswer, type GraphSpec } from '../../src/oracle/graphSpec.js';
 import type { Engine } from './engines.js';
 
 export type OpTable = { readonly [K in OpName]: OpDef<K> };
+
+/** The table's entry, or (for an op registered with defineOp) the registry's. */
+const opOf = (table: OpTable, name: string): OpDef =>
+  (table as Readonly<Record<string, OpDef>>)[name] ?? opDefNamed(name);
 
 /** An engine that runs forward and backward over the spec's nodes with `table`'s rules. */
 export function tableEngine(name: string, table: OpTable = OPS): Engine {
@@ -14,17 +19,16 @@ export function tableEngine(name: string, table: OpTable = OPS): Engine {
       const values = new Array<number>(n).fill(0);
       const grads = new Array<number>(n).fill(0);
       spec.nodes.forEach((node, i) => {
-        values[i] =
-          node.op === 'leaf'
-            ? node.value
-            : table[node.op].forward(values[node.inputs[0]]!, values[node.inputs[1] ?? 0]!, node.k ?? 0);
+        values[i] = isLeafSpec(node)
+          ? node.value
+          : opOf(table, node.op).forward(values[node.inputs[0]]!, values[node.inputs[1] ?? 0]!, node.k ?? 0);
       });
       const root = specRoot(spec);
       grads[root] = 1;
       for (let i = root; i >= 0; i--) {
         const node = spec.nodes[i]!;
-        if (node.op === 'leaf') continue;
-        const def = table[node.op] as OpDef;
+        if (isLeafSpec(node)) continue;
+        const def = opOf(table, node.op);
         const [ia, ib] = node.inputs;
         const a = values[ia]!;
         const b = ib === undefined ? 0 : values[ib]!;

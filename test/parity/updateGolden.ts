@@ -13,6 +13,14 @@ import {
   type GoldenMeta,
 } from './golden.js';
 import { opCases } from './opCases.js';
+import { torchFunctional } from '../../src/oracle/functional.js';
+import {
+  FUNCTIONAL_FILE,
+  functionalCase,
+  GOLDEN_FUNCTIONAL_COUNT,
+  GOLDEN_FUNCTIONAL_SEED,
+  renderFunctional,
+} from './functional.js';
 import { torchSecondOrder } from '../../src/oracle/secondOrder.js';
 import { programCase } from './secondOrder.js';
 import {
@@ -57,6 +65,10 @@ try {
   const secondAnswers = await Promise.all(
     second.map((g) => torchSecondOrder(oracle, programCase(g.program))),
   );
+  const functional = fuzzGraphs(GOLDEN_FUNCTIONAL_SEED, GOLDEN_FUNCTIONAL_COUNT);
+  const functionalAnswers = await Promise.all(
+    functional.map((g) => torchFunctional(oracle, functionalCase(g.program))),
+  );
   const files = [
     {
       file: OP_CASES_FILE,
@@ -79,6 +91,14 @@ try {
       text: renderSecondOrder(
         { ...meta, seed: GOLDEN_SECOND_ORDER_SEED },
         second.map((g, i) => ({ program: g.program, answer: secondAnswers[i]! })),
+      ),
+      key: (_e: Record<string, unknown>, i: number) => `graph ${i}`,
+    },
+    {
+      file: FUNCTIONAL_FILE,
+      text: renderFunctional(
+        { ...meta, seed: GOLDEN_FUNCTIONAL_SEED },
+        functional.map((g, i) => ({ program: g.program, answer: functionalAnswers[i]! })),
       ),
       key: (_e: Record<string, unknown>, i: number) => `graph ${i}`,
     },

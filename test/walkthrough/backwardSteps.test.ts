@@ -2,6 +2,7 @@
 // chain rule with the op table's local derivatives.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/data/Rng.js';
+import { opDef } from '../../src/engine/opRegistry.js';
 import { OPS } from '../../src/engine/ops.js';
 import { topoSort, Value } from '../../src/engine/value.js';
 import { BackwardStepper, type BackwardStep } from '../../src/walkthrough/backwardSteps.js';
@@ -175,12 +176,12 @@ describe('written-out steps', () => {
       const stepper = new BackwardStepper(root);
       for (let s = stepper.next(); s !== undefined; s = stepper.next()) {
         for (const c of s.contributions) {
-          const def = OPS[s.node.opName!];
+          const def = opDef(s.node._op) as typeof OPS.mul;
           const [a, b] = s.node.children;
           const local =
             c.input === 0
               ? def.da(a!.data, (b ?? a)!.data, s.node.data, s.node.constant)
-              : (def as typeof OPS.mul).db(a!.data, (b ?? a)!.data, s.node.data, s.node.constant);
+              : def.db(a!.data, (b ?? a)!.data, s.node.data, s.node.constant);
           expect(c.local).toBe(local);
           expect(c.text).toContain(`+= ${c.contribution.toFixed(4)}`);
         }

@@ -10,8 +10,9 @@ const CONSTANTS = [0, 1, -1, 2, -2, 0.5, 3, -0.25, 10];
 const EXPONENTS = [0, 1, 2, 3, 4, -1, -2, -3, 0.5, -0.5, 1.5, -1.5, 1 / 3, 2.5];
 // Every one-input op of the table is fuzzed as soon as it exists (its Value method has its name).
 const isUnaryMethod = (op: OpName): op is Exclude<UnaryOpName, 'pow'> => OPS[op].arity === 1 && op !== 'pow';
-const UNARY: readonly UnaryMethod[] = ['neg', ...OP_NAMES.filter(isUnaryMethod)];
-const BINARY: readonly BinaryMethod[] = ['add', 'mul', 'sub', 'div', 'rsub', 'rdiv'];
+// …with detach (a leaf in the graph) and the suite's defineOp ops (customOps.ts).
+const UNARY: readonly UnaryMethod[] = ['neg', 'detach', 'softplus', ...OP_NAMES.filter(isUnaryMethod)];
+const BINARY: readonly BinaryMethod[] = ['add', 'mul', 'sub', 'div', 'rsub', 'rdiv', 'pow', 'hypot'];
 
 function pick<T>(rng: Rng, xs: readonly T[]): T {
   return xs[rng.int(xs.length)]!;
@@ -47,7 +48,7 @@ function randomStep(rng: Rng, vs: readonly Value[]): Step {
   if (r < 0.08) return { t: 'leaf', value: leafValue(rng) };
   if (r < 0.45) {
     const op = pick(rng, UNARY);
-    const want = op === 'log' ? positive : op === 'exp' ? moderate : undefined;
+    const want = op === 'log' || op === 'sqrt' ? positive : op === 'exp' ? moderate : undefined;
     return { t: 'unary', op, a: chooseInput(rng, vs, want) };
   }
   if (r < 0.55) {
@@ -56,7 +57,12 @@ function randomStep(rng: Rng, vs: readonly Value[]): Step {
     return { t: 'pow', a: chooseInput(rng, vs, want), k };
   }
   const op = pick(rng, BINARY);
-  const a = chooseInput(rng, vs, moderate);
+  // pow with a Value exponent: mostly a positive base and a small exponent, sometimes anything (a ≤ 0).
+  const a = chooseInput(rng, vs, op === 'pow' ? positive : moderate);
+  if (op === 'pow' && rng.random() >= 0.3) {
+    const b = chooseInput(rng, vs, (x) => Math.abs(x) < 4);
+    return rng.random() < 0.1 ? { t: 'noGrad', op, a, b } : { t: 'binary', op, a, b };
+  }
   if (rng.random() < 0.3) {
     const c = rng.random() < 0.7 ? pick(rng, CONSTANTS) : rng.uniform(-5, 5);
     return { t: 'const', op, a, c };
@@ -65,14 +71,16 @@ function randomStep(rng: Rng, vs: readonly Value[]): Step {
   const nonzero = (x: number): boolean => x !== 0 && moderate(x);
   // `a + a`, `a * a`, `a / a`: the same node as both inputs.
   const b = rng.random() < 0.12 ? a : chooseInput(rng, vs, divides ? nonzero : moderate);
-  return { t: 'binary', op, a, b };
+  // Now and then the call is made inside noGrad(): its result is a leaf.
+  return rng.random() < 0.04 ? { t: 'noGrad', op, a, b } : { t: 'binary', op, a, b };
 }
 
 /** Append `p[i]` for every step nobody reads, summed, so every node reaches the root. */
 function sumDangling(p: Program): void {
   const used = new Array<boolean>(p.length).fill(false);
   for (const s of p)
-    if (s.t !== 'leaf') for (const j of s.t === 'binary' ? [s.a, s.b] : [s.a]) used[j] = true;
+    if (s.t !== 'leaf')
+      for (const j of s.t === 'binary' || s.t === 'noGrad' ? [s.a, s.b] : [s.a]) used[j] = true;
   const dangling = p.map((_, i) => i).filter((i) => !used[i]);
   let acc = dangling[0]!;
   for (const j of dangling.slice(1)) {
@@ -122,6 +130,7 @@ export function generateProgram(rng: Rng): Program {
 /** A step drawn against a one-node view, pointed at the real last node (binary b: any earlier). */
 function remapLast(s: Step, last: number, rng: Rng, n: number): Step {
   if (s.t === 'leaf') return s;
-  if (s.t === 'binary') return { ...s, a: last, b: rng.random() < 0.2 ? last : rng.int(n) };
+  if (s.t === 'binary' || s.t === 'noGrad')
+    return { ...s, a: last, b: rng.random() < 0.2 ? last : rng.int(n) };
   return { ...s, a: last };
 }

@@ -1,12 +1,20 @@
 // Program: a fuzz graph as a list of Value API calls, lowered to a graph spec and printed as TypeScript.
 import type { UnaryOpName } from '../../../src/engine/ops.js';
+import { noGrad } from '../../../src/engine/noGrad.js';
 import { Value } from '../../../src/engine/value.js';
+import { CUSTOM_OPS } from '../customOps.js';
 import { specFromValue, type GraphSpec } from '../../../src/oracle/graphSpec.js';
 
-/** `neg` and every one-input op but pow (a Value method of the op's name, as the table requires). */
-export type UnaryMethod = 'neg' | Exclude<UnaryOpName, 'pow'>;
-/** Binary methods, composites included: `sub div rsub rdiv` lower to add/mul/pow inside Value. */
-export type BinaryMethod = 'add' | 'mul' | 'sub' | 'div' | 'rsub' | 'rdiv';
+/**
+ * `neg` and every one-input op but pow (a Value method of the op's name, as the table requires), `detach`,
+ * and the suite's unary defineOp op `softplus` (a function, not a method).
+ */
+export type UnaryMethod = 'neg' | 'detach' | 'softplus' | Exclude<UnaryOpName, 'pow'>;
+/**
+ * Binary methods, composites included: `sub div rsub rdiv` lower to add/mul/pow inside Value; `pow` with a
+ * Value exponent; and the suite's binary defineOp op `hypot`.
+ */
+export type BinaryMethod = 'add' | 'mul' | 'sub' | 'div' | 'rsub' | 'rdiv' | 'pow' | 'hypot';
 
 /** One call; `a`, `b` index earlier steps, `c` is a plain number operand (`v.sub(3)`, `v.rdiv(2)`). */
 export type Step =
@@ -14,7 +22,9 @@ export type Step =
   | { t: 'unary'; op: UnaryMethod; a: number }
   | { t: 'pow'; a: number; k: number }
   | { t: 'binary'; op: BinaryMethod; a: number; b: number }
-  | { t: 'const'; op: BinaryMethod; a: number; c: number };
+  | { t: 'const'; op: BinaryMethod; a: number; c: number }
+  /** A binary call made inside noGrad(): its result is a leaf holding the value. */
+  | { t: 'noGrad'; op: BinaryMethod; a: number; b: number };
 
 /** Steps in order; the last one is the root. */
 export type Program = Step[];
@@ -23,13 +33,18 @@ export type Program = Step[];
 export function applyStep(vs: Value[], s: Step): Value {
   let v: Value;
   if (s.t === 'leaf') v = new Value(s.value);
-  else if (s.t === 'unary') v = vs[s.a]![s.op]();
+  else if (s.t === 'unary') v = s.op === 'softplus' ? CUSTOM_OPS.softplus(vs[s.a]!) : vs[s.a]![s.op]();
   else if (s.t === 'pow') v = vs[s.a]!.pow(s.k);
-  else if (s.t === 'binary') v = vs[s.a]![s.op](vs[s.b]!);
-  else v = vs[s.a]![s.op](s.c);
+  else if (s.t === 'binary') v = binary(s.op, vs[s.a]!, vs[s.b]!);
+  else if (s.t === 'noGrad') v = noGrad(() => binary(s.op, vs[s.a]!, vs[s.b]!));
+  else v = binary(s.op, vs[s.a]!, s.c);
   v.label = `v${vs.length}`;
   vs.push(v);
   return v;
+}
+
+function binary(op: BinaryMethod, a: Value, b: Value | number): Value {
+  return op === 'hypot' ? CUSTOM_OPS.hypot(a, b) : a[op](b);
 }
 
 /** Run the calls with the Value API; one Value per step. */
@@ -71,22 +86,32 @@ export function programToTypeScript(p: Program): string {
       s.t === 'leaf'
         ? `new Value(${tsNumber(s.value)})`
         : s.t === 'unary'
-          ? `v${s.a}.${s.op}()`
+          ? s.op === 'softplus'
+            ? `softplus(v${s.a})`
+            : `v${s.a}.${s.op}()`
           : s.t === 'pow'
             ? `v${s.a}.pow(${tsNumber(s.k)})`
             : s.t === 'binary'
-              ? `v${s.a}.${s.op}(v${s.b})`
-              : `v${s.a}.${s.op}(${tsNumber(s.c)})`;
+              ? call(s.op, `v${s.a}`, `v${s.b}`)
+              : s.t === 'noGrad'
+                ? `noGrad(() => ${call(s.op, `v${s.a}`, `v${s.b}`)})`
+                : call(s.op, `v${s.a}`, tsNumber(s.c));
     return `const v${i} = ${rhs};`;
   });
   lines.push(`v${p.length - 1}.backward();`);
-  return [`import { Value } from 'micrograd-ts';`, '', ...lines].join('\n');
+  const custom = p.some((s) => 'op' in s && (s.op === 'softplus' || s.op === 'hypot'))
+    ? ['// softplus and hypot as defined in test/parity/customOps.ts']
+    : [];
+  return [`import { noGrad, Value } from 'micrograd-ts';`, ...custom, '', ...lines].join('\n');
 }
+
+const call = (op: BinaryMethod, a: string, b: string): string =>
+  op === 'hypot' ? `hypot(${a}, ${b})` : `${a}.${op}(${b})`;
 
 /** The steps a step reads. */
 export function stepInputs(s: Step): number[] {
   if (s.t === 'leaf') return [];
-  if (s.t === 'binary') return [s.a, s.b];
+  if (s.t === 'binary' || s.t === 'noGrad') return [s.a, s.b];
   return [s.a];
 }
 
@@ -108,6 +133,6 @@ export function pruneProgram(p: Program, root = p.length - 1): Program {
 /** The step with its input indices mapped through `f`. */
 export function remap(s: Step, f: (i: number) => number): Step {
   if (s.t === 'leaf') return s;
-  if (s.t === 'binary') return { ...s, a: f(s.a), b: f(s.b) };
+  if (s.t === 'binary' || s.t === 'noGrad') return { ...s, a: f(s.a), b: f(s.b) };
   return { ...s, a: f(s.a) };
 }

@@ -1,5 +1,7 @@
 // layoutMessages: what the graph page sends its layout worker (a graph as plain data) and what comes back.
 
+import { applyOp } from '../../../src/engine/applyOp.js';
+import { opCodeOf, opDef } from '../../../src/engine/opRegistry.js';
 import { Value } from '../../../src/engine/value.js';
 import type { OpName } from '../../../src/engine/ops.js';
 import type { Candidate, Size } from './fitLayout.js';
@@ -9,7 +11,7 @@ export interface PlainNode {
   readonly data: number;
   readonly grad: number;
   readonly label: string;
-  readonly op: OpName | null;
+  readonly op: OpName | (string & {}) | null;
   readonly k: number;
   readonly kids: readonly number[];
 }
@@ -58,7 +60,10 @@ export function fromPlain(plain: readonly PlainNode[]): Value {
     else if (p.op === 'add') v = a.add(b ?? a);
     else if (p.op === 'mul') v = a.mul(b ?? a);
     else if (p.op === 'pow') v = a.pow(p.k);
-    else v = a[p.op]();
+    else {
+      const code = opCodeOf(p.op);
+      v = applyOp(code, a, opDef(code).arity === 2 ? (b ?? a) : null, p.k);
+    }
     v.data = p.data;
     v.grad = p.grad;
     v.label = p.label;
