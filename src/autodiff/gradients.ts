@@ -4,6 +4,7 @@ import { describe } from '../engine/describe.js';
 import { OPS } from '../engine/ops.js';
 import { Value, topoSort } from '../engine/value.js';
 import { checkOptions } from '../engine/checkKeys.js';
+import { checkNotReplayed } from '../engine/leafChecks.js';
 import { VALUE_RULES } from './valueRules.js';
 
 export interface GradientsOptions {
@@ -26,6 +27,7 @@ export function gradients(output: Value, inputs: readonly Value[], opts?: Gradie
   if (!(output instanceof Value)) {
     throw new TypeError(`${WHERE}: expected output to be a Value, got ${describe(output)}`);
   }
+  checkNotReplayed(output, WHERE);
   if (!Array.isArray(inputs)) {
     throw new TypeError(`${WHERE}: expected inputs to be an array of Values, got ${describe(inputs)}`);
   }
