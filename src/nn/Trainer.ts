@@ -1,7 +1,7 @@
 // Trainer: micrograd's demo loop (forward, loss, zeroGrad, backward, step) for any dataset, loss and optimizer.
 
 import { checkOptions } from '../engine/checkKeys.js';
-import { describe } from '../engine/describe.js';
+import { describe, describeAt } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import type { Dataset } from '../data/Dataset.js';
 import { classCount } from '../data/labels.js';
@@ -307,22 +307,30 @@ function checkData(data: unknown, nin: number, where: string): void {
       `${where}: expected as many labels as points (at least one), got ${d.X.length} points, ${d.y.length} labels`,
     );
   }
-  d.X.forEach((row: unknown, i) => {
-    if (
-      !Array.isArray(row) ||
-      row.length !== nin ||
-      !row.every((v) => typeof v === 'number' && Number.isFinite(v))
-    ) {
+  // Index loops, not forEach: a sparse array's holes are named, not skipped.
+  for (let i = 0; i < d.X.length; i++) {
+    const row: unknown = d.X[i];
+    if (!Array.isArray(row) || row.length !== nin) {
+      const got = Array.isArray(row) ? `${row.length} numbers` : describeAt(d.X, i);
       throw new TypeError(
-        `${where}: expected data.X[${i}] to be ${nin} finite numbers (the model's inputs), got ${describe(row)}`,
+        `${where}: expected data.X[${i}] to be ${nin} finite numbers (the model's inputs), got ${got}`,
       );
     }
-  });
-  d.y.forEach((c: unknown, i) => {
+    for (let j = 0; j < nin; j++) {
+      const v: unknown = row[j];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new (typeof v === 'number' ? RangeError : TypeError)(
+          `${where}: expected data.X[${i}][${j}] (input ${j} of point ${i}) to be a finite number, got ${describeAt(row, j)}`,
+        );
+      }
+    }
+  }
+  for (let i = 0; i < d.y.length; i++) {
+    const c: unknown = d.y[i];
     if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) {
       throw new RangeError(
-        `${where}: expected data.y[${i}] to be a class index (an integer >= 0), got ${describe(c)}`,
+        `${where}: expected data.y[${i}] to be a class index (an integer >= 0), got ${describeAt(d.y, i)}`,
       );
     }
-  });
+  }
 }

@@ -1,7 +1,7 @@
 // Tape: a compiled graph replayed over Float64Arrays; forward() reads leaves, backward() adds to their grads.
 
 import { checkOptions } from '../engine/checkKeys.js';
-import { describe } from '../engine/describe.js';
+import { describe, describeAt } from '../engine/describe.js';
 import { leafFieldError, markReplayed } from '../engine/leafChecks.js';
 import type { Value } from '../engine/value.js';
 import { LEAF_CODE, type TapeLayout } from './layout.js';
@@ -167,7 +167,14 @@ export class Tape {
       throw new TypeError(`${where}: expected opts.grad to be a boolean, got ${describe(withGrad)}`);
     }
     const nIn = this.inputSlots.length;
-    rows.forEach((row: unknown, r) => checkRow(row, nIn, `${where}: rows[${r}]`));
+    for (let r = 0; r < rows.length; r++) {
+      if (!(r in rows)) {
+        throw new TypeError(
+          `${where}: rows[${r}]: expected ${nIn} numbers (one per declared input), got ${describeAt(rows, r)}`,
+        );
+      }
+      checkRow(rows[r], nIn, `${where}: rows[${r}]`);
+    }
     const { op, rootSlot } = this.layout;
     const val = this.val;
     const grad = this.grad;
@@ -248,7 +255,7 @@ function checkRow(row: unknown, n: number, where: string): void {
   }
   for (let j = 0; j < n; j++) {
     if (typeof r[j] !== 'number') {
-      throw new TypeError(`${where}: expected input ${j} to be a number, got ${describe(r[j])}`);
+      throw new TypeError(`${where}: expected input ${j} to be a number, got ${describeAt(r, j)}`);
     }
   }
 }
