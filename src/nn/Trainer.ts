@@ -202,7 +202,7 @@ export class Trainer {
       g = this.graph(inputs, y);
       backward = () => g.loss.backward();
     }
-    const acc = accuracy(g.outputs, y);
+    const acc = accuracy(g.outputs, y, this.loss);
     const lr = this.optimizer.lr;
     const step = this.optimizer.stepCount;
     const loss = g.loss.data;
@@ -228,7 +228,7 @@ export class Trainer {
     // Checked before the update, as in step(): a thrown step leaves the parameters as they were.
     if (divergence !== null && this.onDivergence === 'throw') throw new DivergenceError(divergence);
     this.optimizer.step();
-    const acc = accuracy(outputRows(r.outputs, st.outputCount), y);
+    const acc = accuracy(outputRows(r.outputs, st.outputCount), y, this.loss);
     return divergence === null
       ? { step, loss: r.loss, accuracy: acc, lr }
       : { step, loss: r.loss, accuracy: acc, lr, divergence };
@@ -242,14 +242,14 @@ export class Trainer {
     if (data !== this.data) checkData(data, this.model.nin, 'Trainer.evaluate(data)');
     if (this.engine === 'eager') {
       const g = this.graph(data.X, data.y);
-      return { loss: g.loss.data, accuracy: accuracy(g.outputs, data.y) };
+      return { loss: g.loss.data, accuracy: accuracy(g.outputs, data.y, this.loss) };
     }
     const st = this.sampleTape();
     const r = st.replay(st.rows(data.X, data.y), false);
     let reg = 0;
     for (const p of this.model.parameters()) reg += p.data * p.data;
     const loss = this.alpha === 0 ? r.dataLoss : r.dataLoss + reg * this.alpha;
-    return { loss, accuracy: accuracy(outputRows(r.outputs, st.outputCount), data.y) };
+    return { loss, accuracy: accuracy(outputRows(r.outputs, st.outputCount), data.y, this.loss) };
   }
 }
 
