@@ -101,3 +101,19 @@ describe('vegaLiteToSvg', () => {
     expect(svg).not.toMatch(NOT_XML);
   });
 });
+
+describe('decisionBoundary data', () => {
+  it('a NaN coordinate is named with its index, not as "an array of length 2"', async () => {
+    const { decisionBoundary } = await import('../../src/viz/index.js');
+    const data = {
+      X: [
+        [0, 1],
+        [NaN, 2],
+      ],
+      y: [0, 1],
+    };
+    expect(() => decisionBoundary(() => 0, data)).toThrow(
+      /expected data\.X\[1\]\[0\] to be a finite number, got number NaN/,
+    );
+  });
+});
