@@ -20,8 +20,9 @@ async function libraries(): Promise<[Vega, typeof VegaLite]> {
 
 /**
  * Render a Vega-Lite spec to a standalone SVG document, with no DOM and no canvas. Every string in the
- * spec is drawn through pictureText (no control character reaches the SVG). A link Vega refuses
- * (`javascript:…` in an `href` channel) or an error inside Vega's dataflow rejects the promise.
+ * spec is drawn through pictureText (no control character reaches the SVG). A link or URL Vega refuses
+ * (`javascript:…` in an `href` channel), data it cannot load, or an error inside Vega's dataflow rejects
+ * the promise, naming what failed.
  */
 export async function vegaLiteToSvg(spec: TopLevelSpec): Promise<string> {
   const [vega, { compile }] = await libraries();
@@ -32,12 +33,17 @@ export async function vegaLiteToSvg(spec: TopLevelSpec): Promise<string> {
   const loader = Object.create(base) as typeof base;
   loader.sanitize = (uri, opts) =>
     base.sanitize(uri, opts).catch((err: unknown) => {
-      failures.push(`the link ${JSON.stringify(uri)} was refused (${errorText(err)})`);
+      const what = opts.context === 'href' ? 'link' : 'URL';
+      failures.push(`the ${what} ${JSON.stringify(uri)} was refused (${errorText(err)})`);
       return { href: '' };
     });
-  // Vega logs a dataflow error and draws on; collected here, it becomes the promise's rejection.
-  const logger = vega.logger(vega.Error, 'error', (_method, _level, args) => {
-    failures.push(args.map(errorText).join(' '));
+  // Vega logs a dataflow error, or data it could not load, and draws on regardless; collected here, each
+  // becomes the promise's rejection. Other warnings stay quiet, as Vega's default logger keeps them.
+  const logger = vega.logger(vega.Warn, 'error', (_method, level, args) => {
+    if (level === 'ERROR') failures.push(args.map(errorText).join(' '));
+    else if (args[0] === 'Loading failed') {
+      failures.push(`could not load the data ${JSON.stringify(args[1])} (${errorText(args[2])})`);
+    }
   });
   const runtime = vega.parse(compile(cleanStrings(spec) as VegaLite.TopLevelSpec).spec);
   const view = new vega.View(runtime, { renderer: 'none', loader, logger });

@@ -48,6 +48,26 @@ describe('a Chart whose rendering fails', () => {
     expect(unhandled).toEqual([]);
   });
 
+  it('a javascript: URL in an image mark rejects too', async () => {
+    const chart = new Chart({
+      data: { values: [{ x: 1, u: 'javascript:alert(1)' }] },
+      mark: { type: 'image', width: 10, height: 10 },
+      encoding: { x: { field: 'x', type: 'quantitative' }, url: { field: 'u' } },
+    });
+    await expect(chart.svg()).rejects.toThrow(/URL "javascript:alert\(1\)" was refused/);
+    await settle();
+    expect(unhandled).toEqual([]);
+  });
+
+  it('data that cannot be loaded rejects the promise, naming the address', async () => {
+    const chart = new Chart({
+      data: { url: '/no/such/folder/points.csv' },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    });
+    await expect(chart.svg()).rejects.toThrow(/could not load the data "\/no\/such\/folder\/points\.csv"/);
+  });
+
   it('an error inside Vega’s dataflow (a bad expression at run time) rejects the promise', async () => {
     const chart = new Chart({
       data: { values: [{ x: 1, y: 2 }] },
