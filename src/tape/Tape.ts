@@ -112,8 +112,8 @@ export class Tape {
     if (built !== null) {
       let changed = false;
       for (let i = 0; i < nLeaves && !changed; i++) changed = !Object.is(val[i + 1], built[i]);
-      markReplayed(this.root, changed);
-      for (const o of this.outputs) markReplayed(o, changed);
+      // A leaf among them holds its own new data and has nothing in between to go stale.
+      for (const v of [this.root, ...this.outputs]) if (v.opName !== undefined) markReplayed(v, changed);
     }
     this.computed = true;
     return out;

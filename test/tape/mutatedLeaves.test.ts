@@ -100,6 +100,23 @@ describe('eager backward after a tape replayed the graph from changed leaves', (
     expect(w.grad).toBeCloseTo(-3 + (1 - Math.tanh(0.5) ** 2), 15);
   });
 
+  it('a tape of a lone leaf: its backward stays allowed (nothing in between can be stale)', () => {
+    const w = new Value(1);
+    const tape = compile(w, { inputs: [w] });
+    tape.forward([5]);
+    w.backward();
+    expect(w.grad).toBe(1);
+  });
+
+  it('an output of the tape is refused too', () => {
+    const { x, s } = graph();
+    const inner = s._a!; // w·x
+    const tape = compile(s, { inputs: [x], outputs: [inner] });
+    tape.forward([-3]);
+    expect(inner.data).toBe(-1.5);
+    expect(() => inner.backward()).toThrow(/Tape/);
+  });
+
   it('a tape replayed with unchanged leaves leaves eager backward alone', () => {
     const { w, s } = graph();
     compile(s).forward();
