@@ -1,6 +1,6 @@
 // Argument checks shared by the functional transforms: each names the argument and what was expected.
 
-import { describe } from '../engine/describe.js';
+import { describe, describeAt } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 
 /** A function argument, else a TypeError naming it. */
@@ -18,16 +18,16 @@ export function checkReturnsValue(y: unknown, where: string): Value {
   return y;
 }
 
-/** A non-empty array of finite-or-not numbers (IEEE values are allowed, as PyTorch allows them). */
+/** An array of finite-or-not numbers (IEEE values are allowed, as PyTorch allows them), with no holes. */
 export function checkPoint(p: unknown, name: string, where: string): number[] {
   if (!Array.isArray(p)) {
     throw new TypeError(`${where}: expected ${name} to be an array of numbers, got ${describe(p)}`);
   }
-  p.forEach((x, i) => {
-    if (typeof x !== 'number') {
-      throw new TypeError(`${where}: expected ${name}[${i}] to be a number, got ${describe(x)}`);
+  for (let i = 0; i < p.length; i++) {
+    if (typeof p[i] !== 'number') {
+      throw new TypeError(`${where}: expected ${name}[${i}] to be a number, got ${describeAt(p, i)}`);
     }
-  });
+  }
   return p as number[];
 }
 

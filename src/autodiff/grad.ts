@@ -24,9 +24,12 @@ export function grad(f: (x: Value) => Value): (x: Value | number) => Value {
 /** `f` and its gradient at a point, as numbers (JAX's `value_and_grad`). */
 export function valueAndGrad(f: (xs: Value[]) => Value): (point: number[]) => [number, number[]] {
   checkFunction(f, 'valueAndGrad(f)');
-  return (point: number[]): [number, number[]] => {
-    const xs = leavesAt(checkPoint(point, 'point', 'valueAndGrad(f)(point)'));
-    const y = checkReturnsValue(f(xs), 'valueAndGrad(f)(point)');
-    return [y.data, gradients(y, xs).map((g) => g.data)];
-  };
+  return (point: number[]): [number, number[]] => valueAndGradAt(f, point, 'valueAndGrad(f)(point)');
+}
+
+/** valueAndGrad's work, with errors naming `where` (the function the caller called). */
+export function valueAndGradAt(f: (xs: Value[]) => Value, point: unknown, where: string): [number, number[]] {
+  const xs = leavesAt(checkPoint(point, 'point', where));
+  const y = checkReturnsValue(f(xs), where);
+  return [y.data, gradients(y, xs).map((g) => g.data)];
 }

@@ -4,8 +4,8 @@ import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
 import { checkOptions } from '../engine/checkKeys.js';
 import { checkFunction, checkPoint, checkReturnsValue, leavesAt } from './checks.js';
-import { valueAndGrad } from './grad.js';
-import { hessian } from './hessian.js';
+import { valueAndGradAt } from './grad.js';
+import { hessianAt } from './hessian.js';
 
 export interface GradcheckOptions {
   /** Finite-difference step; default 1e-6 (PyTorch's). */
@@ -78,7 +78,7 @@ export function gradcheck(f: (xs: Value[]) => Value, point: number[], opts?: Gra
   checkFunction(f, where);
   checkPoint(point, 'point', where);
   const s = settings(opts, where);
-  const analytic = valueAndGrad(f)(point)[1];
+  const analytic = valueAndGradAt(f, point, where)[1];
   const numeric = (p: number[]): number[] => [checkReturnsValue(f(leavesAt(p)), where).data];
   const numerical = centralDifferences(numeric, point, s.eps);
   for (let i = 0; i < point.length; i++) {
@@ -104,10 +104,9 @@ export function gradgradcheck(f: (xs: Value[]) => Value, point: number[], opts?:
   checkFunction(f, where);
   checkPoint(point, 'point', where);
   const s = settings(opts, where);
-  const analytic = hessian(f, point);
-  const g = valueAndGrad(f);
+  const analytic = hessianAt(f, point, where);
   // numerical[j][i] = ∂g_i/∂x_j
-  const numerical = centralDifferences((p) => g(p)[1], point, s.eps);
+  const numerical = centralDifferences((p) => valueAndGradAt(f, p, where)[1], point, s.eps);
   for (let i = 0; i < point.length; i++) {
     for (let j = 0; j < point.length; j++) {
       const a = analytic[i]![j]!;

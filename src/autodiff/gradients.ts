@@ -1,9 +1,10 @@
 // gradients(output, inputs, { createGraph }): ∂output/∂input for each input, as PyTorch's torch.autograd.grad.
 
-import { describe } from '../engine/describe.js';
+import { describe, describeAt } from '../engine/describe.js';
 import { opDef } from '../engine/opRegistry.js';
 import { Value, topoSort } from '../engine/value.js';
 import { checkOptions } from '../engine/checkKeys.js';
+import { checkNotReplayed } from '../engine/leafChecks.js';
 import { valueRuleOf } from './valueRules.js';
 
 export interface GradientsOptions {
@@ -26,20 +27,22 @@ export function gradients(output: Value, inputs: readonly Value[], opts?: Gradie
   if (!(output instanceof Value)) {
     throw new TypeError(`${WHERE}: expected output to be a Value, got ${describe(output)}`);
   }
+  checkNotReplayed(output, WHERE);
   if (!Array.isArray(inputs)) {
     throw new TypeError(`${WHERE}: expected inputs to be an array of Values, got ${describe(inputs)}`);
   }
   const seen = new Map<Value, number>();
-  inputs.forEach((x, i) => {
+  for (let i = 0; i < inputs.length; i++) {
+    const x: unknown = inputs[i];
     if (!(x instanceof Value)) {
-      throw new TypeError(`${WHERE}: expected inputs[${i}] to be a Value, got ${describe(x)}`);
+      throw new TypeError(`${WHERE}: expected inputs[${i}] to be a Value, got ${describeAt(inputs, i)}`);
     }
     const j = seen.get(x);
     if (j !== undefined) {
       throw new RangeError(`${WHERE}: inputs[${i}] is the same Value as inputs[${j}] (each input once)`);
     }
     seen.set(x, i);
-  });
+  }
   const o = checkOptions(opts, ['createGraph'], WHERE);
   const createGraph = o['createGraph'] ?? false;
   if (typeof createGraph !== 'boolean') {

@@ -10,8 +10,13 @@ import { gradients } from './gradients.js';
  */
 export function hessian(f: (xs: Value[]) => Value, point: number[]): number[][] {
   checkFunction(f, 'hessian(f, point)');
-  const xs = leavesAt(checkPoint(point, 'point', 'hessian(f, point)'));
-  const y = checkReturnsValue(f(xs), 'hessian(f, point)');
+  return hessianAt(f, point, 'hessian(f, point)');
+}
+
+/** hessian's work, with errors naming `where` (the function the caller called). */
+export function hessianAt(f: (xs: Value[]) => Value, point: unknown, where: string): number[][] {
+  const xs = leavesAt(checkPoint(point, 'point', where));
+  const y = checkReturnsValue(f(xs), where);
   const g = gradients(y, xs, { createGraph: true });
   return g.map((gi) => gradients(gi, xs).map((h) => h.data));
 }

@@ -49,8 +49,12 @@ export const VALUE_RULES: { readonly [K in OpName]: ValueRule<K> } = {
   // ∂(a^k)/∂a = k·a^(k−1), built as PyTorch's pow_backward builds it (k · a.pow(k − 1)), so its own
   // derivative is k(k−1)·a^(k−2), and 0 when k − 1 = 0 (pow's blocking rule, one order up).
   pow: { da: (a, _b, _out, k) => a.pow(k - 1).mul(k) },
-  // tanh' = (1 − t)(1 + t) over the output t, as the numeric rule computes it.
-  tanh: { da: (_a, _b, t) => t.rsub(1).mul(t.add(1)) },
+  // tanh' = 1 − t² over the output t. Near t = 0 it is recorded as 1 − t·t, whose derivative −2t·t' is one
+  // term, as PyTorch's tanh double backward (−2·y·g) is: (1 − t)(1 + t) would differentiate into −(1 + t) +
+  // (1 − t), two terms near ±1 that cancel to 2t and lose its digits (tanh″(1e-12) off by 3e-5, tanh″(1e-17)
+  // = 0). Where |t| ≥ ½ the factored form keeps 1 − t² accurate as t → ±1 (the numeric rule's form), and
+  // its two terms cancel by at most a bit.
+  tanh: { da: (_a, _b, t) => (Math.abs(t.data) < 0.5 ? t.mul(t).rsub(1) : t.rsub(1).mul(t.add(1))) },
   exp: { da: (_a, _b, out) => out }, // exp' = exp
   relu: {
     // relu' = 1 where it does not block (out > 0 or NaN), recorded as out⁰: exactly 1, and its derivative
@@ -62,7 +66,16 @@ export const VALUE_RULES: { readonly [K in OpName]: ValueRule<K> } = {
     blocked: (g, _a, out) => g.pow(0).sub(out.pow(0)),
   },
   log: { da: (a) => a.pow(-1) }, // log' = 1/a
-  sigmoid: { da: (_a, _b, s) => s.rsub(1).mul(s) }, // σ' = (1 − σ)σ
+  // σ' = (1 − σ)σ. Near σ = ½ it is recorded as ¼ − d² with d = σ − ½ (exact there), whose derivative −2d·σ'
+  // is one term, PyTorch's (1 − 2σ)·σ': the product form's two terms −σσ' and (1 − σ)σ' nearly cancel.
+  // Away from ½ the product form keeps σ' accurate as σ → 0 or 1.
+  sigmoid: {
+    da: (_a, _b, s) => {
+      if (!(Math.abs(s.data - 0.5) < 0.25)) return s.rsub(1).mul(s);
+      const d = s.sub(0.5);
+      return d.mul(d).rsub(0.25);
+    },
+  },
   // √' = (2·out)⁻¹, PyTorch's grad / (2 · result) over the output.
   sqrt: { da: (_a, _b, out) => out.mul(2).pow(-1) },
   // |a|' = sgn(a), whose own derivative is 0: a⁰·sgn(a) is that number, and sends a 0 (not nothing) to a at

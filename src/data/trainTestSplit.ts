@@ -38,7 +38,15 @@ export function trainTestSplit(data: Dataset, opts?: SplitOptions): { train: Dat
   const n = data.X.length;
   const nTest = Math.ceil(n * f);
   if (nTest >= n) {
-    throw new RangeError(`${where}: a test fraction of ${f} leaves no training samples out of ${n}`);
+    // The largest fraction that leaves one sample to train on: ceil(n·f) ≤ n − 1 ⇔ f ≤ (n − 1)/n.
+    const most = Math.floor(((n - 1) / n) * 1000) / 1000;
+    const fix =
+      n > 1 && most > 0
+        ? `use at most ${most} (${Math.ceil(n * most)} of ${n} held out)`
+        : `with ${n} sample${n === 1 ? '' : 's'} use opts.testFraction 0 (no test part)`;
+    throw new RangeError(
+      `${where}: opts.testFraction ${f} would hold out all ${n} samples, leaving none to train on; ${fix}`,
+    );
   }
   const order = new Rng(seed).shuffle(Array.from({ length: n }, (_, i) => i));
   const pick = (idx: number[]): Dataset => ({ X: idx.map((i) => data.X[i]!), y: idx.map((i) => data.y[i]!) });

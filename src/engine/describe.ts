@@ -23,3 +23,11 @@ export function describe(x: unknown): string {
     }
   }
 }
+
+/**
+ * Entry `i` of an array (or array-like) for an error message: `describe` of the value, or "an empty slot"
+ * where a sparse array has none (`[1, , 3]` at 1), which forEach and map would silently skip.
+ */
+export function describeAt(a: ArrayLike<unknown>, i: number): string {
+  return i in a ? describe(a[i]) : 'an empty slot (the array is sparse, as [1, , 3] is)';
+}

@@ -4,6 +4,7 @@ import { checkOptions } from './checkKeys.js';
 import { describe } from './describe.js';
 import { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
 import { ADD, MUL, blocksA, da1, da2, db2, isBinary } from './kernels.js';
+import { checkNotReplayed, leafFieldError } from './leafChecks.js';
 import { opDef, opNameOf } from './opRegistry.js';
 import { OPS, powC, type OpName } from './ops.js';
 import { pyRepr } from './pyRepr.js';
@@ -21,6 +22,9 @@ const LEAF = -1;
 // Visit stamps for the topological sort. Each sort takes two fresh stamps: `base` marks a node entered,
 // `base + 1` marks it finished. Comparing numbers is cheaper than a Set, and nothing needs clearing.
 let epoch = 0;
+// The first leaf linkOrder met (for backward) whose grad or data is not a number: backward reports it
+// before adding anything, rather than letting `+=` concatenate a string ("5" + 3 = "53").
+let badLeaf: Value | null = null;
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -221,11 +225,24 @@ export class Value {
    * nodes are reset first, so they show the gradients of the latest pass.
    */
   backward(): void {
+    checkNotReplayed(this, 'Value.backward()');
     if (this._op === LEAF) {
+      if (typeof this.grad !== 'number') throw leafFieldError(this, 'grad', 'Value.backward()');
       this.grad += 1;
       return;
     }
     let v: Value | null = linkOrder(this, true);
+    if (badLeaf !== null) {
+      const leaf = badLeaf;
+      badLeaf = null;
+      for (let u: Value | null = v; u !== null;) {
+        const next: Value | null = u._next;
+        u._next = null;
+        u = next;
+      }
+      const field = typeof leaf.grad !== 'number' ? 'grad' : 'data';
+      throw leafFieldError(leaf, field, 'Value.backward()');
+    }
     this.grad = 1;
     while (v !== null) {
       const next: Value | null = v._next;
@@ -380,7 +397,10 @@ function linkOrder(root: Value, forBackward: boolean): Value | null {
       if (v._mark === entered) {
         v._mark = done;
         if (forBackward) {
-          if (v._op === LEAF) continue;
+          if (v._op === LEAF) {
+            if (typeof v.grad !== 'number' || typeof v.data !== 'number') badLeaf ??= v;
+            continue;
+          }
           v.grad = 0;
         }
         v._next = head;

@@ -1,7 +1,7 @@
 // Trainer: micrograd's demo loop (forward, loss, zeroGrad, backward, step) for any dataset, loss and optimizer.
 
 import { checkOptions } from '../engine/checkKeys.js';
-import { describe } from '../engine/describe.js';
+import { describe, describeAt } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import type { Dataset } from '../data/Dataset.js';
 import { classCount } from '../data/labels.js';
@@ -202,7 +202,7 @@ export class Trainer {
       g = this.graph(inputs, y);
       backward = () => g.loss.backward();
     }
-    const acc = accuracy(g.outputs, y);
+    const acc = accuracy(g.outputs, y, this.loss);
     const lr = this.optimizer.lr;
     const step = this.optimizer.stepCount;
     const loss = g.loss.data;
@@ -228,7 +228,7 @@ export class Trainer {
     // Checked before the update, as in step(): a thrown step leaves the parameters as they were.
     if (divergence !== null && this.onDivergence === 'throw') throw new DivergenceError(divergence);
     this.optimizer.step();
-    const acc = accuracy(outputRows(r.outputs, st.outputCount), y);
+    const acc = accuracy(outputRows(r.outputs, st.outputCount), y, this.loss);
     return divergence === null
       ? { step, loss: r.loss, accuracy: acc, lr }
       : { step, loss: r.loss, accuracy: acc, lr, divergence };
@@ -242,14 +242,14 @@ export class Trainer {
     if (data !== this.data) checkData(data, this.model.nin, 'Trainer.evaluate(data)');
     if (this.engine === 'eager') {
       const g = this.graph(data.X, data.y);
-      return { loss: g.loss.data, accuracy: accuracy(g.outputs, data.y) };
+      return { loss: g.loss.data, accuracy: accuracy(g.outputs, data.y, this.loss) };
     }
     const st = this.sampleTape();
     const r = st.replay(st.rows(data.X, data.y), false);
     let reg = 0;
     for (const p of this.model.parameters()) reg += p.data * p.data;
     const loss = this.alpha === 0 ? r.dataLoss : r.dataLoss + reg * this.alpha;
-    return { loss, accuracy: accuracy(outputRows(r.outputs, st.outputCount), data.y) };
+    return { loss, accuracy: accuracy(outputRows(r.outputs, st.outputCount), data.y, this.loss) };
   }
 }
 
@@ -307,22 +307,30 @@ function checkData(data: unknown, nin: number, where: string): void {
       `${where}: expected as many labels as points (at least one), got ${d.X.length} points, ${d.y.length} labels`,
     );
   }
-  d.X.forEach((row: unknown, i) => {
-    if (
-      !Array.isArray(row) ||
-      row.length !== nin ||
-      !row.every((v) => typeof v === 'number' && Number.isFinite(v))
-    ) {
+  // Index loops, not forEach: a sparse array's holes are named, not skipped.
+  for (let i = 0; i < d.X.length; i++) {
+    const row: unknown = d.X[i];
+    if (!Array.isArray(row) || row.length !== nin) {
+      const got = Array.isArray(row) ? `${row.length} numbers` : describeAt(d.X, i);
       throw new TypeError(
-        `${where}: expected data.X[${i}] to be ${nin} finite numbers (the model's inputs), got ${describe(row)}`,
+        `${where}: expected data.X[${i}] to be ${nin} finite numbers (the model's inputs), got ${got}`,
       );
     }
-  });
-  d.y.forEach((c: unknown, i) => {
+    for (let j = 0; j < nin; j++) {
+      const v: unknown = row[j];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new (typeof v === 'number' ? RangeError : TypeError)(
+          `${where}: expected data.X[${i}][${j}] (input ${j} of point ${i}) to be a finite number, got ${describeAt(row, j)}`,
+        );
+      }
+    }
+  }
+  for (let i = 0; i < d.y.length; i++) {
+    const c: unknown = d.y[i];
     if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) {
       throw new RangeError(
-        `${where}: expected data.y[${i}] to be a class index (an integer >= 0), got ${describe(c)}`,
+        `${where}: expected data.y[${i}] to be a class index (an integer >= 0), got ${describeAt(d.y, i)}`,
       );
     }
-  });
+  }
 }

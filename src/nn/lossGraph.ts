@@ -65,23 +65,29 @@ function plusMinus(c: number, i: number): number {
   return c * 2 - 1;
 }
 
-/** The predicted class of one output row: score > 0 for a single output, the argmax for several. */
-export function predictClass(row: readonly number[]): number {
-  if (row.length === 1) return row[0]! > 0 ? 1 : 0;
+/**
+ * The predicted class of one output row, by the rule of the loss it was trained with (the one place that
+ * rule lives): under `cross-entropy` the argmax of the scores (a softmax over one class names class 0
+ * whatever its score); under the two-class losses (`max-margin`, `mse`, `bce`) a single score > 0 is class 1.
+ * Without a loss: the two-class rule for one output, the argmax for several.
+ */
+export function predictClass(row: readonly number[], loss?: LossName): number {
+  if (row.length === 1 && loss !== 'cross-entropy') return row[0]! > 0 ? 1 : 0;
   let best = 0;
   for (let j = 1; j < row.length; j++) if (row[j]! > row[best]!) best = j;
   return best;
 }
 
-/** Fraction of rows whose predicted class equals the label. */
+/** Fraction of rows whose predicted class (by `loss`'s rule, see predictClass) equals the label. */
 export function accuracy(
   outputs: readonly (readonly (Value | number)[])[],
   classes: readonly number[],
+  loss?: LossName,
 ): number {
   let right = 0;
   outputs.forEach((row, i) => {
     const nums = row.map((v) => (typeof v === 'number' ? v : v.data));
-    if (predictClass(nums) === classes[i]) right++;
+    if (predictClass(nums, loss) === classes[i]) right++;
   });
   return outputs.length === 0 ? 0 : right / outputs.length;
 }

@@ -1,7 +1,7 @@
 // Shared option checks for the modules: sizes, the random generator and the initialisation.
 
 import { checkOptions } from '../engine/checkKeys.js';
-import { describe } from '../engine/describe.js';
+import { describe, describeAt } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import { Rng } from '../data/Rng.js';
 import { checkInit, type Init } from './init.js';
@@ -64,7 +64,7 @@ export function checkInput(x: unknown, n: number, where: string): readonly (Valu
     const xi: unknown = x[i];
     if (xi instanceof Value) continue;
     if (typeof xi !== 'number') {
-      throw new TypeError(`${where}: expected x[${i}] to be a number or a Value, got ${describe(xi)}`);
+      throw new TypeError(`${where}: expected x[${i}] to be a number or a Value, got ${describeAt(x, i)}`);
     }
     if (!Number.isFinite(xi)) {
       throw new RangeError(`${where}: expected x[${i}] to be a finite number, got ${describe(xi)}`);

@@ -1,7 +1,8 @@
 // Tape: a compiled graph replayed over Float64Arrays; forward() reads leaves, backward() adds to their grads.
 
 import { checkOptions } from '../engine/checkKeys.js';
-import { describe } from '../engine/describe.js';
+import { describe, describeAt } from '../engine/describe.js';
+import { leafFieldError, markReplayed } from '../engine/leafChecks.js';
 import type { Value } from '../engine/value.js';
 import { LEAF_CODE, type TapeLayout } from './layout.js';
 import { ColumnReplay } from './columnReplay.js';
@@ -40,6 +41,12 @@ export class Tape {
   private columns: ColumnReplay | false | null = null;
   /** Whether `val` holds a forward pass yet. */
   private computed = false;
+  /**
+   * The leaves' data when the graph was built (null with writeBack, which keeps every node current): a
+   * forward pass from other values leaves the graph's intermediate nodes behind, and the root and outputs
+   * it updates are marked so that an eager backward from them throws instead of mixing the two.
+   */
+  private readonly built: Float64Array | null;
 
   /** @internal built by compile(). */
   constructor(
@@ -65,6 +72,7 @@ export class Tape {
     this.outputs = outputs;
     this.outputSlots = outputSlots;
     this.nodes = nodes;
+    this.built = nodes === null ? Float64Array.from(leaves, (l) => l.data) : null;
   }
 
   /** Slots on the tape (the constant 1, the leaves, then ops and fused linear combinations). */
@@ -83,19 +91,30 @@ export class Tape {
 
   /**
    * Recompute every node from the leaves' current `data`; sets and returns the root's `data`. With `x`
-   * (one number per declared input), the input leaves' `data` is set to it first.
+   * (one number per declared input), the input leaves' `data` is set to it first. A leaf whose `data` is
+   * not a number is a TypeError. When the leaves differ from the values the graph was built with, the
+   * graph's intermediate nodes keep their old `data` (unless compiled with `writeBack`): an eager
+   * `backward()` from the root or an output then throws rather than mix the two; use `tape.backward()`.
    */
   forward(x?: ArrayLike<number>): number {
-    if (x !== undefined) this.setInputs(x, 'Tape.forward(x)');
+    const where = x === undefined ? 'Tape.forward()' : 'Tape.forward(x)';
+    if (x !== undefined) this.setInputs(x, where);
     const val = this.val;
     const leaves = this.leaves;
     const nLeaves = leaves.length;
-    for (let i = 0; i < nLeaves; i++) val[i + 1] = leaves[i]!.data;
+    this.readLeaves(val, 'data', where);
     forwardSlots(this.layout, val, this.pre, nLeaves + 1);
     const out = val[this.layout.rootSlot]!;
     this.root.data = out;
     for (let i = 0; i < this.outputs.length; i++) this.outputs[i]!.data = val[this.outputSlots[i]!]!;
     if (this.nodes !== null) this.writeBack(val, 'data');
+    const built = this.built;
+    if (built !== null) {
+      let changed = false;
+      for (let i = 0; i < nLeaves && !changed; i++) changed = !Object.is(val[i + 1], built[i]);
+      // A leaf among them holds its own new data and has nothing in between to go stale.
+      for (const v of [this.root, ...this.outputs]) if (v.opName !== undefined) markReplayed(v, changed);
+    }
     this.computed = true;
     return out;
   }
@@ -113,7 +132,7 @@ export class Tape {
     const nLeaves = leaves.length;
     const first = nLeaves + 1;
     // Leaves start from their current grad so contributions add in the eager engine's order.
-    for (let i = 0; i < nLeaves; i++) grad[i + 1] = leaves[i]!.grad;
+    this.readLeaves(grad, 'grad', 'Tape.backward()');
     grad.fill(0, first);
     if (op[rootSlot] === LEAF_CODE) grad[rootSlot]! += 1;
     else grad[rootSlot] = 1;
@@ -148,7 +167,14 @@ export class Tape {
       throw new TypeError(`${where}: expected opts.grad to be a boolean, got ${describe(withGrad)}`);
     }
     const nIn = this.inputSlots.length;
-    rows.forEach((row: unknown, r) => checkRow(row, nIn, `${where}: rows[${r}]`));
+    for (let r = 0; r < rows.length; r++) {
+      if (!(r in rows)) {
+        throw new TypeError(
+          `${where}: rows[${r}]: expected ${nIn} numbers (one per declared input), got ${describeAt(rows, r)}`,
+        );
+      }
+      checkRow(rows[r], nIn, `${where}: rows[${r}]`);
+    }
     const { op, rootSlot } = this.layout;
     const val = this.val;
     const grad = this.grad;
@@ -160,10 +186,8 @@ export class Tape {
     const nOut = outSlots.length;
     const values = new Float64Array(rows.length);
     const outputs = new Float64Array(rows.length * nOut);
-    for (let i = 0; i < nLeaves; i++) {
-      val[i + 1] = leaves[i]!.data;
-      grad[i + 1] = leaves[i]!.grad;
-    }
+    this.readLeaves(val, 'data', where);
+    this.readLeaves(grad, 'grad', where);
     this.inputSums ??= sumsOverSlots(this.layout, inputSlots);
     if (this.columns === null) {
       const fits = ColumnReplay.fits(this.layout, first, inputSlots);
@@ -205,6 +229,16 @@ export class Tape {
     for (let j = 0; j < this.inputs.length; j++) this.inputs[j]!.data = x[j]!;
   }
 
+  /** Copy every leaf's `data` or `grad` into slots 1…; a non-number there is a TypeError, as in eager ops. */
+  private readLeaves(into: Float64Array, field: 'data' | 'grad', where: string): void {
+    const leaves = this.leaves;
+    for (let i = 0; i < leaves.length; i++) {
+      const x: unknown = leaves[i]![field];
+      if (typeof x !== 'number') throw leafFieldError(leaves[i]!, field, where, i);
+      into[i + 1] = x;
+    }
+  }
+
   private writeBack(from: Float64Array, field: 'data' | 'grad'): void {
     const nodes = this.nodes!;
     for (let s = 0; s < nodes.length; s++) {
@@ -221,7 +255,7 @@ function checkRow(row: unknown, n: number, where: string): void {
   }
   for (let j = 0; j < n; j++) {
     if (typeof r[j] !== 'number') {
-      throw new TypeError(`${where}: expected input ${j} to be a number, got ${describe(r[j])}`);
+      throw new TypeError(`${where}: expected input ${j} to be a number, got ${describeAt(r, j)}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 // decisionBoundary: a 2-input classifier's predicted class over the plane with its data on top, as a Chart.
 
-import { describe } from '../engine/describe.js';
+import { describe, describeAt } from '../engine/describe.js';
 import { predictClass } from '../nn/lossGraph.js';
 import { Chart } from './Chart.js';
 import { decisionBoundarySpec, type DecisionBoundaryOptions } from './decisionBoundarySpec.js';
@@ -34,13 +34,20 @@ export function decisionBoundary(
   if (!Array.isArray(X) || !Array.isArray(y) || X.length === 0 || X.length !== y.length) {
     throw new TypeError(`${where}: expected data { X, y } of equal, non-zero lengths, got ${describe(data)}`);
   }
-  X.forEach((p, i) => {
-    if (!Array.isArray(p) || p.length !== 2 || !p.every((v) => Number.isFinite(v))) {
-      throw new TypeError(
-        `${where}: expected data.X[${i}] to be [x0, x1] of finite numbers, got ${describe(p)}`,
-      );
+  for (let i = 0; i < X.length; i++) {
+    const p: unknown = X[i];
+    if (!Array.isArray(p) || p.length !== 2) {
+      const got = Array.isArray(p) ? `${p.length} numbers` : describeAt(X, i);
+      throw new TypeError(`${where}: expected data.X[${i}] to be [x0, x1] of finite numbers, got ${got}`);
     }
-  });
+    for (let j = 0; j < 2; j++) {
+      if (typeof p[j] !== 'number' || !Number.isFinite(p[j])) {
+        throw new TypeError(
+          `${where}: expected data.X[${i}][${j}] to be a finite number, got ${describeAt(p, j)}`,
+        );
+      }
+    }
+  }
   const plusMinus = y.every((c) => c === -1 || c === 1);
   const labels = y.map((c, i) => {
     const k = plusMinus ? (c + 1) / 2 : c;

@@ -1,7 +1,8 @@
 // decisionBoundarySpec: a Vega-Lite picture of a classifier — its predicted class over a grid as a filled
 // heatmap, the data points on top. Browser-safe: it only builds the spec.
 
-import type { TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec as VegaLiteSpec } from 'vega-lite';
+import type { TopLevelSpec } from './topLevelSpec.js';
 import { checkOptions } from '../engine/checkKeys.js';
 
 /** Region tints (light) and point colours (strong) per class, colour-blind-safe (Tableau 10 order). */
@@ -118,7 +119,7 @@ export function decisionBoundarySpec(
       },
     ],
     resolve: { scale: { color: 'independent', fill: 'independent' } },
-  } as TopLevelSpec;
+  } as VegaLiteSpec;
 }
 
 function pad(lo: number, hi: number, m: number): [number, number] {

@@ -1,7 +1,9 @@
 // digitGridSvg: small grey-scale images (e.g. misclassified 8×8 digits) in a grid, each captioned, as SVG.
 
+import { pictureText } from './pictureText.js';
+
 const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (c) => XML[c]!);
+const escapeXml = (text: string): string => pictureText(text).replace(/[&<>"]/g, (c) => XML[c]!);
 
 export interface DigitTile {
   /** Pixel intensities row by row, 0 (white) … `max` (black). */

@@ -7,14 +7,12 @@
 // `&amp;`: a label shows `&lt;script&gt;` as typed. Graphviz writes < > & as entities in the SVG, so
 // no label can inject markup.
 
-// Control characters (C0, DEL and C1) would start new lines, confuse the lexer or vanish; a label shows
-// them as spaces. A lone surrogate is not text: Graphviz would draw its WTF-8 bytes as three characters.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+import { pictureText } from './pictureText.js';
 
-const plainText = (text: string): string =>
-  text.replace(CONTROL, ' ').replace(LONE_SURROGATE, '\ufffd').replace(/&/g, '&amp;');
+// Control characters (C0, DEL and C1) would start new lines, confuse the lexer or vanish; a label shows
+// them as spaces (pictureText). A lone surrogate is not text: Graphviz would draw its WTF-8 bytes as three
+// characters, so it is drawn as U+FFFD.
+const plainText = (text: string): string => pictureText(text).replace(/&/g, '&amp;');
 
 /**
  * Text for a field of a `shape=record` label, inside a DOT double-quoted string. (The record parser

@@ -1,6 +1,7 @@
 // lineChart: one or more (x, y) series as a Vega-Lite line chart with axes, grid and title.
 
-import type { TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec as VegaLiteSpec } from 'vega-lite';
+import type { TopLevelSpec } from './topLevelSpec.js';
 import { checkOptions } from '../engine/checkKeys.js';
 import { Chart } from './Chart.js';
 
@@ -65,7 +66,7 @@ export function lineChartSpec(series: readonly Series[], opts: LineChartOptions 
       throw new RangeError(`lineChart: expected ${name} to be a positive number, got ${v}`);
     return v;
   };
-  const spec: TopLevelSpec = {
+  const spec: VegaLiteSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: size(opts.width, 480, 'width'),
     height: size(opts.height, 300, 'height'),

@@ -2,7 +2,7 @@
 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { MissingPackageError } from './loadOptional.js';
+import { missingPackageError } from './loadOptional.js';
 
 // Every picture asks for DejaVu Sans (drawDot's nodes, the charts' config); Vega's titles are bold.
 const FILES = [
@@ -18,7 +18,7 @@ export function shippedFonts(): string[] {
   try {
     pkg = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
   } catch {
-    throw new MissingPackageError('dejavu-fonts-ttf', 'PNG output (the font for its text)');
+    throw missingPackageError(['dejavu-fonts-ttf'], 'PNG output (the font for its text)');
   }
   return FILES.map((file) => join(dirname(pkg), 'ttf', file));
 }

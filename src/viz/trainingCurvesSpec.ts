@@ -1,6 +1,7 @@
 // trainingCurvesSpec: loss (log scale) and accuracy against the step, side by side, as a Vega-Lite spec.
 
-import type { TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec as VegaLiteSpec } from 'vega-lite';
+import type { TopLevelSpec } from './topLevelSpec.js';
 
 export interface CurvePoint {
   step: number;
@@ -52,5 +53,5 @@ export function trainingCurvesSpec(points: readonly CurvePoint[], title?: string
         },
       },
     ],
-  } as TopLevelSpec;
+  } as VegaLiteSpec;
 }

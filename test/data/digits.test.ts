@@ -74,6 +74,6 @@ describe('trainTestSplit', () => {
     expect(() => trainTestSplit(data, { testFraction: -0.1 })).toThrow(
       /testFraction to be a number in \[0, 1\)/,
     );
-    expect(() => trainTestSplit(data, { testFraction: 0.6 })).toThrow(/leaves no training samples/);
+    expect(() => trainTestSplit(data, { testFraction: 0.6 })).toThrow(/leaving none to train on/);
   });
 });

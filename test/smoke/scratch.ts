@@ -26,10 +26,12 @@ export interface Scratch {
   core: string;
   /** A project with the tarball and the picture libraries (the README's install for pictures). */
   pictures: string;
+  /** A project with the tarball and only @viz-js/viz of the picture libraries (graphs, no charts). */
+  vizOnly: string;
   remove(): void;
 }
 
-/** `npm pack` the built repository (run `npm run build` first) and install it into two fresh projects. */
+/** `npm pack` the built repository (run `npm run build` first) and install it into three fresh projects. */
 export function makeScratch(): Scratch {
   const dir = mkdtempSync(join(tmpdir(), 'micrograd-pack-'));
   npm(['pack', '--ignore-scripts', '--pack-destination', dir], REPO);
@@ -46,5 +48,16 @@ export function makeScratch(): Scratch {
   };
   const core = project('core', []);
   const pictures = project('pictures', PICTURE_PACKAGES);
-  return { dir, tarball, core, pictures, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const vizOnly = project(
+    'viz-only',
+    PICTURE_PACKAGES.filter((p) => p.startsWith('@viz-js/viz@')),
+  );
+  return {
+    dir,
+    tarball,
+    core,
+    pictures,
+    vizOnly,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -13,7 +13,7 @@ let s: Scratch;
 beforeAll(() => {
   s = makeScratch();
   for (const f of ['neuron.mjs', 'neuron.cjs', 'consumer.ts']) cpSync(join(FIXTURES, f), join(s.core, f));
-  cpSync(join(FIXTURES, 'consumer.ts'), join(s.pictures, 'consumer.ts'));
+  for (const dir of [s.pictures, s.vizOnly]) cpSync(join(FIXTURES, 'consumer.ts'), join(dir, 'consumer.ts'));
 }, 240_000);
 afterAll(() => s?.remove());
 
@@ -117,37 +117,73 @@ describe('the packed tarball', () => {
     expect(written).toEqual(['metrics.json', 'model.json']);
   });
 
-  it('compiles a TypeScript consumer under node16, nodenext and bundler resolution', async () => {
+  /** Type-check consumer.ts in `cwd` with skipLibCheck false: the package's own .d.ts files are checked too. */
+  const typecheck = (cwd: string, module: string, resolution: string): Promise<string> => {
     const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
+    const config = {
+      compilerOptions: {
+        module,
+        moduleResolution: resolution,
+        target: 'es2022',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      files: ['consumer.ts'],
+    };
+    const file = `tsconfig.${resolution}.json`;
+    writeFileSync(join(cwd, file), JSON.stringify(config));
+    return new Promise<string>((resolve) =>
+      execFile(process.execPath, [tsc, '-p', file], { cwd }, (err, out) =>
+        resolve(`${resolution}: ${err === null ? 'ok' : out}`),
+      ),
+    );
+  };
+
+  it('compiles a TypeScript consumer under node16, nodenext and bundler resolution', async () => {
     const modes = [
       ['node16', 'node16'],
       ['nodenext', 'nodenext'],
       ['esnext', 'bundler'],
     ] as const;
-    // No skipLibCheck: the package's own .d.ts files are checked too. In parallel: each takes ~20 s.
-    const results = await Promise.all(
-      modes.map(([module, resolution]) => {
-        const config = {
-          compilerOptions: {
-            module,
-            moduleResolution: resolution,
-            target: 'es2022',
-            strict: true,
-            noEmit: true,
-            types: [],
-          },
-          files: ['consumer.ts'],
-        };
-        const file = `tsconfig.${resolution}.json`;
-        writeFileSync(join(s.pictures, file), JSON.stringify(config));
-        return new Promise<string>((resolve) =>
-          execFile(process.execPath, [tsc, '-p', file], { cwd: s.pictures }, (err, out) =>
-            resolve(`${resolution}: ${err === null ? 'ok' : out}`),
-          ),
-        );
-      }),
-    );
+    // In parallel: each takes ~20 s.
+    const results = await Promise.all(modes.map(([m, r]) => typecheck(s.pictures, m, r)));
     expect(results).toEqual(['node16: ok', 'nodenext: ok', 'bundler: ok']);
+  });
+
+  it('compiles the same consumer (micrograd-ts/viz included) with no picture package, and with @viz-js/viz only', async () => {
+    const results = await Promise.all([
+      typecheck(s.core, 'nodenext', 'nodenext'),
+      typecheck(s.vizOnly, 'nodenext', 'nodenext'),
+    ]);
+    expect(results).toEqual(['nodenext: ok', 'nodenext: ok']);
+  });
+
+  it('walkthrough --out without the picture packages refuses before starting, naming all in one command', () => {
+    const r = spawnSync('npx', ['--no-install', 'micrograd', 'walkthrough', '--out', 'pics'], {
+      cwd: s.core,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('npm install vega vega-lite @viz-js/viz @resvg/resvg-js dejavu-fonts-ttf');
+    expect(existsSync(join(s.core, 'pics'))).toBe(false);
+  });
+
+  it('a chart without Vega names every missing picture package in one install command', () => {
+    writeFileSync(
+      join(s.vizOnly, 'chart.mjs'),
+      "import { lineChart } from 'micrograd-ts/viz';\n" +
+        "await lineChart([{ name: 'a', x: [0, 1], y: [0, 1] }]).svg().catch((e) => console.log(e.message));\n",
+    );
+    const r = spawnSync(process.execPath, ['chart.mjs'], { cwd: s.vizOnly, encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe(
+      'Drawing a chart needs the packages vega and vega-lite, which are not installed; other picture ' +
+        'packages missing: @resvg/resvg-js and dejavu-fonts-ttf. Install them all with: ' +
+        'npm install vega vega-lite @resvg/resvg-js dejavu-fonts-ttf',
+    );
   });
 
   it('npx micrograd walkthrough --out writes the post’s pictures after the documented install', () => {

@@ -14,7 +14,7 @@ import { explainPass } from '../../walkthrough/explainPass.js';
 import { table } from '../table.js';
 import { printTorchComparisonIfPresent } from '../torchComparison.js';
 import { runMoonsTraining } from '../../walkthrough/moonsTraining.js';
-import { makePicturesDir, writeWalkthroughPictures } from './walkthroughPictures.js';
+import { checkPicturePackages, makePicturesDir, writeWalkthroughPictures } from './walkthroughPictures.js';
 
 export type Print = (line?: string) => void;
 
@@ -65,7 +65,10 @@ export function walkthroughCommand(): Command {
     .option('--explain', "write out the neuron's forward and backward passes step by step")
     .action(async (flags: { out?: string; explain?: boolean }) => {
       const print: Print = (line = '') => process.stdout.write(`${line}\n`);
-      if (flags.out !== undefined) await makePicturesDir(flags.out);
+      if (flags.out !== undefined) {
+        checkPicturePackages();
+        await makePicturesDir(flags.out);
+      }
       runWalkthrough(print, flags.explain === true);
       print();
       await printTorchComparisonIfPresent(print);

@@ -2,6 +2,7 @@
 
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MissingPackageError, missingPackages, PICTURE_PACKAGES } from '../../viz/loadOptional.js';
 import { walkthroughPictures } from '../../walkthrough/pictures.js';
 import type { Print } from './walkthrough.js';
 
@@ -11,6 +12,18 @@ const WHY: Record<string, string> = {
   EROFS: 'read-only file system',
   ENOTDIR: 'a parent is not a folder',
 };
+
+/**
+ * Refuse `--out` before anything is printed or created when a picture package is missing (graphs need
+ * @viz-js/viz, the plot Vega and Vega-Lite, PNGs resvg and the fonts), naming every one in one install
+ * command: an empty folder and a failure halfway through help nobody.
+ */
+export function checkPicturePackages(): void {
+  const missing = missingPackages(PICTURE_PACKAGES);
+  if (missing.length > 0) {
+    throw new MissingPackageError(missing, "walkthrough --out (the post's graphs, plot and their PNGs)");
+  }
+}
 
 /**
  * Create the pictures folder up front, so a bad --out fails before any output. Only the last level is
