@@ -85,7 +85,7 @@ describe('TrainingRun', () => {
   it('takes a new learning rate from the next step on, without starting over', () => {
     const t = new TrainingRun({ ...small, optimizer: 'sgd' });
     t.step();
-    t.lr = 0;
+    t.live.lr = 0;
     const before = t.model.parameters().map((p) => p.data);
     t.step();
     expect(t.model.parameters().map((p) => p.data)).toEqual(before);
