@@ -100,7 +100,11 @@ function showBatch(): void {
   byId('batch-of').textContent = n === 0 ? '' : state.config.batch >= n ? `(all ${n})` : `(of ${n})`;
 }
 
+/** A message that outlives a progress line (the network changed, then its graphs were recorded). */
+let note = '';
+
 function setStatus(text: string, kind: 'info' | 'warn' = 'info'): void {
+  if (text !== note) note = '';
   status.textContent = text;
   status.className = `status ${kind}`;
 }
@@ -110,7 +114,11 @@ let progressTimer: number | undefined;
 function showProgress(text: string): void {
   stopProgress();
   const t0 = performance.now();
-  const tick = (): void => setStatus(`${text} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // Straight to the line, not through setStatus: the note it covers comes back when it is done.
+  const tick = (): void => {
+    status.textContent = `${text} ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+    status.className = 'status info';
+  };
   tick();
   progressTimer = window.setInterval(tick, 200);
 }
@@ -204,6 +212,7 @@ function reset(): void {
   renderNet();
   neuron.reset();
   stopProgress();
+  note = '';
   setStatus('');
   send({ type: 'reset', config: state.config, run: state.runId });
 }
@@ -271,18 +280,16 @@ function apply(next: TrainConfig, keepRun = false): void {
     showProblem();
     send({ type: 'data', config: next });
     const n = next.points.length;
-    setStatus(
-      `Now ${n} points; ${state.running ? 'training goes on' : 'the run goes on'} with the same weights.`,
-    );
+    note = `Now ${n} points; ${state.running ? 'training goes on' : 'the run goes on'} with the same weights.`;
+    setStatus(note);
     return;
   }
   if (hard.length > 0) {
     const wasRunning = state.running;
     reset();
     const names = [...new Set(hard.map((k) => SETTING_NAMES[k] ?? k))].join(', ');
-    setStatus(
-      `New ${names}: the run started over at step 0 with new weights${wasRunning ? ' and plays on' : ''}.`,
-    );
+    note = `New ${names}: the run started over at step 0 with new weights${wasRunning ? ' and plays on' : ''}.`;
+    setStatus(note);
     if (wasRunning) {
       setRunning(true);
       send({ type: 'play' });
@@ -389,7 +396,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       state.step = ms.step;
       if (progressTimer !== undefined) {
         stopProgress();
-        setStatus('');
+        setStatus(note);
       }
       showMeasure(ms);
       byId('stat-sps').textContent =
