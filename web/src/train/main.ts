@@ -103,6 +103,12 @@ function showBatch(): void {
 /** A message that outlives a progress line (the network changed, then its graphs were recorded). */
 let note = '';
 
+/** Say something that stays through the progress lines of the run it starts. */
+function announce(text: string): void {
+  note = text;
+  setStatus(text);
+}
+
 function setStatus(text: string, kind: 'info' | 'warn' = 'info'): void {
   if (text !== note) note = '';
   status.textContent = text;
@@ -280,16 +286,18 @@ function apply(next: TrainConfig, keepRun = false): void {
     showProblem();
     send({ type: 'data', config: next });
     const n = next.points.length;
-    note = `Now ${n} points; ${state.running ? 'training goes on' : 'the run goes on'} with the same weights.`;
-    setStatus(note);
+    announce(
+      `Now ${n} points; ${state.running ? 'training goes on' : 'the run goes on'} with the same weights.`,
+    );
     return;
   }
   if (hard.length > 0) {
     const wasRunning = state.running;
     reset();
     const names = [...new Set(hard.map((k) => SETTING_NAMES[k] ?? k))].join(', ');
-    note = `New ${names}: the run started over at step 0 with new weights${wasRunning ? ' and plays on' : ''}.`;
-    setStatus(note);
+    announce(
+      `New ${names}: the run started over at step 0 with new weights${wasRunning ? ' and plays on' : ''}.`,
+    );
     if (wasRunning) {
       setRunning(true);
       send({ type: 'play' });
@@ -477,7 +485,7 @@ const useCsv = (text: string): void => {
   if (typeof r === 'string') return;
   const became = r.problem !== state.config.problem;
   apply(r);
-  if (became) setStatus(`The CSV's labels are not all 0 or 1: training it as regression (MSE), from step 0.`);
+  if (became) announce(`The CSV's labels are not all 0 or 1: training it as regression (MSE), from step 0.`);
 };
 byId('csv-use').addEventListener('click', () => useCsv(byId<HTMLTextAreaElement>('csv-text').value));
 byId<HTMLInputElement>('csv-file').addEventListener('change', (e) => {

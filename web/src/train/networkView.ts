@@ -267,8 +267,9 @@ export class NetworkView {
       value: String(+w.toPrecision(6)),
       'aria-label': this.edgeName(layer, j, i),
     });
+    // A div, not a form: Enter sets the weight here, and no submission outlives the field.
     const form = h(
-      'form',
+      'div',
       { class: 'edge-edit' },
       h('label', { for: 'edge-weight' }, this.edgeName(layer, j, i)),
       input,
@@ -286,13 +287,12 @@ export class NetworkView {
       this.actions.editWeight(layer, j, i, v);
       this.readout.textContent = `${this.edgeName(layer, j, i)}: set to ${formatCompact(v)}.`;
     };
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      set();
-    });
     input.addEventListener('change', set);
     input.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        set();
+      } else if (e.key === 'Escape') {
         done = true;
         this.describeEdge(layer, j, i);
       }
