@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { CliError } from './CliError.js';
 import {
+  DIGITS_FEATURES,
   loadDigits,
   makeBlobs,
   makeCircles,
@@ -22,6 +23,18 @@ export const READ_ERRORS = new Map([
   ['EISDIR', 'it is a folder, not a file'],
   ['ENOTDIR', 'a parent in the path is not a folder'],
 ]);
+
+/**
+ * What a dataset's rows are, which decides its pictures: points in the plane (a decision boundary),
+ * square images (the misclassified ones), or columns of a table (curves only).
+ */
+export type DatasetKind = { kind: 'plane' } | { kind: 'images'; side: number } | { kind: 'table' };
+
+/** The kind of a dataset loaded by `loadDataset`: the digits are 8×8 images, whatever a CSV's width. */
+export function datasetKind(dataset: string, data: Dataset): DatasetKind {
+  if (dataset === 'digits') return { kind: 'images', side: Math.sqrt(DIGITS_FEATURES) };
+  return data.X[0]?.length === 2 ? { kind: 'plane' } : { kind: 'table' };
+}
 
 export interface DatasetSpec {
   /** A name from DATASETS, or a path ending in .csv. */

@@ -5,7 +5,7 @@ import { parseDecimal } from '../../data/parseDecimal.js';
 import { ACTIVATIONS, INITS, LOSSES, type Init, type LossName } from '../../nn/index.js';
 import { checkTrainData } from '../checkTrainData.js';
 import { CliError } from '../CliError.js';
-import { DATASETS, loadDataset } from '../loadDataset.js';
+import { DATASETS, datasetKind, loadDataset } from '../loadDataset.js';
 import { checkTargets, prepareOutDir, previousDataset } from '../outFolder.js';
 import { trainDefaults } from '../trainDefaults.js';
 import {
@@ -178,6 +178,7 @@ export function trainCommand(): Command {
         {
           dataset: o['dataset'] as string,
           data,
+          kind: datasetKind(dataset, data),
           layers,
           activation: pick('activation', d.activation),
           init: pick<Init>('init', d.init),
