@@ -4,7 +4,7 @@
 import type { Dataset } from '../data/index.js';
 import type { Activation, Init, LossName, StepResult } from '../nn/index.js';
 import type { DatasetKind } from './loadDataset.js';
-import { AtomicFiles } from './outFolder.js';
+import { AtomicFiles } from './AtomicFiles.js';
 import { MissingPackageError } from '../viz/loadOptional.js';
 import { evaluateStage } from './trainStages/evaluateStage.js';
 import { loadStage } from './trainStages/loadStage.js';

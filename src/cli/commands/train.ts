@@ -121,7 +121,7 @@ export function trainCommand(): Command {
     .option('--alpha <a>', 'L2 penalty alpha·Σp²', num(0), 1e-4)
     .option('--seed <n>', 'seed for the data, the split, the weights and the batches', int(0), 1337)
     .option(
-      '--out <dir>',
+      '-o, --out <dir>',
       'where to write model.json, metrics.json and the pictures (default runs/<dataset>)',
     )
     .option('--no-out', 'write nothing, only train')

@@ -4,7 +4,7 @@ import { predictClass } from '../../nn/index.js';
 import type { TopLevelSpec } from '../../viz/vegaLiteToSvg.js';
 import type { DatasetKind } from '../loadDataset.js';
 import { misclassifiedTiles } from '../misclassified.js';
-import type { AtomicFiles } from '../outFolder.js';
+import type { AtomicFiles } from '../AtomicFiles.js';
 import type { TrainConfig } from '../trainRun.js';
 import type { EvaluatedRun } from './evaluateStage.js';
 import { shapeOf, type LoadedRun } from './loadStage.js';

@@ -1,6 +1,6 @@
 // saveStage: stage a run's model.json and metrics.json (renamed into place only when the whole run is staged).
 
-import type { AtomicFiles } from '../outFolder.js';
+import type { AtomicFiles } from '../AtomicFiles.js';
 import type { TrainConfig } from '../trainRun.js';
 import type { EvaluatedRun } from './evaluateStage.js';
 import type { LoadedRun } from './loadStage.js';
