@@ -1,28 +1,20 @@
 // loadDataset: a named toy dataset or a CSV file, for `micrograd train`.
 
-import { readFileSync } from 'node:fs';
 import { CliError } from './CliError.js';
+import { closest } from './closest.js';
+import { readCsv } from './readCsv.js';
 import {
   DIGITS_FEATURES,
   loadDigits,
   makeBlobs,
   makeCircles,
   makeMoons,
-  parseCsv,
   spiral,
   xor,
   type Dataset,
 } from '../data/index.js';
 
 export const DATASETS = ['moons', 'circles', 'blobs', 'spiral', 'xor', 'digits'] as const;
-
-/** What a failed read means, in words (a Map: codes are looked up, never inherited). */
-export const READ_ERRORS = new Map([
-  ['ENOENT', 'no such file'],
-  ['EACCES', 'permission denied'],
-  ['EISDIR', 'it is a folder, not a file'],
-  ['ENOTDIR', 'a parent in the path is not a folder'],
-]);
 
 /**
  * What a dataset's rows are, which decides its pictures: points in the plane (a decision boundary),
@@ -63,22 +55,10 @@ export function loadDataset(spec: DatasetSpec): Dataset {
       return loadDigits(); // scikit-learn's 1,797 8×8 images, pixels scaled to [0, 1]
   }
   if (!dataset.toLowerCase().endsWith('.csv')) {
+    const guess = closest(dataset, DATASETS);
     throw new CliError(
-      `--dataset ${JSON.stringify(dataset)}: expected one of ${DATASETS.join(', ')} or a .csv file`,
+      `--dataset ${JSON.stringify(dataset)}: ${guess === undefined ? '' : `did you mean ${guess}? `}expected one of ${DATASETS.join(', ')} or a .csv file`,
     );
   }
-  let text: string;
-  try {
-    text = readFileSync(dataset, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new CliError(
-      `--dataset ${dataset}: ${READ_ERRORS.get(code) ?? `cannot read it (${code || String(e)})`}`,
-    );
-  }
-  try {
-    return parseCsv(text);
-  } catch (e) {
-    throw new CliError(`--dataset ${dataset}: ${(e as Error).message.replace(/^parseCsv: /, '')}`);
-  }
+  return readCsv(dataset, '--dataset');
 }

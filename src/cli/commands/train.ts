@@ -68,6 +68,16 @@ function layerList(v: string): number[] {
   return sizes;
 }
 
+/** The held-out part is ceil(n·f) samples (trainTestSplit's count): refuse a fraction that holds out all. */
+function checkTestFraction(f: number, n: number): void {
+  if (f === 0 || Math.ceil(n * f) < n) return;
+  const most = Math.floor((100 * (n - 1)) / n) / 100;
+  throw new CliError(
+    `--test-fraction ${f} would hold out all ${n} samples, leaving none to train on` +
+      (most > 0 ? `: use at most ${most}` : ': there are too few samples to hold any out'),
+  );
+}
+
 export function trainCommand(): Command {
   return new Command('train')
     .description("train an MLP and draw its decision boundary (defaults: micrograd's moons demo)")
@@ -156,6 +166,8 @@ export function trainCommand(): Command {
       if (batchSize !== undefined && batchSize > n) {
         throw new CliError(`--batch-size ${batchSize}: expected at most the ${n} samples`);
       }
+      const testFraction = pick('testFraction', d.testFraction);
+      checkTestFraction(testFraction, n);
       const layers = pick('layers', d.layers);
       checkGraphMemory(
         [data.X[0]!.length, ...layers, loss === 'cross-entropy' ? k : 1],
@@ -189,7 +201,7 @@ export function trainCommand(): Command {
           steps: pick('steps', d.steps),
           epochs: o['steps'] === undefined ? pick<number | undefined>('epochs', d.epochs) : undefined,
           batchSize,
-          testFraction: pick('testFraction', d.testFraction),
+          testFraction,
           alpha: o['alpha'] as number,
           ...(loadsCsv ? {} : { noise: o['noise'] as number }),
           seed: o['seed'] as number,
