@@ -10,7 +10,6 @@ import { emit } from '../emit.js';
 import { defaultLoss, evaluateModel, taskOf, type Evaluation } from '../modelEvaluation.js';
 import { readCsv } from '../readCsv.js';
 import { readModel } from '../readModel.js';
-import { table } from '../table.js';
 
 interface EvaluateFlags {
   model: string;
@@ -65,9 +64,20 @@ function report(e: Evaluation, flags: EvaluateFlags): string {
     `accuracy: ${(100 * e.accuracy).toFixed(1)}% (${right} of ${e.samples})`,
     'confusion matrix (rows: true class, columns: predicted class):',
   );
-  const k = e.confusion.length;
-  const header = ['', ...Array.from({ length: k }, (_, p) => String(p))];
-  lines.push(...table([header, ...e.confusion.map((row, t) => [String(t), ...row.map(String)])]));
+  // Right-aligned counts under right-aligned class numbers.
+  const cells = [
+    ['', ...e.confusion.map((_, p) => String(p))],
+    ...e.confusion.map((row, t) => [String(t), ...row.map(String)]),
+  ];
+  const width = Math.max(...cells.flat().map((c) => c.length));
+  lines.push(
+    ...cells.map((row) =>
+      row
+        .map((c) => c.padStart(width + 2))
+        .join('')
+        .trimEnd(),
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
 
