@@ -14,7 +14,7 @@ export function checkTrainData(data: Dataset, dataset: string, noise: number | u
     const c = data.y[i]!;
     if (!Number.isInteger(c) || c < 0 || c >= MAX_CLASSES) {
       throw new CliError(
-        `--dataset ${dataset}: the label of data row ${i + 1} is ${c}; labels must be class indices, integers from 0 to ${MAX_CLASSES - 1}`,
+        `--dataset ${dataset}: the label of data row ${i + 1} is ${c}; labels must be class indices, integers from 0 to ${MAX_CLASSES - 1} (real-valued targets: --task regression)`,
       );
     }
     if (c >= k) k = c + 1;

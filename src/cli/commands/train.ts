@@ -5,7 +5,7 @@ import { parseDecimal } from '../../data/parseDecimal.js';
 import { ACTIVATIONS, INITS, LOSSES, type Init, type LossName } from '../../nn/index.js';
 import { checkTrainData } from '../checkTrainData.js';
 import { CliError } from '../CliError.js';
-import { DATASETS, loadDataset } from '../loadDataset.js';
+import { DATASETS, datasetKind, loadDataset } from '../loadDataset.js';
 import { checkTargets, prepareOutDir, previousDataset } from '../outFolder.js';
 import { trainDefaults } from '../trainDefaults.js';
 import {
@@ -68,6 +68,16 @@ function layerList(v: string): number[] {
   return sizes;
 }
 
+/** The held-out part is ceil(n·f) samples (trainTestSplit's count): refuse a fraction that holds out all. */
+function checkTestFraction(f: number, n: number): void {
+  if (f === 0 || Math.ceil(n * f) < n) return;
+  const most = Math.floor((100 * (n - 1)) / n) / 100;
+  throw new CliError(
+    `--test-fraction ${f} would hold out all ${n} samples, leaving none to train on` +
+      (most > 0 ? `: use at most ${most}` : ': there are too few samples to hold any out'),
+  );
+}
+
 export function trainCommand(): Command {
   return new Command('train')
     .description("train an MLP and draw its decision boundary (defaults: micrograd's moons demo)")
@@ -121,7 +131,7 @@ export function trainCommand(): Command {
     .option('--alpha <a>', 'L2 penalty alpha·Σp²', num(0), 1e-4)
     .option('--seed <n>', 'seed for the data, the split, the weights and the batches', int(0), 1337)
     .option(
-      '--out <dir>',
+      '-o, --out <dir>',
       'where to write model.json, metrics.json and the pictures (default runs/<dataset>)',
     )
     .option('--no-out', 'write nothing, only train')
@@ -156,6 +166,8 @@ export function trainCommand(): Command {
       if (batchSize !== undefined && batchSize > n) {
         throw new CliError(`--batch-size ${batchSize}: expected at most the ${n} samples`);
       }
+      const testFraction = pick('testFraction', d.testFraction);
+      checkTestFraction(testFraction, n);
       const layers = pick('layers', d.layers);
       checkGraphMemory(
         [data.X[0]!.length, ...layers, loss === 'cross-entropy' ? k : 1],
@@ -178,6 +190,7 @@ export function trainCommand(): Command {
         {
           dataset: o['dataset'] as string,
           data,
+          kind: datasetKind(dataset, data),
           layers,
           activation: pick('activation', d.activation),
           init: pick<Init>('init', d.init),
@@ -188,7 +201,7 @@ export function trainCommand(): Command {
           steps: pick('steps', d.steps),
           epochs: o['steps'] === undefined ? pick<number | undefined>('epochs', d.epochs) : undefined,
           batchSize,
-          testFraction: pick('testFraction', d.testFraction),
+          testFraction,
           alpha: o['alpha'] as number,
           ...(loadsCsv ? {} : { noise: o['noise'] as number }),
           seed: o['seed'] as number,
