@@ -1,14 +1,14 @@
 // modelEvaluation: what a saved model scores on labelled data — the one place the CLI turns a task into metrics.
 
 import type { Dataset } from '../data/index.js';
-import { lossGraph, predictClass, type LossName, type MLP } from '../nn/index.js';
+import { lossGraph, meanSquaredError, predictClass, r2Score, type LossName, type MLP } from '../nn/index.js';
 import { CliError } from './CliError.js';
 
 export type ModelTask = 'classification' | 'regression';
 
 /** A model's task: regression when its file says so (`task` in the JSON, read by MLP.fromJSON), else classes. */
 export function taskOf(model: MLP): ModelTask {
-  return (model as { task?: unknown }).task === 'regression' ? 'regression' : 'classification';
+  return model.task;
 }
 
 /** The classes a classifier tells apart: one per output, or two for a single score (its sign). */
@@ -70,16 +70,9 @@ export function evaluateModel(model: MLP, data: Dataset, loss: LossName, flag: s
   const n = data.X.length;
   const outputs = data.X.map((x) => model.predict(x));
   if (task === 'regression') {
-    let mean = 0;
-    for (const y of data.y) mean += y / n;
-    let res = 0;
-    let tot = 0;
-    outputs.forEach((o, i) => {
-      res += (o[0]! - data.y[i]!) ** 2;
-      tot += (data.y[i]! - mean) ** 2;
-    });
-    const r2 = tot === 0 ? (res === 0 ? 1 : 0) : 1 - res / tot;
-    return { task, samples: n, loss: 'mse', value: res / n, mse: res / n, r2 };
+    const pred = outputs.map((o) => o[0]!);
+    const mse = meanSquaredError(pred, data.y);
+    return { task, samples: n, loss: 'mse', value: mse, mse, r2: r2Score(pred, data.y) };
   }
   let value = 0;
   for (let at = 0; at < n; at += CHUNK) {

@@ -2,7 +2,7 @@
 // train (the steps), evaluate (final metrics, divergence), save (model and metrics), picture.
 
 import type { Dataset } from '../data/index.js';
-import type { Activation, Init, LossName, StepResult } from '../nn/index.js';
+import type { Activation, Init, LossName, StepResult, Task, TaskScores } from '../nn/index.js';
 import type { DatasetKind } from './loadDataset.js';
 import { AtomicFiles } from './AtomicFiles.js';
 import { MissingPackageError } from '../viz/loadOptional.js';
@@ -23,6 +23,8 @@ export interface TrainConfig {
   layers: number[];
   activation: Activation;
   init: Init;
+  /** Classification (class labels) or regression (real-valued targets, MSE, R²); the model carries it. */
+  task: Task;
   loss: LossName;
   optimizer: 'sgd' | 'adam';
   lr: number;
@@ -56,10 +58,8 @@ export const RUN_FILES = [
   'misclassified.png',
 ];
 
-export interface Metrics {
-  loss: number;
-  accuracy: number;
-}
+/** Loss and the task's scores: accuracy, or for regression MSE and R² (accuracy NaN, null in JSON). */
+export type Metrics = { loss: number } & TaskScores;
 
 export interface TrainSummary {
   log: StepResult[];

@@ -2,7 +2,16 @@
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseDecimal } from '../../data/parseDecimal.js';
-import { ACTIVATIONS, INITS, LOSSES, type Init, type LossName } from '../../nn/index.js';
+import {
+  ACTIVATIONS,
+  INITS,
+  inferTask,
+  LOSSES,
+  TASKS,
+  type Init,
+  type LossName,
+  type Task,
+} from '../../nn/index.js';
 import { checkTrainData } from '../checkTrainData.js';
 import { CliError } from '../CliError.js';
 import { DATASETS, datasetKind, loadDataset } from '../loadDataset.js';
@@ -102,6 +111,11 @@ export function trainCommand(): Command {
       new Option('--init <name>', 'weight initialisation (default uniform, digits he)').choices(INITS),
     )
     .addOption(
+      new Option('--task <name>', 'classification, or regression (real-valued labels; MSE, R²)').choices(
+        TASKS,
+      ),
+    )
+    .addOption(
       new Option(
         '--loss <name>',
         'max-margin/mse/bce: 2 classes, one output; cross-entropy: k classes (default max-margin for 2 classes, cross-entropy for more)',
@@ -151,8 +165,18 @@ export function trainCommand(): Command {
         throw new CliError('give --steps or --epochs, not both');
       }
       const loadsCsv = dataset.toLowerCase().endsWith('.csv');
-      const k = checkTrainData(data, dataset, loadsCsv ? undefined : (o['noise'] as number));
-      const loss = pick<LossName>('loss', k > 2 ? 'cross-entropy' : d.loss);
+      // The task: as asked, or from a CSV whose labels are not class indices (said, so it is no surprise).
+      const inferred = loadsCsv && o['task'] === undefined && inferTask(data.y) === 'regression';
+      const task = inferred ? 'regression' : pick<Task>('task', 'classification');
+      if (inferred)
+        process.stdout.write(
+          `task: regression (the labels of ${dataset} are not class indices; --task to choose)\n`,
+        );
+      const k = checkTrainData(data, dataset, loadsCsv ? undefined : (o['noise'] as number), task);
+      if (task === 'regression' && o['loss'] !== undefined && o['loss'] !== 'mse') {
+        throw new CliError(`--loss ${o['loss'] as string}: regression trains with --loss mse`);
+      }
+      const loss = task === 'regression' ? 'mse' : pick<LossName>('loss', k > 2 ? 'cross-entropy' : d.loss);
       if (loss !== 'cross-entropy' && k > 2) {
         throw new CliError(
           `--loss ${loss} separates 2 classes but the data has ${k}: use --loss cross-entropy`,
@@ -194,6 +218,7 @@ export function trainCommand(): Command {
           layers,
           activation: pick('activation', d.activation),
           init: pick<Init>('init', d.init),
+          task,
           loss,
           optimizer,
           lr,

@@ -2,7 +2,7 @@
 
 import type { Metrics, TrainConfig } from '../trainRun.js';
 import type { LoadedRun } from './loadStage.js';
-import { divergedError, fmt, pct, type TrainedRun } from './trainStage.js';
+import { divergedError, fmt, scoreText, type TrainedRun } from './trainStage.js';
 
 export interface EvaluatedRun {
   /** The training split after the last step. */
@@ -32,8 +32,8 @@ export function evaluateStage(
   const test = testData && trainer.evaluate(testData);
   const seconds = (performance.now() - trained.t0) / 1000;
   write(
-    `final: loss ${fmt(final.loss)}, accuracy ${pct(final.accuracy)} on all ${data.X.length} ${test ? 'training ' : ''}samples` +
-      `${test && testData ? `; test loss ${fmt(test.loss)}, accuracy ${pct(test.accuracy)} on ${testData.X.length} held-out samples` : ''}` +
+    `final: loss ${fmt(final.loss)}, ${scoreText(final)} on all ${data.X.length} ${test ? 'training ' : ''}samples` +
+      `${test && testData ? `; test loss ${fmt(test.loss)}, ${scoreText(test)} on ${testData.X.length} held-out samples` : ''}` +
       ` (${trained.msPerStep.toFixed(1)} ms/step, ${seconds.toFixed(1)} s)\n`,
   );
   return { final, test, seconds };

@@ -39,6 +39,7 @@ export function loadStage(cfg: TrainConfig, write: (s: string) => void): LoadedR
     activation: cfg.activation,
     init: cfg.init,
     seed: cfg.seed,
+    task: cfg.task,
   });
   const perEpoch = Math.ceil(data.X.length / Math.min(cfg.batchSize ?? data.X.length, data.X.length));
   const steps = cfg.epochs === undefined ? cfg.steps : cfg.epochs * perEpoch;
@@ -56,7 +57,7 @@ export function loadStage(cfg: TrainConfig, write: (s: string) => void): LoadedR
     `${String(model).length > 120 ? shapeOf(model) : String(model)}, ${model.parameters().length} parameters\n`,
   );
   write(
-    `${data.X.length} samples of ${cfg.dataset}${testData ? ` (${testData.X.length} more held out for testing)` : ''}, ${cfg.loss} loss + ${cfg.alpha}·Σp², ${cfg.optimizer} lr ${cfg.lr}` +
+    `${data.X.length} samples of ${cfg.dataset}${cfg.task === 'regression' ? ' (regression)' : ''}${testData ? ` (${testData.X.length} more held out for testing)` : ''}, ${cfg.loss} loss + ${cfg.alpha}·Σp², ${cfg.optimizer} lr ${cfg.lr}` +
       `${cfg.schedule === 'decay' ? ` decaying to ${cfg.lr / 10}` : ''}, ${steps} steps${cfg.epochs === undefined ? '' : ` (${cfg.epochs} epochs)`}, batch ${trainer.batchSize}\n`,
   );
   write(

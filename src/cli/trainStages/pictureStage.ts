@@ -16,8 +16,10 @@ export type PictureName = 'decision-boundary' | 'curves' | 'misclassified';
  * Which pictures a run draws: every run its loss curves; points in the plane their decision boundary;
  * images the held-out ones the model gets wrong (when some are held out).
  */
-export function picturesFor(kind: DatasetKind, heldOut: boolean): PictureName[] {
+export function picturesFor(kind: DatasetKind, heldOut: boolean, regression = false): PictureName[] {
   const names: PictureName[] = [];
+  // The pictures speak of classes (a boundary, an accuracy axis, wrong classes): none for regression yet.
+  if (regression) return names;
   if (kind.kind === 'plane') names.push('decision-boundary');
   names.push('curves');
   if (kind.kind === 'images' && heldOut) names.push('misclassified');
@@ -44,7 +46,7 @@ export async function pictureStage(
   };
   const chart = async (name: string, spec: TopLevelSpec): Promise<void> =>
     save(name, await vegaLiteToSvg(spec));
-  for (const name of picturesFor(cfg.kind, testData !== undefined)) {
+  for (const name of picturesFor(cfg.kind, testData !== undefined, cfg.task === 'regression')) {
     switch (name) {
       case 'decision-boundary': {
         const { decisionBoundarySpec } = await import('../../viz/decisionBoundarySpec.js');

@@ -24,6 +24,10 @@ export interface TrainedRun {
 export const fmt = (x: number): string => x.toPrecision(6);
 export const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
+/** The score beside a loss: accuracy, or R² for regression (which has no classes). */
+export const scoreText = (m: { accuracy: number; r2?: number }): string =>
+  m.r2 === undefined ? `accuracy ${pct(m.accuracy)}` : `R² ${fmt(m.r2)}`;
+
 /** A divergence at `step` (loss against the best before it), in the flags' words, as a CliError exiting 2. */
 export function divergedError(cfg: TrainConfig, step: number, loss: number, best: number): CliError | null {
   const d = checkDivergence(step, loss, best, {
@@ -43,7 +47,7 @@ export function trainStage(cfg: TrainConfig, run: LoadedRun, write: (s: string) 
   const byEpoch = cfg.epochs !== undefined || testData !== undefined;
   const bar = cfg.tty
     ? new SingleBar({
-        format: 'train |{bar}| step {value}/{total} | loss {loss} | accuracy {acc} | {ms} ms/step',
+        format: 'train |{bar}| step {value}/{total} | loss {loss} | {acc} | {ms} ms/step',
         barsize: 30,
         hideCursor: true,
         clearOnComplete: true,
@@ -67,20 +71,20 @@ export function trainStage(cfg: TrainConfig, run: LoadedRun, write: (s: string) 
     }
     log.push(r);
     const ms = (performance.now() - t0) / (s + 1);
-    bar?.update(s + 1, { loss: fmt(r.loss), acc: pct(r.accuracy), ms: ms.toFixed(1) });
+    bar?.update(s + 1, { loss: fmt(r.loss), acc: scoreText(r), ms: ms.toFixed(1) });
     if (byEpoch && ((s + 1) % perEpoch === 0 || s === steps - 1)) {
       const e = { epoch: Math.ceil((s + 1) / perEpoch), step: s, train: trainer.evaluate() };
       const test = testData && trainer.evaluate(testData);
       epochs.push(test ? { ...e, test } : e);
       bar?.stop();
       write(
-        `epoch ${e.epoch}: train loss ${fmt(e.train.loss)}, accuracy ${pct(e.train.accuracy)}` +
-          `${test ? ` | test loss ${fmt(test.loss)}, accuracy ${pct(test.accuracy)}` : ''}\n`,
+        `epoch ${e.epoch}: train loss ${fmt(e.train.loss)}, ${scoreText(e.train)}` +
+          `${test ? ` | test loss ${fmt(test.loss)}, ${scoreText(test)}` : ''}\n`,
       );
       if (s < steps - 1)
-        bar?.start(steps, s + 1, { loss: fmt(r.loss), acc: pct(r.accuracy), ms: ms.toFixed(1) });
+        bar?.start(steps, s + 1, { loss: fmt(r.loss), acc: scoreText(r), ms: ms.toFixed(1) });
     } else if (!bar && !byEpoch && (s % every === 0 || s === steps - 1)) {
-      write(`step ${s} loss ${fmt(r.loss)}, accuracy ${pct(r.accuracy)}\n`);
+      write(`step ${s} loss ${fmt(r.loss)}, ${scoreText(r)}\n`);
     }
   }
   const msPerStep = (performance.now() - t0) / steps;
