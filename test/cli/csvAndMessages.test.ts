@@ -56,13 +56,25 @@ describe('CSV files as spreadsheets write them', () => {
     expect(r.status).toBe(1);
   });
 
-  it('a word as a label says labels are class indices; a fractional one names --task regression', () => {
+  it('a word as a label says labels are class indices; a fractional one trains as regression, saying so', () => {
     const words = runCli(['train', '--dataset', file('words.csv', 'x,y,label\n1,2,cat\n'), '--no-out']);
     expect(words.stderr).toMatch(
       /^micrograd: --dataset .*words\.csv: line 2, column 3 \(the label\): expected a number .*, got "cat"; labels are class indices: number the classes 0, 1, …\n$/,
     );
     const half = runCli(['train', '--dataset', file('half.csv', '1,2,0\n3,4,0.5\n'), '--no-out']);
-    expect(half.stderr).toMatch(
+    expect(half.stdout).toMatch(
+      /^task: regression \(the labels of .*half\.csv are not class indices; --task to choose\)\n/,
+    );
+    // Asked for classification, the same file is refused in the flag's words.
+    const asked = runCli([
+      'train',
+      '--dataset',
+      file('half2.csv', '1,2,0\n3,4,0.5\n'),
+      '--task',
+      'classification',
+      '--no-out',
+    ]);
+    expect(asked.stderr).toMatch(
       /labels must be class indices.*\(real-valued targets: --task regression\)\n$/,
     );
   });

@@ -2,16 +2,17 @@
 // features, split, regularization and live learning rate do what they say, and it stops on divergence.
 import { describe, expect, it } from 'vitest';
 import { lossGraph, accuracy } from '../../src/nn/index.js';
-import { DEFAULT_CONFIG, DATASETS, LOSSES, type TrainConfig } from '../../web/src/train/config.js';
+import { DEFAULT_CONFIG, LOSSES, PROBLEM_DATASETS, type TrainConfig } from '../../web/src/train/config.js';
 import { boundsOf, TrainingRun } from '../../web/src/train/TrainingRun.js';
 
 const small: TrainConfig = { ...DEFAULT_CONFIG, hidden: [4], size: 40, batch: 10 };
 
 /** The library's own loss and accuracy of `idx`, built eagerly from the run's current weights. */
-function reference(t: TrainingRun, idx: number[]): { loss: number; accuracy: number } {
+function reference(t: TrainingRun, idx: number[]): { loss: number; accuracy: number; r2: number } {
   const { X, y } = t.subset(idx);
   const g = lossGraph(t.model, X, y, t.config.loss, 0);
-  return { loss: g.dataLoss.data, accuracy: accuracy(g.outputs, y) };
+  // A classifier has no R² (the page shows accuracy).
+  return { loss: g.dataLoss.data, accuracy: accuracy(g.outputs, y), r2: NaN };
 }
 
 describe('TrainingRun', () => {
@@ -109,8 +110,8 @@ describe('TrainingRun', () => {
     expect(d?.hint).toBe('try a regularization rate below 0.2 (lr × rate ≥ 1 overshoots zero)');
   });
 
-  it('builds every dataset and loss with two classes, and takes a finite step', () => {
-    for (const dataset of DATASETS.filter((d) => d !== 'custom')) {
+  it('builds every classification dataset and loss with two classes, and takes a finite step', () => {
+    for (const dataset of PROBLEM_DATASETS.classification.filter((d) => d !== 'custom')) {
       for (const loss of LOSSES) {
         const t = new TrainingRun({ ...small, dataset, loss, hidden: [3], size: 20, batch: 20 });
         expect(new Set(t.data.y)).toEqual(new Set([0, 1]));
@@ -119,6 +120,28 @@ describe('TrainingRun', () => {
         expect(maps.length).toBe(2 + 3 + (loss === 'cross-entropy' ? 2 : 1));
         expect(maps.every((m) => m.every(Number.isFinite))).toBe(true);
       }
+    }
+  });
+
+  it("builds Playground's regression data and learns the plane: the measured loss is the MSE, R² rises", () => {
+    for (const dataset of ['plane', 'gauss'] as const) {
+      const t = new TrainingRun({
+        ...small,
+        problem: 'regression',
+        dataset,
+        loss: 'mse',
+        hidden: [4],
+        size: 60,
+      });
+      const first = t.measure();
+      for (let s = 0; s < 60; s++) expect(t.step()).toBeNull();
+      const m = t.measure();
+      expect(Number.isNaN(m.train.accuracy)).toBe(true);
+      // The measured train loss is the mean squared error of the model's outputs, from its definition.
+      const { X, y } = t.subset(t.trainIdx);
+      const mse = X.reduce((a, x, i) => a + (t.model.predict(x)[0]! - y[i]!) ** 2, 0) / X.length;
+      expect(m.train.loss).toBeCloseTo(mse, 12);
+      expect(m.train.r2).toBeGreaterThan(first.train.r2);
     }
   });
 
