@@ -63,31 +63,37 @@ export function refuseInputAsOutput(out: string, inputs: readonly string[], flag
 /** Temporaries not yet renamed or removed, by every AtomicFiles of this process. */
 const live = new Set<string>();
 let tmpCount = 0;
+let listening = false;
 
 function removeLive(): void {
   for (const tmp of live) rmSync(tmp, { force: true });
   live.clear();
 }
 
-const onSignal = (signal: NodeJS.Signals): void => {
-  removeLive();
-  process.kill(process.pid, signal);
-};
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** While temporaries exist, Ctrl+C or a kill (other than -9) removes them before the process ends. */
-function track(tmp: string): void {
-  if (live.size === 0) {
-    process.once('exit', removeLive);
-    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, onSignal);
+/** Remove the temporaries, then end as the signal would have without a listener. */
+function onSignal(signal: NodeJS.Signals): void {
+  removeLive();
+  for (const s of SIGNALS) process.off(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+/**
+ * Count `tmp` as a temporary to remove if the process ends first: Ctrl+C or a kill (other than -9) removes
+ * it. The listeners stay once installed — one removed while a signal waits would swallow that signal.
+ */
+export function track(tmp: string): void {
+  if (!listening) {
+    listening = true;
+    process.on('exit', removeLive);
+    for (const s of SIGNALS) process.on(s, onSignal);
   }
   live.add(tmp);
 }
 
-function untrack(tmp: string): void {
+export function untrack(tmp: string): void {
   live.delete(tmp);
-  if (live.size > 0) return;
-  process.off('exit', removeLive);
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, onSignal);
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { track, untrack } from './AtomicFiles.js';
 import { CliError } from './CliError.js';
 
 const WHY: Record<string, string> = {
@@ -41,11 +42,16 @@ export function prepareOutDir(dir: string, flag: string): void {
   }
   if (!statSync(dir).isDirectory()) throw new CliError(`${flag} ${dir}: it exists and is not a folder`);
   const probe = join(dir, `.micrograd-probe-${process.pid}.tmp`);
+  // Tracked like a staged file: a Ctrl+C between writing and removing it leaves nothing behind.
+  track(probe);
   try {
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (e) {
     throw new CliError(`${flag} ${dir}: cannot write files there: ${why(e)}`);
+  } finally {
+    rmSync(probe, { force: true });
+    untrack(probe);
   }
 }
 

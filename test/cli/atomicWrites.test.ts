@@ -37,7 +37,8 @@ async function stopWhileStaging(dir: string, signal: NodeJS.Signals): Promise<bo
   let sawTemp = false;
   const deadline = Date.now() + 60_000;
   while (!sawTemp && Date.now() < deadline && child.exitCode === null) {
-    sawTemp = readdirSync(dir).some((f) => f.endsWith('.tmp'));
+    // A staged run file, not the folder's write probe from before training.
+    sawTemp = readdirSync(dir).some((f) => f.endsWith('.tmp') && !f.startsWith('.micrograd-probe'));
     if (!sawTemp) await new Promise((r) => setTimeout(r, 2));
   }
   child.kill(signal);

@@ -57,7 +57,7 @@ describe('one output helper', () => {
     expect(temporaries(dir)).toEqual([]);
   });
 
-  it('-o, --out and the old --output write the same file for graph and plot; -o works for train', () => {
+  it('-o, --out and the old --output write the same file for graph and plot; -o works for train and walkthrough', () => {
     const dir = fresh();
     for (const [cmd, args] of [
       ['graph', ['x*y', '--set', 'x=2,y=3']],
@@ -80,6 +80,10 @@ describe('one output helper', () => {
     const train = runCli(['train', '--steps', '2', '-o', join(dir, 'run')]);
     expect(train.status).toBe(0);
     expect(readdirSync(join(dir, 'run'))).toContain('model.json');
+    const walkthrough = runCli(['walkthrough', '-o', join(dir, 'pictures')]);
+    expect(walkthrough.status).toBe(0);
+    expect(readdirSync(join(dir, 'pictures'))).toContain('neuron.png');
+    expect(temporaries(join(dir, 'pictures'))).toEqual([]);
     expect(temporaries(dir)).toEqual([]);
   }, 60_000);
 });
