@@ -145,6 +145,26 @@ describe('TrainingRun', () => {
     }
   });
 
+  it('goes on with the same weights, step count and optimizer state on new data (a point added)', () => {
+    const points = Array.from({ length: 20 }, (_, i) => ({ x: i / 10, y: (i % 3) / 3, c: i % 2 }));
+    const t = new TrainingRun({ ...small, optimizer: 'adam', dataset: 'custom', points });
+    for (let s = 0; s < 5; s++) t.step();
+    const weights = t.model.parameters().map((p) => p.data);
+    const next = new TrainingRun(
+      { ...small, optimizer: 'adam', dataset: 'custom', points: [...points, { x: 0.5, y: 0.5, c: 1 }] },
+      t.carry(),
+    );
+    expect(next.model).toBe(t.model);
+    expect(next.steps).toBe(5);
+    expect(next.model.parameters().map((p) => p.data)).toEqual(weights);
+    expect(next.data.X.length).toBe(21);
+    next.live.lr = 0;
+    // A rate of 0 read through the shared settings: Adam's next step moves nothing.
+    next.step();
+    expect(next.model.parameters().map((p) => p.data)).toEqual(weights);
+    expect(next.steps).toBe(6);
+  });
+
   it('trains on custom points', () => {
     const points = Array.from({ length: 20 }, (_, i) => ({ x: i / 10, y: (i % 3) / 3, c: (i % 2) as 0 | 1 }));
     const t = new TrainingRun({ ...small, dataset: 'custom', points });
