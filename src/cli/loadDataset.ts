@@ -1,13 +1,14 @@
 // loadDataset: a named toy dataset or a CSV file, for `micrograd train`.
 
-import { readFileSync } from 'node:fs';
 import { CliError } from './CliError.js';
+import { closest } from './closest.js';
+import { readCsv } from './readCsv.js';
 import {
+  DIGITS_FEATURES,
   loadDigits,
   makeBlobs,
   makeCircles,
   makeMoons,
-  parseCsv,
   spiral,
   xor,
   type Dataset,
@@ -15,13 +16,17 @@ import {
 
 export const DATASETS = ['moons', 'circles', 'blobs', 'spiral', 'xor', 'digits'] as const;
 
-/** What a failed read means, in words (a Map: codes are looked up, never inherited). */
-export const READ_ERRORS = new Map([
-  ['ENOENT', 'no such file'],
-  ['EACCES', 'permission denied'],
-  ['EISDIR', 'it is a folder, not a file'],
-  ['ENOTDIR', 'a parent in the path is not a folder'],
-]);
+/**
+ * What a dataset's rows are, which decides its pictures: points in the plane (a decision boundary),
+ * square images (the misclassified ones), or columns of a table (curves only).
+ */
+export type DatasetKind = { kind: 'plane' } | { kind: 'images'; side: number } | { kind: 'table' };
+
+/** The kind of a dataset loaded by `loadDataset`: the digits are 8×8 images, whatever a CSV's width. */
+export function datasetKind(dataset: string, data: Dataset): DatasetKind {
+  if (dataset === 'digits') return { kind: 'images', side: Math.sqrt(DIGITS_FEATURES) };
+  return data.X[0]?.length === 2 ? { kind: 'plane' } : { kind: 'table' };
+}
 
 export interface DatasetSpec {
   /** A name from DATASETS, or a path ending in .csv. */
@@ -50,22 +55,10 @@ export function loadDataset(spec: DatasetSpec): Dataset {
       return loadDigits(); // scikit-learn's 1,797 8×8 images, pixels scaled to [0, 1]
   }
   if (!dataset.toLowerCase().endsWith('.csv')) {
+    const guess = closest(dataset, DATASETS);
     throw new CliError(
-      `--dataset ${JSON.stringify(dataset)}: expected one of ${DATASETS.join(', ')} or a .csv file`,
+      `--dataset ${JSON.stringify(dataset)}: ${guess === undefined ? '' : `did you mean ${guess}? `}expected one of ${DATASETS.join(', ')} or a .csv file`,
     );
   }
-  let text: string;
-  try {
-    text = readFileSync(dataset, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new CliError(
-      `--dataset ${dataset}: ${READ_ERRORS.get(code) ?? `cannot read it (${code || String(e)})`}`,
-    );
-  }
-  try {
-    return parseCsv(text);
-  } catch (e) {
-    throw new CliError(`--dataset ${dataset}: ${(e as Error).message.replace(/^parseCsv: /, '')}`);
-  }
+  return readCsv(dataset, '--dataset');
 }

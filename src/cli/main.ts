@@ -7,6 +7,7 @@ import { verifyCommand } from './commands/verify.js';
 import { walkthroughCommand } from './commands/walkthrough.js';
 import { trainCommand } from './commands/train.js';
 import { predictCommand } from './commands/predict.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
 import { errorText } from '../viz/errorText.js';
@@ -28,6 +29,7 @@ program.addCommand(walkthroughCommand());
 program.addCommand(verifyCommand());
 program.addCommand(trainCommand());
 program.addCommand(predictCommand());
+program.addCommand(evaluateCommand());
 program.addCommand(serveCommand());
 program.addCommand(graphCommand());
 program.addCommand(plotCommand());
@@ -40,11 +42,13 @@ const output = {
 program.configureOutput(output);
 for (const command of program.commands) command.configureOutput(output);
 
-// A closed pipe (`micrograd train | head -1`) ends the command quietly, as Unix tools do.
+// A closed pipe (`micrograd train | head -1`) is not an error: the command goes on and finishes, its files
+// are written, and what it would have printed there is dropped. Exiting at once would lose the run and
+// leave its staged temporaries behind.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    if (err.code !== 'EPIPE') throw err;
+    stream.write = (() => true) as typeof stream.write;
   });
 }
 

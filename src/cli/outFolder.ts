@@ -1,16 +1,8 @@
-// outFolder: check and create a run's folder before any work, then write its files all-or-nothing.
+// outFolder: check and create a run's folder before any work (its files are then written by AtomicFiles).
 
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { track, untrack } from './AtomicFiles.js';
 import { CliError } from './CliError.js';
 
 const WHY: Record<string, string> = {
@@ -50,11 +42,16 @@ export function prepareOutDir(dir: string, flag: string): void {
   }
   if (!statSync(dir).isDirectory()) throw new CliError(`${flag} ${dir}: it exists and is not a folder`);
   const probe = join(dir, `.micrograd-probe-${process.pid}.tmp`);
+  // Tracked like a staged file: a Ctrl+C between writing and removing it leaves nothing behind.
+  track(probe);
   try {
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (e) {
     throw new CliError(`${flag} ${dir}: cannot write files there: ${why(e)}`);
+  } finally {
+    rmSync(probe, { force: true });
+    untrack(probe);
   }
 }
 
@@ -79,56 +76,5 @@ export function checkTargets(dir: string, names: readonly string[], flag: string
         `${flag} ${dir}: ${name} there is a folder, not a file; remove it or choose another ${flag}`,
       );
     }
-  }
-}
-
-/**
- * Files written as hidden temporaries beside their targets, renamed into place only by `commit()`: a run
- * that fails or is killed before that leaves the previous files as they were.
- */
-export class AtomicFiles {
-  private readonly staged: { tmp: string; path: string }[] = [];
-  private readonly discarded: string[] = [];
-
-  constructor(private readonly dir: string) {}
-
-  stage(name: string, content: string | Uint8Array): void {
-    const path = join(this.dir, name);
-    const tmp = join(this.dir, `.${basename(name)}.${process.pid}.tmp`);
-    this.staged.push({ tmp, path });
-    try {
-      writeFileSync(tmp, content);
-    } catch (e) {
-      this.abort();
-      throw new CliError(`cannot write ${path}: ${why(e)}; the previous files are unchanged`);
-    }
-  }
-
-  /**
-   * Leave these files out of the run: drop what was staged for them, and at `commit()` remove an earlier
-   * run's copies, so no file of another run is left beside this run's.
-   */
-  discard(names: readonly string[]): void {
-    for (const name of names) {
-      const path = join(this.dir, name);
-      for (let i = this.staged.length - 1; i >= 0; i--) {
-        if (this.staged[i]!.path !== path) continue;
-        rmSync(this.staged[i]!.tmp, { force: true });
-        this.staged.splice(i, 1);
-      }
-      this.discarded.push(path);
-    }
-  }
-
-  /** Rename every staged file into place (and remove the discarded ones); returns the written paths. */
-  commit(): string[] {
-    for (const { tmp, path } of this.staged) renameSync(tmp, path);
-    for (const path of this.discarded) rmSync(path, { force: true });
-    return this.staged.map((s) => s.path);
-  }
-
-  /** Remove the temporaries (the targets were never touched). */
-  abort(): void {
-    for (const { tmp } of this.staged) rmSync(tmp, { force: true });
   }
 }

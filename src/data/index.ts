@@ -10,3 +10,5 @@ export { toPlusMinusOne, classCount } from './labels.js';
 export { parseCsv, type CsvOptions } from './parseCsv.js';
 export { loadDigits, DIGITS_FEATURES, type DigitsOptions } from './loadDigits.js';
 export { trainTestSplit, type SplitOptions } from './trainTestSplit.js';
+export { regressPlane, type RegressOptions } from './regressPlane.js';
+export { regressGaussian, gaussianLabel } from './regressGaussian.js';

@@ -1,6 +1,7 @@
 // readModel: a saved model checked by the library's own validation, as the layers every writer prints.
 
 import type { Activation } from '../nn/activation.js';
+import type { Task } from '../nn/task.js';
 import { parseMlpJson } from '../nn/mlpJson.js';
 
 export interface ExportLayer {
@@ -17,6 +18,8 @@ export interface ExportModel {
   /** Inputs, then each layer's width: [2, 16, 16, 1]. */
   sizes: number[];
   parameterCount: number;
+  /** What the outputs mean: class scores, or (regression) a predicted number with no class to decide. */
+  task: Task;
 }
 
 /**
@@ -45,10 +48,12 @@ export function readModel(json: unknown, where: string): ExportModel {
     layers,
     sizes: [spec.nin, ...spec.nouts],
     parameterCount: spec.params.length,
+    task: spec.task,
   };
 }
 
 /** `MLP 2-16-16-1 (relu, relu, linear)`: what a file's header says it holds. */
 export function modelSummary(m: ExportModel): string {
-  return `MLP ${m.sizes.join('-')} (${m.layers.map((l) => l.activation).join(', ')})`;
+  const what = m.task === 'regression' ? ' for regression' : '';
+  return `MLP ${m.sizes.join('-')} (${m.layers.map((l) => l.activation).join(', ')})${what}`;
 }

@@ -6,6 +6,16 @@ import { modelSummary, readModel } from './readModel.js';
 
 const TORCH_ACTIVATION = { relu: 'torch.relu', tanh: 'torch.tanh', sigmoid: 'torch.sigmoid' } as const;
 
+const PREDICT_CLASS = [
+  'def predict_class(out):',
+  '    """Score > 0 for a single output, else the first argmax, as micrograd-ts decides."""',
+  '    if len(out) == 1:',
+  '        return 1 if out[0] > 0 else 0',
+  '    return max(range(len(out)), key=out.__getitem__)',
+  '',
+  '',
+];
+
 const vector = (xs: readonly number[]): string => `[${xs.map(pyFloat).join(', ')}]`;
 
 /**
@@ -19,6 +29,7 @@ export function toPytorch(json: unknown, opts?: ExportOptions): string {
   const o = checkExportOptions(opts, m.nin, where);
   const examples = o.examples ?? defaultExamples(m.nin);
   const names = m.layers.map((_, l) => `self.fc${l + 1}`);
+  const regression = m.task === 'regression';
   const forward = m.layers.map((layer, l) => {
     const linear = `${names[l]!}(x)`;
     const y = layer.activation === 'linear' ? linear : `${TORCH_ACTIVATION[layer.activation]}(${linear})`;
@@ -66,13 +77,7 @@ export function toPytorch(json: unknown, opts?: ExportOptions): string {
     'model = MLP().eval()',
     '',
     '',
-    'def predict_class(out):',
-    '    """Score > 0 for a single output, else the first argmax, as micrograd-ts decides."""',
-    '    if len(out) == 1:',
-    '        return 1 if out[0] > 0 else 0',
-    '    return max(range(len(out)), key=out.__getitem__)',
-    '',
-    '',
+    ...(regression ? [] : PREDICT_CLASS),
     'def main(args):',
     `    points = [arg.split(',') for arg in args] or [[repr(v) for v in x] for x in EXAMPLES]`,
     '    xs = []',
@@ -88,7 +93,8 @@ export function toPytorch(json: unknown, opts?: ExportOptions): string {
     '    with torch.no_grad():',
     '        outs = model(torch.tensor(xs, dtype=torch.float64)).tolist()',
     '    for cells, out in zip(points, outs):',
-    `        print(f"{','.join(cells)} -> {', '.join(map(repr, out))} (class {predict_class(out)})")`,
+    // A regression model's output is the answer itself: no class to decide.
+    `        print(f"{','.join(cells)} -> {', '.join(map(repr, out))}${regression ? '' : ' (class {predict_class(out)})'}")`,
     '    return 0',
     '',
     '',

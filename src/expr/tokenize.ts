@@ -62,7 +62,9 @@ export function tokenize(parts: readonly SourcePart[]): Token[] {
         i++;
         continue;
       }
-      throw new ExprSyntaxError(`unexpected character ${JSON.stringify(c)}`, at);
+      // ^ is the power in much of mathematics; here, as in Python and JavaScript, it is **.
+      const hint = c === '^' ? ': write powers with ** (x**2)' : '';
+      throw new ExprSyntaxError(`unexpected character ${JSON.stringify(c)}`, at, hint);
     }
     col += s.length;
     if (part.hole !== undefined) {

@@ -8,6 +8,7 @@ import { Layer } from './Layer.js';
 import { Module } from './Module.js';
 import { MLP_FORMAT, parseMlpJson, type MlpJson } from './mlpJson.js';
 import { checkInput, checkOptionsObject, checkSize, resolveRandom, type RandomOptions } from './options.js';
+import { checkTask, type Task } from './task.js';
 
 export interface MLPOptions extends RandomOptions {
   /** Activation of the hidden layers; default `relu`. */
@@ -16,10 +17,16 @@ export interface MLPOptions extends RandomOptions {
   outputActivation?: Activation;
   /** One activation per layer (overrides the two above). */
   activations?: readonly Activation[];
+  /**
+   * What the model is for: `classification` (default; outputs are class scores) or `regression` (its
+   * first output is the predicted number). Trainer, `micrograd predict` and the exports read it here.
+   */
+  task?: Task;
 }
 
 export class MLP extends Module {
   readonly layers: Layer[];
+  readonly task: Task;
 
   constructor(nin: number, nouts: readonly number[], opts?: MLPOptions) {
     super();
@@ -31,7 +38,8 @@ export class MLP extends Module {
       );
     }
     nouts.forEach((n, i) => checkSize(n, `nouts[${i}]`, where));
-    const o = checkOptionsObject(opts, where, ['activation', 'outputActivation', 'activations']);
+    const o = checkOptionsObject(opts, where, ['activation', 'outputActivation', 'activations', 'task']);
+    this.task = o['task'] === undefined ? 'classification' : checkTask(o['task'], `${where} opts.task`);
     const acts = layerActivations(o, nouts.length, where);
     const { rng, init } = resolveRandom(o, where);
     const sizes = [nin, ...nouts];
@@ -106,6 +114,8 @@ export class MLP extends Module {
     return {
       format: MLP_FORMAT,
       nin: this.nin,
+      // Written only for regression, so a classifier's file reads as it always did.
+      ...(this.task === 'regression' ? { task: this.task } : {}),
       layers: this.layers.map((l) => ({
         activation: l.neurons[0]!.activation,
         weights: l.neurons.map((n) => n.w.map((w) => w.data)),
@@ -117,7 +127,7 @@ export class MLP extends Module {
   /** Load a model saved by `toJSON` (an object or its JSON text); a malformed input throws and loads nothing. */
   static fromJSON(json: unknown): MLP {
     const spec = parseMlpJson(json);
-    const model = new MLP(spec.nin, spec.nouts, { activations: spec.activations });
+    const model = new MLP(spec.nin, spec.nouts, { activations: spec.activations, task: spec.task });
     const ps = model.parameters();
     for (let i = 0; i < ps.length; i++) ps[i]!.data = spec.params[i]!;
     return model;

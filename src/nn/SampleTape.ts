@@ -21,12 +21,14 @@ export class SampleTape {
   readonly classes: number;
   /** Model outputs per sample. */
   readonly outputCount: number;
+  private readonly task: MLP['task'];
   private readonly nin: number;
   private readonly width: number;
 
   constructor(model: MLP, loss: LossName, classes: number) {
     this.loss = loss;
     this.classes = classes;
+    this.task = model.task;
     this.nin = model.nin;
     this.width = targetWidth(loss, classes);
     const x = Array.from({ length: this.nin }, () => new Value(0));
@@ -40,7 +42,7 @@ export class SampleTape {
   rows(X: readonly (readonly number[])[], classes: readonly number[]): number[][] {
     return X.map((x, i) => {
       const row = x.slice();
-      encodeTarget(this.loss, classes[i]!, this.classes, row, this.nin);
+      encodeTarget(this.loss, classes[i]!, this.classes, row, this.nin, this.task);
       return row;
     });
   }

@@ -8,7 +8,7 @@ import { classCount } from '../data/labels.js';
 import { Rng } from '../data/Rng.js';
 import { Adam, type AdamOptions } from './Adam.js';
 import { DivergenceError, DivergenceMonitor, dataScale, type Divergence } from './divergence.js';
-import { accuracy, checkLossName, lossGraph, type BatchGraph, type LossName } from './lossGraph.js';
+import { checkLossName, lossGraph, type BatchGraph, type LossName } from './lossGraph.js';
 import type { MLP } from './MLP.js';
 import { Optimizer, type LearningRate } from './Optimizer.js';
 import { microgradDecay } from './schedules.js';
@@ -16,9 +16,18 @@ import { SGD, type SGDOptions } from './SGD.js';
 import { compile } from '../tape/compile.js';
 import type { Tape } from '../tape/Tape.js';
 import { outputRows, replayLoss, SampleTape } from './SampleTape.js';
+import {
+  DEFAULT_LOSS,
+  isLabel,
+  LABEL_TEXT,
+  TASK_LOSSES,
+  taskScores,
+  type Task,
+  type TaskScores,
+} from './task.js';
 
 export interface TrainOptions {
-  /** Default `max-margin` (micrograd's demo). */
+  /** Default `max-margin` (micrograd's demo); `mse`, the only choice, for a regression model (`model.task`). */
   loss?: LossName;
   /**
    * Default `sgd`. A name; a name with that optimizer's options (`{ type: 'sgd', momentum: 0.9 }`,
@@ -69,13 +78,11 @@ const TRAIN_KEYS = [
 /** How a Trainer runs its steps: replaying a compiled tape, or rebuilding the graph eagerly every step. */
 export type TrainEngine = 'tape' | 'eager';
 
-export interface StepResult {
+export interface StepResult extends TaskScores {
   /** 0-based index of the step just taken. */
   step: number;
   /** The loss of the batch before the update (what micrograd's demo prints). */
   loss: number;
-  /** Accuracy on the batch before the update. */
-  accuracy: number;
   lr: number;
   /** Set when this step's loss diverged and `onDivergence` is `report`. */
   divergence?: Divergence;
@@ -85,6 +92,8 @@ export class Trainer {
   readonly model: MLP;
   readonly data: Dataset;
   readonly loss: LossName;
+  /** The model's task (`model.task`): which labels the data holds and what is measured. */
+  readonly task: Task;
   readonly alpha: number;
   readonly batchSize: number;
   readonly steps: number;
@@ -104,7 +113,13 @@ export class Trainer {
     const opts = checkOptions(options, TRAIN_KEYS, where) as TrainOptions;
     this.model = model;
     this.data = data;
-    this.loss = checkLossName(opts.loss ?? 'max-margin', where);
+    this.task = model.task;
+    this.loss = checkLossName(opts.loss ?? DEFAULT_LOSS[this.task], where);
+    if (!TASK_LOSSES[this.task].includes(this.loss)) {
+      throw new RangeError(
+        `${where}: a ${this.task} model trains with ${TASK_LOSSES[this.task].join(' or ')}, got opts.loss "${this.loss}"`,
+      );
+    }
     this.steps = positiveInt(opts.steps ?? 100, 'opts.steps', where);
     this.alpha = opts.alpha ?? 1e-4;
     if (typeof this.alpha !== 'number' || !(this.alpha >= 0) || !Number.isFinite(this.alpha)) {
@@ -112,7 +127,7 @@ export class Trainer {
         `${where}: expected opts.alpha to be a finite number >= 0, got ${describe(this.alpha)}`,
       );
     }
-    checkData(data, model.nin, where);
+    checkData(data, model.nin, where, this.task);
     const n = data.X.length;
     this.batchSize = opts.batchSize === undefined ? n : positiveInt(opts.batchSize, 'opts.batchSize', where);
     if (this.batchSize > n) {
@@ -121,11 +136,12 @@ export class Trainer {
       );
     }
     const outs = model.nouts[model.nouts.length - 1]!;
-    const k = classCount(data.y);
+    const k = this.task === 'regression' ? 0 : classCount(data.y);
     const wantOuts = this.loss === 'cross-entropy' ? k : 1;
     if (outs !== wantOuts) {
+      const what = this.task === 'regression' ? 'regression' : `the ${this.loss} loss on ${k} classes`;
       throw new RangeError(
-        `${where}: the ${this.loss} loss on ${k} classes needs a last layer of ${wantOuts} output(s), the model has ${outs}`,
+        `${where}: ${what} needs a last layer of ${wantOuts} output(s), the model has ${outs}`,
       );
     }
     const wantTape = opts.compile ?? true;
@@ -156,9 +172,11 @@ export class Trainer {
   }
 
   private sampleTape(): SampleTape {
-    let k = 0;
-    for (const c of this.data.y) if (c >= k) k = c + 1;
-    this.sample ??= new SampleTape(this.model, this.loss, k);
+    this.sample ??= new SampleTape(
+      this.model,
+      this.loss,
+      this.task === 'regression' ? 1 : classCount(this.data.y),
+    );
     return this.sample;
   }
 
@@ -202,7 +220,7 @@ export class Trainer {
       g = this.graph(inputs, y);
       backward = () => g.loss.backward();
     }
-    const acc = accuracy(g.outputs, y, this.loss);
+    const scores = taskScores(this.task, g.outputs, y, this.loss);
     const lr = this.optimizer.lr;
     const step = this.optimizer.stepCount;
     const loss = g.loss.data;
@@ -212,9 +230,7 @@ export class Trainer {
     this.optimizer.zeroGrad();
     backward();
     this.optimizer.step();
-    return divergence === null
-      ? { step, loss, accuracy: acc, lr }
-      : { step, loss, accuracy: acc, lr, divergence };
+    return divergence === null ? { step, loss, ...scores, lr } : { step, loss, ...scores, lr, divergence };
   }
 
   /** A minibatch step on the one-sample tape: the same numbers as the eager batch graph gives. */
@@ -228,28 +244,28 @@ export class Trainer {
     // Checked before the update, as in step(): a thrown step leaves the parameters as they were.
     if (divergence !== null && this.onDivergence === 'throw') throw new DivergenceError(divergence);
     this.optimizer.step();
-    const acc = accuracy(outputRows(r.outputs, st.outputCount), y, this.loss);
+    const scores = taskScores(this.task, outputRows(r.outputs, st.outputCount), y, this.loss);
     return divergence === null
-      ? { step, loss: r.loss, accuracy: acc, lr }
-      : { step, loss: r.loss, accuracy: acc, lr, divergence };
+      ? { step, loss: r.loss, ...scores, lr }
+      : { step, loss: r.loss, ...scores, lr, divergence };
   }
 
   /**
-   * Loss (data loss + alpha·Σp²) and accuracy on the training data, or on `data` (e.g. a test split),
-   * without changing anything.
+   * Loss (data loss + alpha·Σp²) and the task's scores (accuracy; for regression MSE and R²) on the
+   * training data, or on `data` (e.g. a test split), without changing anything.
    */
-  evaluate(data: Dataset = this.data): { loss: number; accuracy: number } {
-    if (data !== this.data) checkData(data, this.model.nin, 'Trainer.evaluate(data)');
+  evaluate(data: Dataset = this.data): { loss: number } & TaskScores {
+    if (data !== this.data) checkData(data, this.model.nin, 'Trainer.evaluate(data)', this.task);
     if (this.engine === 'eager') {
       const g = this.graph(data.X, data.y);
-      return { loss: g.loss.data, accuracy: accuracy(g.outputs, data.y, this.loss) };
+      return { loss: g.loss.data, ...taskScores(this.task, g.outputs, data.y, this.loss) };
     }
     const st = this.sampleTape();
     const r = st.replay(st.rows(data.X, data.y), false);
     let reg = 0;
     for (const p of this.model.parameters()) reg += p.data * p.data;
     const loss = this.alpha === 0 ? r.dataLoss : r.dataLoss + reg * this.alpha;
-    return { loss, accuracy: accuracy(outputRows(r.outputs, st.outputCount), data.y, this.loss) };
+    return { loss, ...taskScores(this.task, outputRows(r.outputs, st.outputCount), data.y, this.loss) };
   }
 }
 
@@ -295,7 +311,7 @@ function positiveInt(x: unknown, name: string, where: string): number {
   return x;
 }
 
-function checkData(data: unknown, nin: number, where: string): void {
+function checkData(data: unknown, nin: number, where: string, task: Task): void {
   const d = data as Dataset | null;
   if (d === null || typeof d !== 'object' || !Array.isArray(d.X) || !Array.isArray(d.y)) {
     throw new TypeError(
@@ -327,9 +343,13 @@ function checkData(data: unknown, nin: number, where: string): void {
   }
   for (let i = 0; i < d.y.length; i++) {
     const c: unknown = d.y[i];
-    if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) {
+    if (!isLabel(task, c)) {
+      const hint =
+        task === 'classification' && typeof c === 'number' && Number.isFinite(c)
+          ? ' (for real-valued targets, make the model with { task: "regression" })'
+          : '';
       throw new RangeError(
-        `${where}: expected data.y[${i}] to be a class index (an integer >= 0), got ${describeAt(d.y, i)}`,
+        `${where}: expected data.y[${i}] to be ${LABEL_TEXT[task]}, got ${describeAt(d.y, i)}${hint}`,
       );
     }
   }

@@ -31,3 +31,12 @@ export {
   type DivergenceSettings,
   type DivergenceOptions,
 } from './divergence.js';
+export {
+  TASKS,
+  inferTask,
+  meanSquaredError,
+  r2Score,
+  taskScores,
+  type Task,
+  type TaskScores,
+} from './task.js';

@@ -5,6 +5,7 @@ import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
 import { binaryCrossEntropy, l2Penalty, maxMargin, mse, softmaxCrossEntropy } from './losses.js';
 import type { MLP } from './MLP.js';
+import type { Task } from './task.js';
 
 export const LOSSES = ['max-margin', 'mse', 'bce', 'cross-entropy'] as const;
 /**
@@ -28,7 +29,8 @@ export function checkLossName(x: unknown, where: string): LossName {
 
 /**
  * The loss of `model` on the batch (X, classes), plus alpha·Σp² over the model's parameters. Inputs may be
- * Values, so a recorded graph can read new inputs from its leaves when it is replayed.
+ * Values, so a recorded graph can read new inputs from its leaves when it is replayed. For a regression
+ * model (`model.task`) the labels are the targets themselves, and the loss is MSE.
  */
 export function lossGraph(
   model: MLP,
@@ -38,25 +40,30 @@ export function lossGraph(
   alpha: number,
 ): BatchGraph {
   const outputs = X.map((x) => model.forward(x));
-  const first = outputs.map((o) => o[0]!);
-  let dataLoss: Value;
-  switch (loss) {
-    case 'max-margin':
-      dataLoss = maxMargin(first, classes.map(plusMinus));
-      break;
-    case 'mse':
-      dataLoss = mse(first, classes.map(plusMinus));
-      break;
-    case 'bce':
-      dataLoss = binaryCrossEntropy(first, classes);
-      break;
-    case 'cross-entropy':
-      dataLoss = softmaxCrossEntropy(outputs, classes);
-      break;
-  }
+  const dataLoss = dataLossOf(model.task, outputs, classes, loss);
   // micrograd: total_loss = data_loss + reg_loss
   const total = alpha === 0 ? dataLoss : dataLoss.add(l2Penalty(model.parameters(), alpha));
   return { loss: total, dataLoss, outputs };
+}
+
+/** The batch's data loss; a regression model's labels are its targets, compared by MSE. */
+function dataLossOf(task: Task, outputs: Value[][], classes: readonly number[], loss: LossName): Value {
+  const first = outputs.map((o) => o[0]!);
+  if (task === 'regression') {
+    if (loss !== 'mse')
+      throw new RangeError(`lossGraph: a regression model trains with the mse loss, got ${describe(loss)}`);
+    return mse(first, classes);
+  }
+  switch (loss) {
+    case 'max-margin':
+      return maxMargin(first, classes.map(plusMinus));
+    case 'mse':
+      return mse(first, classes.map(plusMinus));
+    case 'bce':
+      return binaryCrossEntropy(first, classes);
+    case 'cross-entropy':
+      return softmaxCrossEntropy(outputs, classes);
+  }
 }
 
 function plusMinus(c: number, i: number): number {

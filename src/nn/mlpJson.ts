@@ -2,6 +2,7 @@
 
 import { describe } from '../engine/describe.js';
 import { ACTIVATIONS, type Activation } from './activation.js';
+import { TASKS, type Task } from './task.js';
 
 export const MLP_FORMAT = 'micrograd-ts/mlp@1';
 
@@ -15,6 +16,8 @@ export interface MlpLayerJson {
 export interface MlpJson {
   format: typeof MLP_FORMAT;
   nin: number;
+  /** Absent for classification (the default); `regression` when the first output is a predicted number. */
+  task?: Task;
   layers: MlpLayerJson[];
 }
 
@@ -24,6 +27,7 @@ export interface MlpSpec {
   nouts: number[];
   activations: Activation[];
   params: number[];
+  task: Task;
 }
 
 function failAt(where: string, path: string, expected: string, got: unknown): never {
@@ -56,7 +60,9 @@ export function parseMlpJson(input: unknown, where = 'MLP.fromJSON'): MlpSpec {
   if (typeof nin !== 'number' || !Number.isInteger(nin) || nin < 1) fail('nin', 'a positive integer', nin);
   const layers = json['layers'];
   if (!Array.isArray(layers) || layers.length === 0) fail('layers', 'a non-empty array', layers);
-  const spec: MlpSpec = { nin, nouts: [], activations: [], params: [] };
+  const task = json['task'] ?? 'classification';
+  if (!(TASKS as readonly unknown[]).includes(task)) fail('task', `one of ${TASKS.join(', ')}`, task);
+  const spec: MlpSpec = { nin, nouts: [], activations: [], params: [], task: task as Task };
   let width = nin;
   // Indexed loops, not forEach, which would skip the holes of a sparse array ([1, , 2]) unchecked.
   for (let li = 0; li < layers.length; li++) {

@@ -6,6 +6,7 @@ import type { Value } from '../engine/value.js';
 import type { LossName } from './lossGraph.js';
 import { max2, softplus } from './losses.js';
 import { sum } from './sum.js';
+import type { Task } from './task.js';
 
 /** How many target leaves a sample's loss reads: one, or the k entries of a one-hot row for cross-entropy. */
 export function targetWidth(loss: LossName, classes: number): number {
@@ -14,9 +15,23 @@ export function targetWidth(loss: LossName, classes: number): number {
 
 /**
  * Write class `c`'s target values at `out[at …]`: the number the eager loss puts in its constant leaf
- * (max-margin and mse: -(2c-1), as `mul(-y)` and `sub(y)` record it; bce: c), or a one-hot row.
+ * (max-margin and mse: -(2c-1), as `mul(-y)` and `sub(y)` record it; bce: c), or a one-hot row. For
+ * regression `c` is the target itself, and mse's leaf holds -c.
  */
-export function encodeTarget(loss: LossName, c: number, classes: number, out: number[], at: number): void {
+export function encodeTarget(
+  loss: LossName,
+  c: number,
+  classes: number,
+  out: number[],
+  at: number,
+  task: Task = 'classification',
+): void {
+  if (task === 'regression') {
+    if (!Number.isFinite(c))
+      throw new RangeError(`sampleLoss: expected a finite regression target, got ${describe(c)}`);
+    out[at] = -c;
+    return;
+  }
   if (!Number.isInteger(c) || c < 0 || c >= (loss === 'cross-entropy' ? classes : 2)) {
     throw new RangeError(`sampleLoss: expected a class index for the ${loss} loss, got ${describe(c)}`);
   }

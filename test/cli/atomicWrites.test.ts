@@ -24,28 +24,43 @@ function previousRun(): { dir: string; before: string[] } {
   return { dir, before: snapshot(dir) };
 }
 
+/** Start a run on `dir`, send `signal` once it has staged its first temporary; whether it saw one. */
+async function stopWhileStaging(dir: string, signal: NodeJS.Signals): Promise<boolean> {
+  // A different seed: every file of this run would differ from the previous one.
+  const child = spawn(process.execPath, [CLI, 'train', '--steps', '3', '--seed', '2', '--out', dir], {
+    stdio: 'ignore',
+    // One process: `train` otherwise reruns itself with V8 flags, and the kill would hit only the parent.
+    env: { ...process.env, MICROGRAD_V8_FLAGS: '1' },
+  });
+  const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_, sig) => done(sig)));
+  // Poll for the first staged temporary: the moment the run is mid-write.
+  let sawTemp = false;
+  const deadline = Date.now() + 60_000;
+  while (!sawTemp && Date.now() < deadline && child.exitCode === null) {
+    // A staged run file, not the folder's write probe from before training.
+    sawTemp = readdirSync(dir).some((f) => f.endsWith('.tmp') && !f.startsWith('.micrograd-probe'));
+    if (!sawTemp) await new Promise((r) => setTimeout(r, 2));
+  }
+  child.kill(signal);
+  expect(await exited).toBe(signal);
+  return sawTemp;
+}
+
 describe('atomic run folders', () => {
   it('kill -9 while the run is writing leaves every previous file as it was', async () => {
     const { dir, before } = previousRun();
-    // A different seed: every file of this run would differ from the previous one.
-    const child = spawn(process.execPath, [CLI, 'train', '--steps', '3', '--seed', '2', '--out', dir], {
-      stdio: 'ignore',
-      // One process: `train` otherwise reruns itself with V8 flags, and the kill would hit only the parent.
-      env: { ...process.env, MICROGRAD_V8_FLAGS: '1' },
-    });
-    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_, sig) => done(sig)));
-    // Poll for the first staged temporary: the moment the run is mid-write.
-    let sawTemp = false;
-    const deadline = Date.now() + 60_000;
-    while (!sawTemp && Date.now() < deadline && child.exitCode === null) {
-      sawTemp = readdirSync(dir).some((f) => f.endsWith('.tmp'));
-      if (!sawTemp) await new Promise((r) => setTimeout(r, 2));
-    }
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    expect(sawTemp).toBe(true);
+    expect(await stopWhileStaging(dir, 'SIGKILL')).toBe(true);
     expect(snapshot(dir)).toEqual(before);
     JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+  }, 120_000);
+
+  it('SIGTERM or Ctrl+C while the run is writing leaves the previous files and no temporary', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const { dir, before } = previousRun();
+      expect(await stopWhileStaging(dir, signal)).toBe(true);
+      expect(snapshot(dir)).toEqual(before);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    }
   }, 120_000);
 
   it('a target that cannot be replaced (a folder named curves.png) fails before training and changes nothing', () => {

@@ -1,5 +1,8 @@
 // A closed pipe (`micrograd … | head -1`) ends the command quietly, as Unix tools do.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from './runCli.js';
 
@@ -35,4 +38,25 @@ describe('EPIPE', () => {
     },
     60_000,
   );
+});
+
+describe('a closed stdout never loses a run', () => {
+  it('train --out DIR | head -1: the run goes on, writes every file, leaves no temporary, exit 0', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'micrograd-epipe-')), 'run');
+    // 200 steps print a line each ~1 ms or so after head has gone: the writes after it fail with EPIPE.
+    const r = intoHead(`train --steps 200 --out "${dir}"`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    expect(r.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'curves.png',
+      'curves.svg',
+      'decision-boundary.png',
+      'decision-boundary.svg',
+      'metrics.json',
+      'model.json',
+    ]);
+    const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')) as { steps: unknown[] };
+    expect(metrics.steps).toHaveLength(200);
+  }, 60_000);
 });

@@ -76,7 +76,9 @@ describe('micrograd export', () => {
       join(dir, 'no', 'such', 'dir.ts'),
     ]);
     expect(unwritable.status).toBe(1);
-    expect(unwritable.stderr).toBe(`micrograd: cannot write ${join(dir, 'no', 'such', 'dir.ts')}: ENOENT\n`);
+    expect(unwritable.stderr).toBe(
+      `micrograd: cannot write ${join(dir, 'no', 'such', 'dir.ts')}: its folder does not exist\n`,
+    );
   });
 
   it('the built package exposes the writers as micrograd-ts/export', async () => {

@@ -1,5 +1,5 @@
 // `micrograd train` stops on divergence with exit code 2, writes nothing, and names the likely setting.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,23 @@ describe('micrograd train on a diverging run', () => {
       );
       expect(lines[0]).toContain(hint);
       expect(existsSync(join(out, 'model.json'))).toBe(false);
+    },
+    60_000,
+  );
+
+  // The last step's update is seen only by the final evaluation: --steps 1 at lr 1000 blew up to a loss
+  // of ~3.3e6 (from ~1 at step 0) and used to be written as a finished run with exit 0.
+  it.each([['1'], ['2']])(
+    '--steps %s --lr 1000 is refused: the final loss goes through the divergence check',
+    (steps) => {
+      const out = join(dir, `steps${steps}`);
+      const r = runCli(['train', '--out', out, '--steps', steps, '--lr', '1000']);
+      expect(r.stderr).toMatch(
+        /^micrograd: training diverged: the loss grew from [\d.]+ to [\d.e+]+ by step \d; nothing written\. Hint: try --lr 0\.1\n$/,
+      );
+      expect(r.status).toBe(2);
+      expect(r.stdout).not.toMatch(/^final:/m);
+      expect(existsSync(out) && readdirSync(out).length > 0).toBe(false);
     },
     60_000,
   );

@@ -84,8 +84,9 @@ describe('errors in the flags’ words', () => {
     ],
     ['missing CSV', ['train', '--dataset', join(dir, 'nope.csv')], /--dataset \/.*nope\.csv: no such file$/],
     [
-      'label 0.5',
-      ['train', '--dataset', join(dir, 'half.csv')],
+      // Without --task a label that is not a class index makes it regression (trainRegression.test.ts).
+      'label 0.5 under --task classification',
+      ['train', '--dataset', join(dir, 'half.csv'), '--task', 'classification'],
       /the label of data row 2 is 0\.5; labels must be class indices, integers from 0 to 999/,
     ],
     [

@@ -25,3 +25,35 @@ describe('parseCsv', () => {
     expect(() => parseCsv(42 as never)).toThrow(TypeError);
   });
 });
+
+describe('parseCsv: files as spreadsheets write them', () => {
+  it('a header ending in the delimiter adds no column; CR alone ends a line', () => {
+    const want = {
+      X: [
+        [1, 2],
+        [3, 4],
+      ],
+      y: [0, 1],
+    };
+    expect(parseCsv('x,y,label,\n1,2,0\n3,4,1\n')).toEqual(want);
+    expect(parseCsv('x,y,label\r1,2,0\r3,4,1\r')).toEqual(want);
+    expect(parseCsv('1,2,0\r\r3,4,1')).toEqual(want);
+  });
+
+  it('NULs (UTF-16 read as UTF-8) and a word as a label are named', () => {
+    expect(() => parseCsv('\u00001\u0000,\u00002\u0000')).toThrow(/NUL characters.*save the file as UTF-8/);
+    expect(() => parseCsv('x,y,label\n1,2,cat')).toThrow(/line 2, column 3 \(the label\): expected a number/);
+    expect(() => parseCsv('1,dog,0')).toThrow(/line 1, column 2: expected a finite number, got "dog"/);
+  });
+
+  it("labelColumn 'none' reads points only", () => {
+    expect(parseCsv('a,b\n1,2\n3,4', { labelColumn: 'none' })).toEqual({
+      X: [
+        [1, 2],
+        [3, 4],
+      ],
+      y: [],
+    });
+    expect(parseCsv('5', { labelColumn: 'none' })).toEqual({ X: [[5]], y: [] });
+  });
+});

@@ -111,13 +111,15 @@ describe('train page', () => {
     await page.selectOption('#cfg-dataset', 'circles');
     await expect.poll(() => param(page, 'dataset')).toBe('circles');
     expect(param(page, 'points')).toBeNull();
-    // The new dataset's measuring graphs are recorded first ("Recording…"); then no message stays.
-    await expect.poll(() => page.textContent('#status')).toBe('');
+    // The new dataset's measuring graphs are recorded first ("Recording…"); then the run says it started over.
+    await expect
+      .poll(() => page.textContent('#status'))
+      .toBe('New dataset, points: the run started over at step 0 with new weights.');
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('reads pasted CSV as `micrograd train --csv` does, and names the bad line', async () => {
+  it('reads pasted CSV as `micrograd train --dataset file.csv` does, and names the bad line', async () => {
     const { page, problems } = await open();
     await page.click('details.csv summary');
     const rows = Array.from({ length: 12 }, (_, i) => `${i / 4},${(i % 3) - 1},${i % 2}`);
@@ -140,13 +142,13 @@ describe('train page', () => {
     await expect
       .poll(() => page.textContent('#status'), { timeout: 60_000 })
       .toMatch(
-        /^Paused: the loss (became \S+|grew from \S+ to \S+) on step \d+\. To go on, try a learning rate of 0\.1, or Adam, then Reset\.$/,
+        /^Paused: the training loss is \S+ at step \d+ \(its lowest was \S+\)\. To go on, try a learning rate of 0\.1, or Adam, then Reset\.$/,
       );
     expect(await page.getAttribute('#play', 'aria-pressed')).toBe('false');
     const at = await stat(page, 'step');
     expect(at).toBeLessThan(20);
-    // The message counts steps as the counter does.
-    expect((await page.textContent('#status'))!).toContain(`on step ${at}.`);
+    // The message counts steps as the counter does (and quotes the loss it shows: trainFindings.e2e.ts).
+    expect((await page.textContent('#status'))!).toContain(`at step ${at} (`);
     await page.waitForTimeout(500);
     expect(await stat(page, 'step')).toBe(at);
     expect(problems).toEqual([]);
@@ -224,7 +226,7 @@ describe('train page', () => {
     await page.focus('button.neuron[data-layer="0"][data-neuron="2"]');
     await expect
       .poll(() => page.textContent('#net-readout'))
-      .toMatch(/^Layer 1 neuron 3: bias -?\d\.\d{3}; weights from x₁ -?\d\.\d{3}, x₂ -?\d\.\d{3}$/);
+      .toMatch(/^Layer 1 neuron 3: bias -?\d\.\d{4}; weights from x₁ -?\d\.\d{4}, x₂ -?\d\.\d{4}$/);
     // An edge under the pointer: the first layer's top edge (x₁ to neuron 1) runs straight across.
     const mid = await page.$eval('path.edge', (p: SVGPathElement) => {
       const at = p.getPointAtLength(p.getTotalLength() / 2);

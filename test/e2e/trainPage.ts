@@ -16,7 +16,7 @@ export function trainPage(pg: { server: () => Served; browser: () => Browser }) 
     const problems = watchProblems(page);
     await page.goto(`${pg.server().url}train.html${query}`);
     // The first report waits for the measuring graphs: seconds for a wide network on a busy machine.
-    await expect.poll(() => page.textContent('#stat-train-acc'), { timeout: 30_000 }).toMatch(/%$/);
+    await expect.poll(() => page.textContent('#stat-train-loss'), { timeout: 30_000 }).toMatch(/\d/);
     return { page, problems };
   };
 }

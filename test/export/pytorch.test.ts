@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toOnnx, toPytorch } from '../../src/export/index.js';
 import { torchPython } from './torchPython.js';
 import { HOSTILE_SOURCES } from './hostileSources.js';
+import { MLP } from '../../src/index.js';
 import { CASES, closeTo, mismatches } from './models.js';
 import { runOnnx } from './runOnnx.js';
 import { NEEDS_ORT, ort } from '../onnx/onnxRuntime.js';
@@ -119,6 +120,9 @@ let hostile: Imported[] = [];
 let scripts: Ran[] = [];
 let rejections: Ran[] = [];
 let realRun: Ran | undefined;
+/** A regression model: its script prints the value alone, with no class decided from it. */
+const regression = new MLP(2, [4, 1], { seed: 8, activation: 'tanh', task: 'regression' });
+let regressionRun: Ran | undefined;
 
 beforeAll(() => {
   if (python === undefined) return;
@@ -131,13 +135,15 @@ beforeAll(() => {
   const scriptJobs: Job[] = SCRIPT_RUNS.map(([args]) => ({ file, args }));
   const badFile = writePy(toPytorch(CASES[0]!.json));
   const badJobs: Job[] = BAD_POINTS.map((p) => ({ file: badFile, args: [p] }));
-  const out = runJobs([...caseJobs, ...hostileJobs, ...scriptJobs, ...badJobs]);
+  const regressionJob: Job = { file: writePy(toPytorch(regression.toJSON())), args: ['0.5,-1'] };
+  const out = runJobs([...caseJobs, ...hostileJobs, ...scriptJobs, ...badJobs, regressionJob]);
   let k = 0;
   const take = <T>(count: number): T[] => out.slice(k, (k += count)) as T[];
   imports = take<Imported>(caseJobs.length);
   hostile = take<Imported>(hostileJobs.length);
   scripts = take<Ran>(scriptJobs.length);
   rejections = take<Ran>(badJobs.length);
+  regressionRun = take<Ran>(1)[0];
   // Once as a real process too: the file is a script that `python3 model.py 0.5,-1,2` runs.
   const r = spawnSync(python, [file, ...SCRIPT_RUNS[0]![0]], {
     encoding: 'utf8',
@@ -208,6 +214,13 @@ describe.skipIf(python === undefined)('toPytorch (skipped: no Python with torch 
     };
     SCRIPT_RUNS.forEach(([, points], k) => check(scripts[k]!, points));
     check(realRun!, SCRIPT_RUNS[0]![1]);
+  });
+
+  it('a regression model, run as a script, prints the predicted value with no class', () => {
+    expect(regressionRun!.stderr).toBe('');
+    const m = /^0\.5,-1 -> (\S+)\n$/.exec(regressionRun!.stdout);
+    expect(m, regressionRun!.stdout).not.toBeNull();
+    expect(closeTo(Number(m![1]), regression.predict([0.5, -1])[0]!)).toBe(true);
   });
 
   it('run as a script, rejects a point of the wrong size or not a number, exiting 2', () => {

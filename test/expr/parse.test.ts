@@ -76,6 +76,7 @@ describe('parse: errors', () => {
     ['x + * 2', /expected a number, a variable, a function call or '\(' at column 5, found '\*'/, 5],
     ['x 2', /expected an operator or end of input at column 3/, 3],
     ['x + $', /unexpected character "\$" at column 5/, 5],
+    ['x^2', /^unexpected character "\^" at column 2: write powers with \*\* \(x\*\*2\)$/, 2],
     [
       'foo(x)',
       /unknown function 'foo' at column 1 \(known: tanh, exp, relu, log, sigmoid, sqrt, abs, sin, cos\)/,

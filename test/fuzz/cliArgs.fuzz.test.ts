@@ -64,7 +64,9 @@ const FLAGS: Record<string, string[]> = {
     '--no-compile',
     '--bogus',
   ],
-  predict: ['--model', '--bogus'],
+  predict: ['--model', '--data', '--format', '--out', '--bogus'],
+  evaluate: ['--model', '--data', '--loss', '--format', '--out', '--bogus'],
+  export: ['--format', '--out', '--bogus'],
   graph: ['--set', '--rankdir', '-o', '--no-backward', '--max-nodes', '--bogus'],
   plot: ['--from', '--to', '--step', '--title', '-o', '--bogus'],
 };
@@ -79,33 +81,43 @@ const SPECIAL: Record<string, string[]> = {
   '--samples': ['2', '50', '3000', '1', '100000000', 'x'],
   '--set': ['x=1', 'x=constructor', '__proto__=2', 'x=0x10', 'x', 'x=1,y=2'],
   '--rankdir': ['LR', 'TB', 'RL'],
+  '--data': ['pts.csv', 'bad.csv', 'nope.csv', 'model.json', '-'],
+  '--format': ['text', 'csv', 'json', 'pytorch', 'ts', 'xml'],
+  // Text outputs: an input among them (model.json, pts.csv) must be refused, never overwritten.
+  '--out': ['out.txt', 'model.json', './model.json', 'pts.csv', '/proc/a.txt', 'runs/x'],
 };
 
 /** One argument vector: a command, then flags with values drawn from the vocabulary, or anything at all. */
-const argv = fc.constantFrom('train', 'predict', 'graph', 'plot', 'nope').chain((command) =>
-  fc
-    .tuple(
-      fc.constantFrom(...VALUES, 'tanh', 'x**2', '0.5,-0.2'),
-      fc.array(
-        fc
-          .constantFrom(...(FLAGS[command] ?? ['--x']))
-          .chain((flag) =>
-            fc.oneof(
-              { weight: 3, arbitrary: fc.constantFrom(...(SPECIAL[flag] ?? VALUES)).map((v) => [flag, v]) },
-              { weight: 1, arbitrary: fc.constant([flag]) },
-              { weight: 1, arbitrary: fc.string({ maxLength: 6 }).map((v) => [flag, v]) },
+const argv = fc
+  .constantFrom('train', 'predict', 'evaluate', 'export', 'graph', 'plot', 'nope')
+  .chain((command) =>
+    fc
+      .tuple(
+        fc.constantFrom(...VALUES, 'tanh', 'x**2', '0.5,-0.2'),
+        fc.array(
+          fc
+            .constantFrom(...(FLAGS[command] ?? ['--x']))
+            .chain((flag) =>
+              fc.oneof(
+                { weight: 3, arbitrary: fc.constantFrom(...(SPECIAL[flag] ?? VALUES)).map((v) => [flag, v]) },
+                { weight: 1, arbitrary: fc.constant([flag]) },
+                { weight: 1, arbitrary: fc.string({ maxLength: 6 }).map((v) => [flag, v]) },
+              ),
             ),
-          ),
-        { maxLength: 5 },
-      ),
-    )
-    .map(([positional, flags]) => {
-      const args = [command, ...(command === 'train' ? [] : [positional]), ...flags.flat()];
-      // Keep each run short: a few steps unless the vector sets its own.
-      if (command === 'train' && !args.includes('--steps')) args.push('--steps', '2');
-      return args;
-    }),
-);
+          { maxLength: 5 },
+        ),
+      )
+      .map(([positional, flags]) => {
+        const args = [
+          command,
+          ...(command === 'train' || command === 'evaluate' ? [] : [positional]),
+          ...flags.flat(),
+        ];
+        // Keep each run short: a few steps unless the vector sets its own.
+        if (command === 'train' && !args.includes('--steps')) args.push('--steps', '2');
+        return args;
+      }),
+  );
 
 let model = '';
 beforeAll(() => {
@@ -116,6 +128,8 @@ beforeAll(() => {
 
 /** Run files in every folder under `dir` (recursively, two levels): whole runs or none, no temporaries. */
 function checkOutputs(cwd: string, status: number): void {
+  // No command may write over the model it reads.
+  expect(readFileSync(join(cwd, 'model.json'), 'utf8')).toBe(readFileSync(model, 'utf8'));
   const runsDir = join(cwd, 'runs');
   const folders = existsSync(runsDir) ? readdirSync(runsDir).map((d) => join(runsDir, d)) : [];
   for (const folder of [cwd, ...folders]) {

@@ -2,16 +2,17 @@
 // features, split, regularization and live learning rate do what they say, and it stops on divergence.
 import { describe, expect, it } from 'vitest';
 import { lossGraph, accuracy } from '../../src/nn/index.js';
-import { DEFAULT_CONFIG, DATASETS, LOSSES, type TrainConfig } from '../../web/src/train/config.js';
+import { DEFAULT_CONFIG, LOSSES, PROBLEM_DATASETS, type TrainConfig } from '../../web/src/train/config.js';
 import { boundsOf, TrainingRun } from '../../web/src/train/TrainingRun.js';
 
 const small: TrainConfig = { ...DEFAULT_CONFIG, hidden: [4], size: 40, batch: 10 };
 
 /** The library's own loss and accuracy of `idx`, built eagerly from the run's current weights. */
-function reference(t: TrainingRun, idx: number[]): { loss: number; accuracy: number } {
+function reference(t: TrainingRun, idx: number[]): { loss: number; accuracy: number; r2: number } {
   const { X, y } = t.subset(idx);
   const g = lossGraph(t.model, X, y, t.config.loss, 0);
-  return { loss: g.dataLoss.data, accuracy: accuracy(g.outputs, y) };
+  // A classifier has no R² (the page shows accuracy).
+  return { loss: g.dataLoss.data, accuracy: accuracy(g.outputs, y), r2: NaN };
 }
 
 describe('TrainingRun', () => {
@@ -85,7 +86,7 @@ describe('TrainingRun', () => {
   it('takes a new learning rate from the next step on, without starting over', () => {
     const t = new TrainingRun({ ...small, optimizer: 'sgd' });
     t.step();
-    t.lr = 0;
+    t.live.lr = 0;
     const before = t.model.parameters().map((p) => p.data);
     t.step();
     expect(t.model.parameters().map((p) => p.data)).toEqual(before);
@@ -109,8 +110,8 @@ describe('TrainingRun', () => {
     expect(d?.hint).toBe('try a regularization rate below 0.2 (lr × rate ≥ 1 overshoots zero)');
   });
 
-  it('builds every dataset and loss with two classes, and takes a finite step', () => {
-    for (const dataset of DATASETS.filter((d) => d !== 'custom')) {
+  it('builds every classification dataset and loss with two classes, and takes a finite step', () => {
+    for (const dataset of PROBLEM_DATASETS.classification.filter((d) => d !== 'custom')) {
       for (const loss of LOSSES) {
         const t = new TrainingRun({ ...small, dataset, loss, hidden: [3], size: 20, batch: 20 });
         expect(new Set(t.data.y)).toEqual(new Set([0, 1]));
@@ -120,6 +121,48 @@ describe('TrainingRun', () => {
         expect(maps.every((m) => m.every(Number.isFinite))).toBe(true);
       }
     }
+  });
+
+  it("builds Playground's regression data and learns the plane: the measured loss is the MSE, R² rises", () => {
+    for (const dataset of ['plane', 'gauss'] as const) {
+      const t = new TrainingRun({
+        ...small,
+        problem: 'regression',
+        dataset,
+        loss: 'mse',
+        hidden: [4],
+        size: 60,
+      });
+      const first = t.measure();
+      for (let s = 0; s < 60; s++) expect(t.step()).toBeNull();
+      const m = t.measure();
+      expect(Number.isNaN(m.train.accuracy)).toBe(true);
+      // The measured train loss is the mean squared error of the model's outputs, from its definition.
+      const { X, y } = t.subset(t.trainIdx);
+      const mse = X.reduce((a, x, i) => a + (t.model.predict(x)[0]! - y[i]!) ** 2, 0) / X.length;
+      expect(m.train.loss).toBeCloseTo(mse, 12);
+      expect(m.train.r2).toBeGreaterThan(first.train.r2);
+    }
+  });
+
+  it('goes on with the same weights, step count and optimizer state on new data (a point added)', () => {
+    const points = Array.from({ length: 20 }, (_, i) => ({ x: i / 10, y: (i % 3) / 3, c: i % 2 }));
+    const t = new TrainingRun({ ...small, optimizer: 'adam', dataset: 'custom', points });
+    for (let s = 0; s < 5; s++) t.step();
+    const weights = t.model.parameters().map((p) => p.data);
+    const next = new TrainingRun(
+      { ...small, optimizer: 'adam', dataset: 'custom', points: [...points, { x: 0.5, y: 0.5, c: 1 }] },
+      t.carry(),
+    );
+    expect(next.model).toBe(t.model);
+    expect(next.steps).toBe(5);
+    expect(next.model.parameters().map((p) => p.data)).toEqual(weights);
+    expect(next.data.X.length).toBe(21);
+    next.live.lr = 0;
+    // A rate of 0 read through the shared settings: Adam's next step moves nothing.
+    next.step();
+    expect(next.model.parameters().map((p) => p.data)).toEqual(weights);
+    expect(next.steps).toBe(6);
   });
 
   it('trains on custom points', () => {

@@ -5,7 +5,11 @@ import {
   ACTIVATION_CHOICES,
   configFromParams,
   configToParams,
+  DATASETS,
   DEFAULT_CONFIG,
+  MIN_POINTS,
+  PROBLEM_DATASETS,
+  PROBLEMS,
   LIMITS,
   LOSSES,
   OPTIMIZERS,
@@ -21,7 +25,8 @@ const keysOf = (query: string): string[] => parse(query).ignored.map((i) => i.ke
 /** Any valid config, drawn from the limits and choice lists the page declares. */
 const validConfig: fc.Arbitrary<TrainConfig> = fc
   .record({
-    dataset: fc.constantFrom('moons', 'circles', 'xor', 'spiral', 'blobs', 'custom' as const),
+    problem: fc.constantFrom(...PROBLEMS),
+    dataset: fc.constantFrom(...DATASETS),
     noise: fc.double({ min: 0, max: 1, noNaN: true }),
     size: fc.integer({ min: 10, max: 500 }),
     seed: fc.integer({ min: 0, max: 1_000_000 }),
@@ -30,9 +35,10 @@ const validConfig: fc.Arbitrary<TrainConfig> = fc
       fc.record({
         x: fc.integer({ min: -5000, max: 5000 }).map((v) => v / 1000),
         y: fc.integer({ min: -5000, max: 5000 }).map((v) => v / 1000),
-        c: fc.constantFrom(0 as const, 1 as const),
+        c: fc.constantFrom(0, 1),
+        v: fc.integer({ min: -30000, max: 30000 }).map((v) => v / 10000),
       }),
-      { minLength: 2, maxLength: 30 },
+      { minLength: MIN_POINTS, maxLength: 30 },
     ),
     features: fc.subarray([...FEATURES], { minLength: 1 }),
     hidden: fc.array(fc.integer({ min: 1, max: 32 }), { maxLength: 4 }),
@@ -49,7 +55,12 @@ const validConfig: fc.Arbitrary<TrainConfig> = fc
     discretize: fc.boolean(),
     paint: fc.constantFrom(0 as const, 1 as const),
   })
-  .map((c) => ({ ...c, points: c.dataset === 'custom' ? c.points : [] }));
+  .map((c) => {
+    const regression = c.problem === 'regression';
+    const dataset = PROBLEM_DATASETS[c.problem].includes(c.dataset) ? c.dataset : 'custom';
+    const points = c.points.map(({ x, y, c: k, v }) => ({ x, y, c: regression ? v : k }));
+    return { ...c, dataset, loss: regression ? 'mse' : c.loss, points: dataset === 'custom' ? points : [] };
+  });
 
 describe('train page URL state', () => {
   it('reads an empty query as the defaults, with nothing ignored', () => {
@@ -122,13 +133,27 @@ describe('train page URL state', () => {
     expect(parse('features=x2,x1,x2').config.features).toEqual(['x1', 'x2']);
     expect(keysOf('features=')).toEqual(['features']);
     expect(keysOf('features=x1,x3')).toEqual(['features']);
-    expect(parse('dataset=custom&points=1,2,0;3,4,1').config.points).toEqual([
-      { x: 1, y: 2, c: 0 },
-      { x: 3, y: 4, c: 1 },
-    ]);
-    expect(keysOf('dataset=custom&points=1,2,2;3,4,1')).toEqual(['points', 'dataset']);
+    const ten = (c: string): string => Array.from({ length: 10 }, (_, i) => `${i},2,${c}`).join(';');
+    expect(parse(`dataset=custom&points=${ten('1')}`).config.points[9]).toEqual({ x: 9, y: 2, c: 1 });
+    // A class other than 0 or 1 is a classification point no more: reported, and the points dropped.
+    expect(keysOf(`dataset=custom&points=${ten('2')}`)).toEqual(['points', 'dataset']);
+    // The same real-valued labels are targets under regression.
+    expect(parse(`problem=regression&dataset=custom&points=${ten('0.25')}`).config.points[0]!.c).toBe(0.25);
+    // As few as CSV and shift-click allow (10), not fewer, from a link too.
+    expect(parse('dataset=custom&points=1,2,0;3,4,1').ignored[0]!.reason).toMatch(/at least 10/);
     expect(parse('points=1,2,0;3,4,1').config.points).toEqual([]);
     expect(keysOf('points=1,2,0;3,4,1')).toEqual(['points']); // points only belong to a custom dataset
+  });
+
+  it('keeps a setup true to its problem type: regression data and MSE, or the classification sets', () => {
+    const r = parse('problem=regression&dataset=moons&loss=bce');
+    expect(r.config).toMatchObject({ problem: 'regression', dataset: 'plane', loss: 'mse' });
+    expect(r.ignored.map((i) => `${i.key}: ${i.reason}`)).toEqual([
+      'dataset: not a regression dataset',
+      'loss: regression trains with mse',
+    ]);
+    expect(parse('dataset=gauss').config.dataset).toBe('moons');
+    expect(parse('problem=regression').config).toMatchObject({ dataset: 'plane', loss: 'mse' });
   });
 
   it('reports a key given twice', () => {

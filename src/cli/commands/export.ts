@@ -1,9 +1,10 @@
 // `micrograd export`: write a trained model.json as a PyTorch module, an ONNX file or a TypeScript module.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Command, Option } from 'commander';
 import { EXPORT_FILES, EXPORT_FORMATS, type ExportFormat } from '../../export/formats.js';
+import { refuseInputAsOutput, writeFileAtomically } from '../AtomicFiles.js';
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -14,6 +15,9 @@ export function exportCommand(): Command {
     .addOption(new Option('--format <name>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('-o, --out <file>', 'where to write (default: the model file with .py, .onnx or .ts)')
     .action(async (file: string, o: { format: ExportFormat; out?: string }) => {
+      const out =
+        o.out ?? `${file.slice(0, file.length - extname(file).length)}${EXPORT_FILES[o.format].extension}`;
+      refuseInputAsOutput(out, [file], '-o/--out');
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -28,13 +32,7 @@ export function exportCommand(): Command {
       } catch (e) {
         throw new Error(`${file}: ${(e as Error).message.replace(/^\w+: /, '')}`);
       }
-      const out =
-        o.out ?? `${file.slice(0, file.length - extname(file).length)}${EXPORT_FILES[o.format].extension}`;
-      try {
-        writeFileSync(out, content);
-      } catch (e) {
-        throw new Error(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
+      writeFileAtomically(out, content, [file]);
       const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
       process.stdout.write(`wrote ${out} (${o.format}, ${(bytes / 1024).toFixed(1)} kB)\n`);
     });

@@ -7,11 +7,15 @@ import { parse } from '../../expr/parse.js';
 import { DEFAULT_MAX_LAYOUT_NODES, DEFAULT_MAX_NODES, drawDot, type Rankdir } from '../../viz/drawDot.js';
 import { formatFromPath } from '../../viz/picture.js';
 import { explainPass } from '../../walkthrough/explainPass.js';
+import { writeFileAtomically } from '../AtomicFiles.js';
+import { outPath } from '../outPath.js';
 import { parseNumber, parsePositiveInt } from '../parseNumber.js';
 
 interface GraphFlags {
   set: Record<string, number>;
   rankdir: Rankdir;
+  out?: string;
+  /** The old spelling of --out, still accepted. */
   output?: string;
   backward: boolean;
   maxNodes: number;
@@ -50,7 +54,8 @@ export function graphCommand(): Command {
         .default(table(), 'none'),
     )
     .addOption(new Option('--rankdir <dir>', 'layout direction').choices(['LR', 'TB']).default('LR'))
-    .option('-o, --output <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
+    .option('-o, --out <file>', 'write a .svg, .png or .dot file (by extension); without it, print DOT')
+    .addOption(new Option('--output <file>').hideHelp())
     .option('--no-backward', 'draw the forward values only (every grad 0)')
     .option('--explain', 'print the forward and backward passes step by step, each derivative written out')
     .option(
@@ -70,7 +75,8 @@ export function graphCommand(): Command {
       DEFAULT_MAX_LAYOUT_NODES,
     )
     .action(async (source: string, flags: GraphFlags) => {
-      if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png', 'dot']);
+      const out = outPath(flags);
+      const format = out === undefined ? undefined : formatFromPath(out, ['svg', 'png', 'dot']);
       const expression = parse(source);
       const notVariables = (option: string, names: string[]): void => {
         const unknown = names.filter((name) => !expression.variables.includes(name));
@@ -91,20 +97,18 @@ export function graphCommand(): Command {
       }
       if (flags.explain === true) {
         process.stdout.write(`${explainPass(root).join('\n')}\n`);
-        if (flags.output === undefined) return;
+        if (out === undefined) return;
       } else if (flags.backward) root.backward();
       const drawing = drawDot(root, {
         rankdir: flags.rankdir,
         maxNodes: flags.maxNodes,
         maxLayoutNodes: flags.maxLayoutNodes,
       });
-      if (flags.output === undefined) {
+      if (out === undefined || format === undefined) {
         process.stdout.write(drawing.source);
         return;
       }
-      await drawing.save(flags.output);
-      process.stdout.write(
-        `wrote ${flags.output} (${drawing.valueCount} values, ${drawing.nodeCount} nodes)\n`,
-      );
+      writeFileAtomically(out, format === 'png' ? await drawing.render('png') : await drawing.render(format));
+      process.stdout.write(`wrote ${out} (${drawing.valueCount} values, ${drawing.nodeCount} nodes)\n`);
     });
 }

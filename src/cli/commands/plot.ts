@@ -1,10 +1,12 @@
 // `micrograd plot tanh --from -5 --to 5 -o tanh.png`: plot a function of one variable.
 
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { parse } from '../../expr/parse.js';
 import { FUNCTION_NAMES } from '../../expr/parseTokens.js';
 import { formatFromPath } from '../../viz/picture.js';
 import { plotFunction } from '../../viz/plotFunction.js';
+import { writeFileAtomically } from '../AtomicFiles.js';
+import { outPath } from '../outPath.js';
 import { parseNumber } from '../parseNumber.js';
 
 interface PlotFlags {
@@ -12,6 +14,8 @@ interface PlotFlags {
   to: number;
   step?: number;
   title?: string;
+  out?: string;
+  /** The old spelling of --out, still accepted. */
   output?: string;
 }
 
@@ -33,9 +37,11 @@ export function plotCommand(): Command {
       parseNumber(t, '--step'),
     )
     .option('--title <text>', 'chart title (default: the expression)')
-    .option('-o, --output <file>', 'write a .svg or .png file; without it, print the SVG')
+    .option('-o, --out <file>', 'write a .svg or .png file; without it, print the SVG')
+    .addOption(new Option('--output <file>').hideHelp())
     .action(async (text: string, flags: PlotFlags) => {
-      if (flags.output !== undefined) formatFromPath(flags.output, ['svg', 'png']);
+      const out = outPath(flags);
+      const format = out === undefined ? undefined : formatFromPath(out, ['svg', 'png']);
       const source = functionSource(text);
       const expression = parse(source);
       if (expression.variables.length > 1) {
@@ -53,12 +59,12 @@ export function plotCommand(): Command {
         xTitle: name,
         yTitle: source,
       });
-      if (flags.output === undefined) {
+      if (out === undefined || format === undefined) {
         process.stdout.write(await chart.render('svg'));
         return;
       }
-      await chart.save(flags.output);
-      process.stdout.write(`wrote ${flags.output}\n`);
+      writeFileAtomically(out, format === 'png' ? await chart.render('png') : await chart.render('svg'));
+      process.stdout.write(`wrote ${out}\n`);
     });
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import sirv from 'sirv';
+import { servableRange } from '../servableRange.js';
 
 /** Where `npm run build` puts the playground: dist/web at the package root (from src/ and dist/ alike). */
 export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
@@ -78,6 +79,8 @@ function handler(root: string): (req: IncomingMessage, res: ServerResponse) => v
       plain(res, 405, 'method not allowed: the playground is read-only');
       return;
     }
+    // Checked before sirv sees it: one malformed Range header would otherwise end the whole server.
+    if (servableRange(req.headers.range) === undefined) delete req.headers.range;
     files(req, res, () => plain(res, 404, 'not found'));
   };
 }

@@ -2,10 +2,19 @@
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseDecimal } from '../../data/parseDecimal.js';
-import { ACTIVATIONS, INITS, LOSSES, type Init, type LossName } from '../../nn/index.js';
+import {
+  ACTIVATIONS,
+  INITS,
+  inferTask,
+  LOSSES,
+  TASKS,
+  type Init,
+  type LossName,
+  type Task,
+} from '../../nn/index.js';
 import { checkTrainData } from '../checkTrainData.js';
 import { CliError } from '../CliError.js';
-import { DATASETS, loadDataset } from '../loadDataset.js';
+import { DATASETS, datasetKind, loadDataset } from '../loadDataset.js';
 import { checkTargets, prepareOutDir, previousDataset } from '../outFolder.js';
 import { trainDefaults } from '../trainDefaults.js';
 import {
@@ -68,6 +77,16 @@ function layerList(v: string): number[] {
   return sizes;
 }
 
+/** The held-out part is ceil(n·f) samples (trainTestSplit's count): refuse a fraction that holds out all. */
+function checkTestFraction(f: number, n: number): void {
+  if (f === 0 || Math.ceil(n * f) < n) return;
+  const most = Math.floor((100 * (n - 1)) / n) / 100;
+  throw new CliError(
+    `--test-fraction ${f} would hold out all ${n} samples, leaving none to train on` +
+      (most > 0 ? `: use at most ${most}` : ': there are too few samples to hold any out'),
+  );
+}
+
 export function trainCommand(): Command {
   return new Command('train')
     .description("train an MLP and draw its decision boundary (defaults: micrograd's moons demo)")
@@ -90,6 +109,11 @@ export function trainCommand(): Command {
     )
     .addOption(
       new Option('--init <name>', 'weight initialisation (default uniform, digits he)').choices(INITS),
+    )
+    .addOption(
+      new Option('--task <name>', 'classification, or regression (real-valued labels; MSE, R²)').choices(
+        TASKS,
+      ),
     )
     .addOption(
       new Option(
@@ -121,7 +145,7 @@ export function trainCommand(): Command {
     .option('--alpha <a>', 'L2 penalty alpha·Σp²', num(0), 1e-4)
     .option('--seed <n>', 'seed for the data, the split, the weights and the batches', int(0), 1337)
     .option(
-      '--out <dir>',
+      '-o, --out <dir>',
       'where to write model.json, metrics.json and the pictures (default runs/<dataset>)',
     )
     .option('--no-out', 'write nothing, only train')
@@ -141,8 +165,18 @@ export function trainCommand(): Command {
         throw new CliError('give --steps or --epochs, not both');
       }
       const loadsCsv = dataset.toLowerCase().endsWith('.csv');
-      const k = checkTrainData(data, dataset, loadsCsv ? undefined : (o['noise'] as number));
-      const loss = pick<LossName>('loss', k > 2 ? 'cross-entropy' : d.loss);
+      // The task: as asked, or from a CSV whose labels are not class indices (said, so it is no surprise).
+      const inferred = loadsCsv && o['task'] === undefined && inferTask(data.y) === 'regression';
+      const task = inferred ? 'regression' : pick<Task>('task', 'classification');
+      if (inferred)
+        process.stdout.write(
+          `task: regression (the labels of ${dataset} are not class indices; --task to choose)\n`,
+        );
+      const k = checkTrainData(data, dataset, loadsCsv ? undefined : (o['noise'] as number), task);
+      if (task === 'regression' && o['loss'] !== undefined && o['loss'] !== 'mse') {
+        throw new CliError(`--loss ${o['loss'] as string}: regression trains with --loss mse`);
+      }
+      const loss = task === 'regression' ? 'mse' : pick<LossName>('loss', k > 2 ? 'cross-entropy' : d.loss);
       if (loss !== 'cross-entropy' && k > 2) {
         throw new CliError(
           `--loss ${loss} separates 2 classes but the data has ${k}: use --loss cross-entropy`,
@@ -156,6 +190,8 @@ export function trainCommand(): Command {
       if (batchSize !== undefined && batchSize > n) {
         throw new CliError(`--batch-size ${batchSize}: expected at most the ${n} samples`);
       }
+      const testFraction = pick('testFraction', d.testFraction);
+      checkTestFraction(testFraction, n);
       const layers = pick('layers', d.layers);
       checkGraphMemory(
         [data.X[0]!.length, ...layers, loss === 'cross-entropy' ? k : 1],
@@ -178,9 +214,11 @@ export function trainCommand(): Command {
         {
           dataset: o['dataset'] as string,
           data,
+          kind: datasetKind(dataset, data),
           layers,
           activation: pick('activation', d.activation),
           init: pick<Init>('init', d.init),
+          task,
           loss,
           optimizer,
           lr,
@@ -188,7 +226,7 @@ export function trainCommand(): Command {
           steps: pick('steps', d.steps),
           epochs: o['steps'] === undefined ? pick<number | undefined>('epochs', d.epochs) : undefined,
           batchSize,
-          testFraction: pick('testFraction', d.testFraction),
+          testFraction,
           alpha: o['alpha'] as number,
           ...(loadsCsv ? {} : { noise: o['noise'] as number }),
           seed: o['seed'] as number,

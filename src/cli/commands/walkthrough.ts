@@ -61,7 +61,7 @@ export function runWalkthrough(print: Print, explain = false): void {
 export function walkthroughCommand(): Command {
   return new Command('walkthrough')
     .description('run the backprop walkthrough from top to bottom')
-    .option('--out <dir>', "also write the post's pictures (graphs and the tanh plot) into this folder")
+    .option('-o, --out <dir>', "also write the post's pictures (graphs and the tanh plot) into this folder")
     .option('--explain', "write out the neuron's forward and backward passes step by step")
     .action(async (flags: { out?: string; explain?: boolean }) => {
       const print: Print = (line = '') => process.stdout.write(`${line}\n`);

@@ -4,6 +4,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MissingPackageError, missingPackages, PICTURE_PACKAGES } from '../../viz/loadOptional.js';
 import { walkthroughPictures } from '../../walkthrough/pictures.js';
+import { AtomicFiles } from '../AtomicFiles.js';
 import type { Print } from './walkthrough.js';
 
 const WHY: Record<string, string> = {
@@ -40,16 +41,23 @@ export async function makePicturesDir(dir: string): Promise<void> {
   }
 }
 
-/** Render every walkthrough picture into `dir` (created if missing) as .svg and .png. */
+/** Render every walkthrough picture into `dir` (created if missing) as .svg and .png, all or none. */
 export async function writeWalkthroughPictures(dir: string, print: Print): Promise<void> {
   await makePicturesDir(dir);
+  const files = new AtomicFiles(dir);
+  const lines: string[] = [];
+  try {
+    for (const { name, caption, picture } of walkthroughPictures()) {
+      files.stage(`${name}.svg`, await picture.render('svg'));
+      files.stage(`${name}.png`, await picture.render('png'));
+      lines.push(`${join(dir, `${name}.png`)}  (and .svg)  ${caption}`);
+    }
+  } catch (e) {
+    files.abort();
+    throw e;
+  }
+  files.commit();
   print();
   print(`# Pictures (in ${dir})`);
-  for (const { name, caption, picture } of walkthroughPictures()) {
-    const svg = join(dir, `${name}.svg`);
-    const png = join(dir, `${name}.png`);
-    await picture.save(svg);
-    await picture.save(png);
-    print(`${png}  (and .svg)  ${caption}`);
-  }
+  for (const line of lines) print(line);
 }

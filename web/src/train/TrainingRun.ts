@@ -4,7 +4,8 @@
 import { Rng } from '../../../src/data/Rng.js';
 import type { Dataset } from '../../../src/data/Dataset.js';
 import { Value } from '../../../src/engine/value.js';
-import { accuracy, lossGraph, MLP, Trainer, type BatchGraph } from '../../../src/nn/index.js';
+import { lossGraph, MLP, taskScores, Trainer, type BatchGraph } from '../../../src/nn/index.js';
+import type { Optimizer } from '../../../src/nn/Optimizer.js';
 import { activateNumber } from '../../../src/nn/activation.js';
 import { compile } from '../../../src/tape/compile.js';
 import type { Tape } from '../../../src/tape/Tape.js';
@@ -21,10 +22,14 @@ export interface Bounds {
   y1: number;
 }
 
-/** Loss (the data loss, without regularization, as Playground shows it) and accuracy of one set. */
+/**
+ * Loss (the data loss, without regularization, as Playground shows it) of one set, with accuracy for
+ * classification or R² for regression (the other NaN).
+ */
 export interface SetScore {
   loss: number;
   accuracy: number;
+  r2: number;
 }
 
 export interface Measure {
@@ -40,6 +45,20 @@ interface EvalTape {
   y: number[];
 }
 
+/** The weights, optimizer and settings a run hands on when only its data changes (a click adds a point). */
+export interface Carried {
+  model: MLP;
+  optimizer: Optimizer;
+  live: LiveRates;
+}
+
+/** The settings that change while a run goes on (Playground keeps training with the new value). */
+export interface LiveRates {
+  lr: number;
+  regularization: TrainConfig['regularization'];
+  regRate: number;
+}
+
 export class TrainingRun {
   readonly config: TrainConfig;
   /** Every point, in the plane (x1, x2), with its class. */
@@ -49,13 +68,12 @@ export class TrainingRun {
   readonly testIdx: number[];
   readonly model: MLP;
   readonly trainer: Trainer;
-  /** Changeable while the run goes on (Playground keeps training with the new value). */
-  lr: number;
-  regularization: TrainConfig['regularization'];
-  regRate: number;
+  /** Shared with a run that carries this one's weights on, so the optimizer's rate reads the current one. */
+  readonly live: LiveRates;
   private readonly evals: { train?: EvalTape; test?: EvalTape } = {};
 
-  constructor(config: TrainConfig) {
+  /** A fresh run of `config`, or (with `carried`) one that goes on training the same weights on new data. */
+  constructor(config: TrainConfig, carried?: Carried) {
     this.config = config;
     this.data = makeDataset(config);
     const n = this.data.X.length;
@@ -63,19 +81,27 @@ export class TrainingRun {
     const nTrain = Math.min(n - 1, Math.max(1, Math.round((n * config.trainPct) / 100)));
     this.trainIdx = order.slice(0, nTrain).sort((a, b) => a - b);
     this.testIdx = order.slice(nTrain).sort((a, b) => a - b);
-    this.lr = config.lr;
-    this.regularization = config.regularization;
-    this.regRate = config.regRate;
-    this.model = new MLP(config.features.length, [...config.hidden, outputsFor(config.loss)], {
-      activation: config.activation,
-      seed: config.seed,
-    });
+    this.live = carried?.live ?? {
+      lr: config.lr,
+      regularization: config.regularization,
+      regRate: config.regRate,
+    };
+    const live = this.live;
+    this.model =
+      carried?.model ??
+      new MLP(config.features.length, [...config.hidden, outputsFor(config.loss)], {
+        activation: config.activation,
+        seed: config.seed,
+        task: config.problem,
+      });
     const train = this.subset(this.trainIdx);
     this.trainer = new Trainer(this.model, train, {
       loss: config.loss,
-      optimizer: config.optimizer,
-      // A schedule that reads the run's current rate, so a change applies from the next step on.
-      lr: () => this.lr,
+      // A schedule that reads the run's current rate, so a change applies from the next step on; a carried
+      // optimizer (its Adam moments, its step count) already reads the same shared settings.
+      ...(carried === undefined
+        ? { optimizer: config.optimizer, lr: () => live.lr }
+        : { optimizer: carried.optimizer }),
       // Regularization is applied to the weights after each step, as Playground does (see `regularize`).
       alpha: 0,
       batchSize: Math.min(config.batch, train.X.length),
@@ -83,6 +109,15 @@ export class TrainingRun {
       // The page reads StepResult.divergence and pauses; it must not lose the run to a throw.
       onDivergence: 'report',
     });
+  }
+
+  /** What a run on new data needs to go on from here. */
+  carry(): Carried {
+    return { model: this.model, optimizer: this.trainer.optimizer, live: this.live };
+  }
+
+  get lr(): number {
+    return this.live.lr;
   }
 
   /** The points at `idx` as the network's inputs (the chosen features) and labels. */
@@ -125,7 +160,7 @@ export class TrainingRun {
   }
 
   private settings(): Parameters<typeof explainDivergence>[1] {
-    return { ...this.config, lr: this.lr, regularization: this.regularization, regRate: this.regRate };
+    return { ...this.config, ...this.live };
   }
 
   /**
@@ -133,13 +168,14 @@ export class TrainingRun {
    * R = |w| (L1, stopping at 0 rather than crossing it) or w²/2 (L2).
    */
   private regularize(): void {
-    if (this.regularization === 'none' || this.regRate === 0) return;
-    const k = this.lr * this.regRate;
+    const { regularization, regRate, lr } = this.live;
+    if (regularization === 'none' || regRate === 0) return;
+    const k = lr * regRate;
     for (const layer of this.model.layers) {
       for (const n of layer.neurons) {
         for (const w of n.w) {
           const old = w.data;
-          if (this.regularization === 'l2') w.data = old - k * old;
+          if (regularization === 'l2') w.data = old - k * old;
           else {
             const next = old - k * Math.sign(old);
             w.data = old * next < 0 ? 0 : next;
@@ -168,9 +204,10 @@ export class TrainingRun {
   measure(): Measure {
     const score = (which: 'train' | 'test'): SetScore => {
       const e = this.evalTape(which);
-      if (e === undefined) return { loss: NaN, accuracy: NaN };
+      if (e === undefined) return { loss: NaN, accuracy: NaN, r2: NaN };
       e.tape.forward();
-      return { loss: e.graph.dataLoss.data, accuracy: accuracy(e.graph.outputs, e.y) };
+      const s = taskScores(this.model.task, e.graph.outputs, e.y);
+      return { loss: e.graph.dataLoss.data, accuracy: s.accuracy, r2: s.r2 ?? NaN };
     };
     return { step: this.steps, train: score('train'), test: score('test') };
   }
@@ -192,7 +229,8 @@ export class TrainingRun {
 
   /**
    * Values over a res×res grid of `bounds` (rows from the top): for `all`, one array per feature and per
-   * neuron (the network picture's thumbnails); otherwise only the output score (positive: class 1).
+   * neuron (the network picture's thumbnails); otherwise only the output score (positive: class 1), or for
+   * regression the predicted value.
    */
   grid(bounds: Bounds, res: number, all: boolean): Float32Array[] {
     const count = all ? this.config.features.length + this.model.nouts.reduce((a, b) => a + b, 0) : 1;
@@ -212,6 +250,15 @@ export class TrainingRun {
   }
 
   /** The weights as [layer][neuron][input] and biases as [layer][neuron], for the network picture. */
+  /** Set one weight (an edited edge): layer `layer`, neuron `j`, input `i`. */
+  setWeight(layer: number, j: number, i: number, value: number): void {
+    const w = this.model.layers[layer]?.neurons[j]?.w[i];
+    if (w === undefined)
+      throw new RangeError(`setWeight: no weight at layer ${layer}, neuron ${j}, input ${i}`);
+    if (!Number.isFinite(value)) throw new RangeError(`setWeight: expected a finite number, got ${value}`);
+    w.data = value;
+  }
+
   weights(): { w: number[][][]; b: number[][] } {
     return {
       w: this.model.layers.map((l) => l.neurons.map((n) => n.w.map((v) => v.data))),
@@ -243,7 +290,11 @@ export class TrainingRun {
     });
     // The library's loss for this one point, fed the outputs just computed (so the cut stays in place).
     const outputs = h;
-    const asModel = { forward: () => outputs, parameters: () => this.model.parameters() } as unknown as MLP;
+    const asModel = {
+      forward: () => outputs,
+      parameters: () => this.model.parameters(),
+      task: this.model.task,
+    } as unknown as MLP;
     const { loss } = lossGraph(asModel, [x], [this.data.y[sample]!], this.config.loss, 0);
     // The next training step zeroes grads before its own backward, so this pass changes nothing there.
     this.trainer.optimizer.zeroGrad();

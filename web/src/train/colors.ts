@@ -15,11 +15,29 @@ export function rampRgb(v: number): [number, number, number] {
 
 export const rampCss = (v: number): string => `rgb(${rampRgb(v).join(',')})`;
 
-/** Paint `values` (res×res, rows from the top) into a res×res image, each value through `toUnit` first. */
-export function valuesToImage(values: Float32Array, res: number, toUnit: (v: number) => number): ImageData {
+/**
+ * How much of the ramp's colour the output plane keeps over white: Playground paints it at alpha 160/255,
+ * so a point in the full colour of its class (ringed in white) stands out even where the model agrees.
+ */
+export const PLANE_OPACITY = 160 / 255;
+
+/** A ramp colour mixed with white, keeping `opacity` of it (as drawn over a white page). */
+export const lighten = (rgb: readonly number[], opacity: number): [number, number, number] =>
+  rgb.map((c) => Math.round(255 - (255 - c) * opacity)) as [number, number, number];
+
+/**
+ * Paint `values` (res×res, rows from the top) into a res×res image, each value through `toUnit` first,
+ * at `opacity` over white (1: the ramp's full colours).
+ */
+export function valuesToImage(
+  values: Float32Array,
+  res: number,
+  toUnit: (v: number) => number,
+  opacity = 1,
+): ImageData {
   const img = new ImageData(res, res);
   for (let i = 0; i < res * res; i++) {
-    const [r, g, b] = rampRgb(toUnit(values[i]!));
+    const [r, g, b] = lighten(rampRgb(toUnit(values[i]!)), opacity);
     img.data[i * 4] = r;
     img.data[i * 4 + 1] = g;
     img.data[i * 4 + 2] = b;

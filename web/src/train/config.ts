@@ -5,7 +5,16 @@ import { FEATURES, type FeatureName } from './features.js';
 import { parsePoints, pointsToText, type Point } from './points.js';
 
 export { LOSSES, type LossName };
-export const DATASETS = ['moons', 'circles', 'xor', 'spiral', 'blobs', 'custom'] as const;
+export const PROBLEMS = ['classification', 'regression'] as const;
+export type Problem = (typeof PROBLEMS)[number];
+export const DATASETS = ['moons', 'circles', 'xor', 'spiral', 'blobs', 'plane', 'gauss', 'custom'] as const;
+/** The generated datasets of each problem type (Playground's); `custom` (your points) serves both. */
+export const PROBLEM_DATASETS: Readonly<Record<Problem, readonly DatasetName[]>> = {
+  classification: ['moons', 'circles', 'xor', 'spiral', 'blobs', 'custom'],
+  regression: ['plane', 'gauss', 'custom'],
+};
+/** The fewest points a dataset of your own may have, however it is given (link, CSV, clicks). */
+export const MIN_POINTS = 10;
 export const ACTIVATION_CHOICES = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
 export const REGULARIZATIONS = ['none', 'l1', 'l2'] as const;
@@ -14,10 +23,12 @@ export const SPEEDS = [1, 3, 10, 30, 100, 300, 0] as const;
 
 export type DatasetName = (typeof DATASETS)[number];
 
-/** Outputs of the last layer: one score, or one per class (two) for cross-entropy. */
+/** Outputs of the last layer: one score (or value), or one per class (two) for cross-entropy. */
 export const outputsFor = (loss: LossName): number => (loss === 'cross-entropy' ? 2 : 1);
 
 export interface TrainConfig {
+  /** Classification (two classes) or regression (a real-valued target), as Playground's "Problem type". */
+  problem: Problem;
   dataset: DatasetName;
   /** Noise of the dataset generator (for blobs, each cluster's standard deviation). */
   noise: number;
@@ -52,6 +63,7 @@ export interface TrainConfig {
 }
 
 export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
+  problem: 'classification',
   dataset: 'moons',
   noise: 0.1,
   size: 200,
@@ -68,7 +80,8 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
   regRate: 0.001,
   batch: 500,
   speed: 10,
-  maxSteps: 1000,
+  // At full speed a small network takes a thousand steps in under a second: stop later than that.
+  maxSteps: 10_000,
   showTest: false,
   discretize: false,
   paint: 1,
@@ -161,6 +174,7 @@ const pointsReader: Reader = (x) => {
 
 /** Each URL key, the field it sets and how it is read. */
 const KEYS: ReadonlyArray<readonly [string, keyof TrainConfig, Reader]> = [
+  ['problem', 'problem', oneOf(PROBLEMS)],
   ['dataset', 'dataset', oneOf(DATASETS)],
   ['noise', 'noise', numberIn(LIMITS.noise)],
   ['size', 'size', numberIn(LIMITS.size, true)],
@@ -205,10 +219,16 @@ export function configFromParams(params: URLSearchParams): { config: TrainConfig
     if (r.ok) (config as unknown as Record<string, unknown>)[field] = r.value;
     else ignored.push({ key, value: text, reason: r.reason });
   }
-  if (config.dataset === 'custom' && config.points.length < 2) {
+  checkProblem(config, params, ignored);
+  if (config.dataset === 'custom' && config.points.length < MIN_POINTS) {
     if (params.has('dataset'))
-      ignored.push({ key: 'dataset', value: 'custom', reason: 'a custom dataset needs at least 2 points' });
-    config.dataset = DEFAULT_CONFIG.dataset;
+      ignored.push({
+        key: 'dataset',
+        value: 'custom',
+        reason: `your own points need at least ${MIN_POINTS} (the link has ${config.points.length})`,
+      });
+    config.dataset = PROBLEM_DATASETS[config.problem][0]!;
+    config.points = [];
   }
   const pointsReported = ignored.some((i) => i.key === 'points');
   if (config.dataset !== 'custom' && params.has('points') && !pointsReported) {
@@ -222,9 +242,37 @@ export function configFromParams(params: URLSearchParams): { config: TrainConfig
   return { config, ignored };
 }
 
+/**
+ * Keep the setup true to its problem type: regression trains with MSE on Playground's regression data
+ * (or your points, any finite targets); classification on the two-class sets, your points labelled 0 or 1.
+ */
+function checkProblem(config: TrainConfig, params: URLSearchParams, ignored: Ignored[]): void {
+  const p = config.problem;
+  if (!PROBLEM_DATASETS[p].includes(config.dataset)) {
+    if (params.has('dataset'))
+      ignored.push({ key: 'dataset', value: config.dataset, reason: `not a ${p} dataset` });
+    config.dataset = PROBLEM_DATASETS[p][0]!;
+  }
+  if (p === 'regression' && config.loss !== 'mse') {
+    if (params.has('loss'))
+      ignored.push({ key: 'loss', value: config.loss, reason: 'regression trains with mse' });
+    config.loss = 'mse';
+  }
+  const bad = config.points.findIndex((q) => p === 'classification' && q.c !== 0 && q.c !== 1);
+  if (bad >= 0) {
+    ignored.push({
+      key: 'points',
+      value: params.get('points') ?? '',
+      reason: `point ${bad + 1}: a classification point's class is 0 or 1 (use problem=regression for values)`,
+    });
+    config.points = [];
+  }
+}
+
 /** The config as URL search parameters (every field, so a link pins the whole setup). */
 export function configToParams(c: TrainConfig): URLSearchParams {
   const p = new URLSearchParams({
+    problem: c.problem,
     dataset: c.dataset,
     noise: String(c.noise),
     size: String(c.size),

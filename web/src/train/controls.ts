@@ -9,14 +9,21 @@ import {
   LOSS_TITLES,
   LOSSES,
   OPTIMIZERS,
+  PROBLEM_DATASETS,
+  PROBLEMS,
   REGULARIZATIONS,
   SPEEDS,
   type Ignored,
   type TrainConfig,
 } from './config.js';
+import { pointsToText } from './points.js';
 
 const TITLES: Record<string, string> = {
   custom: 'your points',
+  plane: 'plane',
+  gauss: 'multi-Gaussian',
+  classification: 'classification',
+  regression: 'regression',
   relu: 'ReLU',
   tanh: 'tanh',
   sigmoid: 'sigmoid',
@@ -31,6 +38,7 @@ const TITLES: Record<string, string> = {
 };
 
 const CHOICES: Record<string, readonly (string | number)[]> = {
+  problem: PROBLEMS,
   dataset: DATASETS,
   activation: ACTIVATION_CHOICES,
   loss: LOSSES,
@@ -62,8 +70,17 @@ export function fillChoices(root: ParentNode): void {
   }
 }
 
-/** Show `c` in every control. */
+/** Show `c` in every control; only the problem type's datasets and losses are offered. */
 export function showConfig(root: ParentNode, c: TrainConfig): void {
+  const offered: Record<string, readonly string[]> = {
+    dataset: PROBLEM_DATASETS[c.problem],
+    loss: c.problem === 'regression' ? ['mse'] : LOSSES,
+  };
+  for (const [name, list] of Object.entries(offered)) {
+    for (const o of root.querySelectorAll<HTMLOptionElement>(`select[name='${name}'] option`)) {
+      o.hidden = o.disabled = !list.includes(o.value);
+    }
+  }
   const params = configToParams(c);
   for (const el of controls(root)) {
     const v = params.get(el.name);
@@ -78,7 +95,11 @@ export function showConfig(root: ParentNode, c: TrainConfig): void {
  * The config after `el` changed, checked by the same parser as a link; a value it cannot use comes back in
  * `ignored` (and the config unchanged).
  */
-export function readChange(el: Control, c: TrainConfig): { config: TrainConfig; ignored: Ignored[] } {
+export function readChange(
+  el: Control,
+  c: TrainConfig,
+  saved: Readonly<Record<TrainConfig['problem'], TrainConfig['points']>>,
+): { config: TrainConfig; ignored: Ignored[] } {
   const params = configToParams(c);
   let value = el.value;
   if (el instanceof HTMLInputElement && el.type === 'checkbox') value = el.checked ? '1' : '0';
@@ -87,8 +108,19 @@ export function readChange(el: Control, c: TrainConfig): { config: TrainConfig; 
     return { config: c, ignored: [{ key: el.name, value, reason: el.validationMessage }] };
   }
   params.set(el.name, value);
-  // Leaving the custom dataset leaves its points behind (a link may carry them only with dataset=custom).
+  // Leaving the custom dataset leaves its points out of the link (they belong to dataset=custom), kept in
+  // `saved` for coming back; a new problem type starts on its first dataset, regression with MSE.
   if (el.name === 'dataset' && value !== 'custom') params.delete('points');
+  if (el.name === 'problem') {
+    const p = value === 'regression' ? 'regression' : 'classification';
+    params.set('dataset', PROBLEM_DATASETS[p][0]!);
+    params.set('loss', p === 'regression' ? 'mse' : 'max-margin');
+    params.delete('points');
+  }
+  if (el.name === 'dataset' && value === 'custom') {
+    const points = saved[c.problem];
+    if (points.length > 0) params.set('points', pointsToText(points));
+  }
   return configFromParams(params);
 }
 

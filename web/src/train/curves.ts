@@ -1,7 +1,8 @@
 // curves: training and test loss over the steps, with numeric axes, drawn crisp on a canvas.
 
 import { crispContext } from './colors.js';
-import { ticks } from './heatmap.js';
+import { ticks, tickStep } from './heatmap.js';
+import { tickText } from './tickText.js';
 
 export interface CurvePoint {
   step: number;
@@ -11,15 +12,6 @@ export interface CurvePoint {
 
 export const CURVE_COLORS = { train: '#1b1f24', test: '#b42318' } as const;
 
-/** A tick value as short text: 0.25, 1.5k, 2e-4. */
-export function shortNumber(v: number): string {
-  const a = Math.abs(v);
-  if (a === 0) return '0';
-  if (a >= 1e4) return a >= 1e6 ? v.toExponential(0) : `${+(v / 1000).toFixed(1)}k`;
-  if (a < 1e-3) return v.toExponential(0);
-  return String(+v.toPrecision(3));
-}
-
 export function drawCurves(
   canvas: HTMLCanvasElement,
   cssW: number,
@@ -27,17 +19,22 @@ export function drawCurves(
   points: readonly CurvePoint[],
 ): void {
   const ctx = crispContext(canvas, cssW, cssH);
-  const pad = { l: 40, r: 8, t: 8, b: 20 };
+  let maxLoss = 0;
+  for (const p of points)
+    for (const v of [p.train, p.test]) if (Number.isFinite(v)) maxLoss = Math.max(maxLoss, v);
+  if (maxLoss === 0) maxLoss = 1;
+  const yStep = tickStep(0, maxLoss, 4);
+  const yTicks = ticks(0, maxLoss, 4);
+  ctx.font = '10px system-ui, sans-serif';
+  // Room on the left for the widest loss label (1.500e+49 is wide), on the right for half the last step label.
+  const labelW = Math.max(...yTicks.map((v) => ctx.measureText(tickText(v, yStep)).width));
+  const pad = { l: Math.ceil(labelW) + 8, r: 18, t: 8, b: 20 };
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, cssW, cssH);
   const W = cssW - pad.l - pad.r;
   const H = cssH - pad.t - pad.b;
   const last = points.at(-1);
   const maxStep = Math.max(1, last?.step ?? 1);
-  let maxLoss = 0;
-  for (const p of points)
-    for (const v of [p.train, p.test]) if (Number.isFinite(v)) maxLoss = Math.max(maxLoss, v);
-  if (maxLoss === 0) maxLoss = 1;
   const x = (s: number): number => pad.l + (s / maxStep) * W;
   const y = (v: number): number => pad.t + H * (1 - Math.min(1, Math.max(0, v / maxLoss)));
   ctx.font = '10px system-ui, sans-serif';
@@ -46,23 +43,27 @@ export function drawCurves(
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const v of ticks(0, maxLoss, 4)) {
+  for (const v of yTicks) {
     const yy = Math.round(y(v)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(pad.l, yy);
     ctx.lineTo(pad.l + W, yy);
     ctx.stroke();
-    ctx.fillText(shortNumber(v), pad.l - 4, yy);
+    ctx.fillText(tickText(v, yStep), pad.l - 4, yy);
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
+  const xStep = Math.max(1, tickStep(0, maxStep, 5));
   for (const s of ticks(0, maxStep, 5).filter(Number.isInteger)) {
     const xx = Math.round(x(s)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(xx, pad.t + H);
     ctx.lineTo(xx, pad.t + H + 3);
     ctx.stroke();
-    ctx.fillText(shortNumber(s), xx, pad.t + H + 5);
+    // The last label may still be wider than the margin: keep it inside the canvas.
+    const text = tickText(s, xStep);
+    const half = ctx.measureText(text).width / 2;
+    ctx.fillText(text, Math.min(xx, cssW - 1 - half), pad.t + H + 5);
   }
   ctx.strokeStyle = '#8c959f';
   ctx.strokeRect(pad.l + 0.5, pad.t + 0.5, W - 1, H - 1);

@@ -1,9 +1,18 @@
 // datasets: the points a config names — a generated toy set, or the custom points it carries.
 
-import { makeBlobs, makeCircles, makeMoons, spiral, xor, type Dataset } from '../../../src/data/index.js';
+import {
+  makeBlobs,
+  makeCircles,
+  makeMoons,
+  regressGaussian,
+  regressPlane,
+  spiral,
+  xor,
+  type Dataset,
+} from '../../../src/data/index.js';
 import type { TrainConfig } from './config.js';
 
-/** The dataset a config names, always two classes (0 and 1). */
+/** The dataset a config names: two classes (0 and 1), or for regression real-valued targets. */
 export function makeDataset(c: TrainConfig): Dataset {
   const seed = c.seed;
   switch (c.dataset) {
@@ -24,6 +33,10 @@ export function makeDataset(c: TrainConfig): Dataset {
         box: 3,
         seed,
       });
+    case 'plane':
+      return regressPlane({ nSamples: c.size, noise: c.noise, seed });
+    case 'gauss':
+      return regressGaussian({ nSamples: c.size, noise: c.noise, seed });
     case 'custom':
       return { X: c.points.map((p) => [p.x, p.y]), y: c.points.map((p) => p.c) };
   }

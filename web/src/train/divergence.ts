@@ -2,6 +2,7 @@
 // run's current settings (they may have changed since it started), plus the page's own regularization.
 
 import { checkDivergence, dataScale, type Divergence } from '../../../src/nn/divergence.js';
+import { formatCompact } from '../../../src/viz/formatCompact.js';
 import type { TrainConfig } from './config.js';
 
 export interface PageDivergence {
@@ -10,6 +11,10 @@ export interface PageDivergence {
   why: string;
   /** What to change, e.g. "try a learning rate of 0.1". */
   hint: string;
+  /** The lowest loss before it (Infinity if none). */
+  best: number;
+  /** When a weight, not the loss, went bad: what became of it ("a weight became NaN"). */
+  weight?: string;
 }
 
 type Settings = Pick<TrainConfig, 'lr' | 'optimizer' | 'regularization' | 'regRate' | 'noise' | 'dataset'>;
@@ -31,13 +36,17 @@ export function explainDivergence(
   // Playground's decay moves each weight by lr·rate·w per step: at 1 or more it overshoots zero.
   if (s.regularization !== 'none' && s.lr * s.regRate >= 1) {
     return {
-      step: d.step,
-      why: pageReason(d),
+      ...facts(d),
       hint: `try a regularization rate below ${+(1 / s.lr).toPrecision(2)} (lr × rate ≥ 1 overshoots zero)`,
     };
   }
   const adam = s.optimizer === 'sgd' && again?.cause === 'lr' ? ', or Adam' : '';
-  return { step: d.step, why: pageReason(d), hint: `${again?.hint ?? 'try a smaller learning rate'}${adam}` };
+  return { ...facts(d), hint: `${again?.hint ?? 'try a smaller learning rate'}${adam}` };
+}
+
+function facts(d: Pick<Divergence, 'step' | 'loss' | 'best' | 'reason'>): Omit<PageDivergence, 'hint'> {
+  const weight = /^the loss /.test(d.reason) ? {} : { weight: d.reason.replace(/ at step \d+$/, '') };
+  return { step: d.step, why: pageReason(d), best: d.best, ...weight };
 }
 
 /** The library counts steps from 0; the page's step counter from 1 (steps taken), so say it the page's way. */
@@ -45,7 +54,7 @@ function pageReason(d: Pick<Divergence, 'step' | 'loss' | 'best' | 'reason'>): s
   const on = `on step ${d.step + 1}`;
   if (!/^the loss /.test(d.reason)) return `${d.reason.replace(/ at step \d+$/, '')} ${on}`;
   if (!Number.isFinite(d.loss)) return `the loss became ${d.loss} ${on}`;
-  return `the loss grew from ${d.best.toPrecision(3)} to ${d.loss.toPrecision(3)} ${on}`;
+  return `the loss grew from ${formatCompact(d.best)} to ${formatCompact(d.loss)} ${on}`;
 }
 
 /** The first non-finite weight's value, if any (Adam can leave the loss finite one step longer). */

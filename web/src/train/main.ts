@@ -2,12 +2,13 @@
 
 import '../style.css';
 import './train.css';
-import { byId } from '../dom.js';
+import { byId, formatCompact } from '../dom.js';
 import {
   configFromParams,
   configToParams,
   describeIgnored,
   LIMITS,
+  MIN_POINTS,
   outputsFor,
   type TrainConfig,
 } from './config.js';
@@ -39,6 +40,15 @@ const state = {
   step: 0,
   /** The last thumbnails and weights, to repaint the network after it is rebuilt. */
   lastGrid: undefined as Extract<FromWorker, { type: 'grid' }> | undefined,
+  /** The run the worker's messages must be about: a message from a run since replaced is dropped. */
+  runId: 0,
+  /** Your own points of each problem type, kept while another dataset is shown, for coming back to. */
+  saved: {
+    classification: parsed.config.problem === 'classification' ? parsed.config.points : [],
+    regression: parsed.config.problem === 'regression' ? parsed.config.points : [],
+  },
+  /** The neuron whose output the plane shows instead of the model's, while pointed at or focused. */
+  previewing: undefined as NeuronChoice | undefined,
 };
 if (parsed.ignored.length > 0) byId('url-note').textContent = describeIgnored(parsed.ignored);
 
@@ -71,6 +81,13 @@ const net = new NetworkView(byId('net'), byId('net-readout'), {
     const hidden = delta > 0 ? [...state.config.hidden, 4] : state.config.hidden.slice(0, -1);
     applyParams({ hidden: hidden.join(',') });
   },
+  preview: (c) => {
+    state.previewing = c;
+    drawBoard();
+  },
+  editWeight: (layer, neuron, input, value) => {
+    send({ type: 'setWeight', layer, neuron, input, value });
+  },
 });
 const neuron = setupNeuronPanel(
   () => state,
@@ -83,7 +100,17 @@ function showBatch(): void {
   byId('batch-of').textContent = n === 0 ? '' : state.config.batch >= n ? `(all ${n})` : `(of ${n})`;
 }
 
+/** A message that outlives a progress line (the network changed, then its graphs were recorded). */
+let note = '';
+
+/** Say something that stays through the progress lines of the run it starts. */
+function announce(text: string): void {
+  note = text;
+  setStatus(text);
+}
+
 function setStatus(text: string, kind: 'info' | 'warn' = 'info'): void {
+  if (text !== note) note = '';
   status.textContent = text;
   status.className = `status ${kind}`;
 }
@@ -93,7 +120,11 @@ let progressTimer: number | undefined;
 function showProgress(text: string): void {
   stopProgress();
   const t0 = performance.now();
-  const tick = (): void => setStatus(`${text} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // Straight to the line, not through setStatus: the note it covers comes back when it is done.
+  const tick = (): void => {
+    status.textContent = `${text} ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+    status.className = 'status info';
+  };
   tick();
   progressTimer = window.setInterval(tick, 200);
 }
@@ -110,11 +141,32 @@ function setRunning(r: boolean): void {
 
 const boardWidth = (): number => Math.max(180, Math.min(420, heatmap.parentElement!.clientWidth));
 
+/** The thumbnail values of neuron `c` in the last grid (features first, then every layer's neurons). */
+function neuronMap(c: NeuronChoice): { res: number; values: Float32Array; scale: number } | undefined {
+  const g = state.lastGrid;
+  if (g === undefined) return undefined;
+  let k = state.config.features.length + c.neuron;
+  for (let l = 0; l < c.layer; l++) k += state.config.hidden[l]!;
+  const values = g.thumbs[k];
+  // The thumbnail's own colours: its value on [-1, 1], as the small square shows it.
+  return values === undefined ? undefined : { res: g.thumbRes, values, scale: 1 };
+}
+
 function drawBoard(): void {
-  if (state.board === undefined) return;
-  state.board.showTest = state.config.showTest;
-  state.board.discretize = state.config.discretize;
-  drawHeatmap(heatmap, boardWidth(), state.board);
+  const b = state.board;
+  if (b === undefined) return;
+  b.showTest = state.config.showTest;
+  b.discretize = state.config.discretize;
+  const c = state.previewing;
+  const map = c === undefined ? undefined : neuronMap(c);
+  if (map === undefined) delete b.preview;
+  else b.preview = map;
+  const last = c !== undefined && c.layer === state.config.hidden.length;
+  byId('plane-caption').textContent =
+    c === undefined || map === undefined
+      ? ''
+      : `Showing ${last ? 'the output' : `layer ${c.layer + 1}`} neuron ${c.neuron + 1}'s output over the plane`;
+  drawHeatmap(heatmap, boardWidth(), b);
 }
 
 const phone = window.matchMedia('(max-width: 700px)');
@@ -146,7 +198,9 @@ function renderNet(): void {
   if (g !== undefined) net.update(g.thumbRes, g.thumbs, g.weights);
 }
 
+/** Start over (new data or network): a new run, numbered so that late messages of the old one are dropped. */
 function reset(): void {
+  state.runId++;
   setRunning(false);
   state.curve = [];
   state.step = 0;
@@ -154,6 +208,7 @@ function reset(): void {
   state.lastGrid = undefined;
   drawCurve();
   for (const id of ['train-loss', 'test-loss', 'train-acc', 'test-acc']) byId(`stat-${id}`).textContent = '–';
+  showProblem();
   byId('stat-step').textContent = '0';
   byId('stat-sps').textContent = '';
   const sizes = [...state.config.hidden, outputsFor(state.config.loss)];
@@ -163,8 +218,25 @@ function reset(): void {
   renderNet();
   neuron.reset();
   stopProgress();
+  note = '';
   setStatus('');
-  send({ type: 'reset', config: state.config });
+  send({ type: 'reset', config: state.config, run: state.runId });
+}
+
+/** Labels that follow the problem type: accuracy or R², classes or values. */
+function showProblem(): void {
+  const regression = state.config.problem === 'regression';
+  main.dataset['problem'] = state.config.problem;
+  byId('label-train-acc').textContent = regression ? 'Train R²' : 'Train acc.';
+  byId('label-test-acc').textContent = regression ? 'Test R²' : 'Test acc.';
+  const names = regression ? ['−1', '+1'] : ['class 0', 'class 1'];
+  main.querySelectorAll('.paint-name').forEach((el, i) => (el.textContent = names[i] ?? ''));
+  byId('colour-hint').textContent = regression
+    ? 'Colour: the predicted value (points: their target), orange below 0, blue above. Loss: MSE.'
+    : 'Colour: the output (tanh of the score): orange says class 0, blue class 1.';
+  // Your own points have no generator: their count and noise are what they are.
+  for (const el of main.querySelectorAll<HTMLElement>('.generated'))
+    el.hidden = state.config.dataset === 'custom';
 }
 
 function saveToUrl(): void {
@@ -177,10 +249,31 @@ function saveToUrl(): void {
 const LIVE = ['lr', 'regularization', 'regRate', 'speed', 'maxSteps'] as const;
 const VIEW = ['showTest', 'discretize', 'paint'] as const;
 
-/** Make `next` the setup: a change of data or network starts over, rate/regularization/speed go on live. */
-function apply(next: TrainConfig): void {
+/** Which settings a message names when a change starts the run over. */
+const SETTING_NAMES: Partial<Record<keyof TrainConfig, string>> = {
+  hidden: 'network',
+  features: 'features',
+  activation: 'activation',
+  loss: 'loss',
+  optimizer: 'optimizer',
+  batch: 'batch size',
+  dataset: 'dataset',
+  problem: 'problem type',
+  size: 'number of points',
+  noise: 'noise',
+  seed: 'seed',
+  trainPct: 'training split',
+  points: 'points',
+};
+
+/**
+ * Make `next` the setup. Rate, regularization, speed and view go on live; new points (`keepRun`) go on
+ * training the same weights; anything else starts over at step 0, saying so, and plays on if it played.
+ */
+function apply(next: TrainConfig, keepRun = false): void {
   const prev = state.config;
   state.config = next;
+  if (next.dataset === 'custom') state.saved[next.problem] = next.points;
   saveToUrl();
   showConfig(main, next);
   showBatch();
@@ -188,8 +281,27 @@ function apply(next: TrainConfig): void {
     (k) => JSON.stringify(next[k]) !== JSON.stringify(prev[k]),
   );
   const soft: readonly string[] = [...LIVE, ...VIEW];
-  if (changed.some((k) => !soft.includes(k))) {
+  const hard = changed.filter((k) => !soft.includes(k));
+  if (hard.length > 0 && keepRun && next.problem === prev.problem) {
+    showProblem();
+    send({ type: 'data', config: next });
+    const n = next.points.length;
+    announce(
+      `Now ${n} points; ${state.running ? 'training goes on' : 'the run goes on'} with the same weights.`,
+    );
+    return;
+  }
+  if (hard.length > 0) {
+    const wasRunning = state.running;
     reset();
+    const names = [...new Set(hard.map((k) => SETTING_NAMES[k] ?? k))].join(', ');
+    announce(
+      `New ${names}: the run started over at step 0 with new weights${wasRunning ? ' and plays on' : ''}.`,
+    );
+    if (wasRunning) {
+      setRunning(true);
+      send({ type: 'play' });
+    }
     return;
   }
   if (changed.some((k) => (LIVE as readonly string[]).includes(k))) {
@@ -213,10 +325,20 @@ function onControl(e: Event): void {
   const el = e.target;
   if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || el.name === '') return;
   if (el.type === 'radio' && !(el as HTMLInputElement).checked) return;
-  const r = readChange(el, state.config);
-  if (r.ignored.length > 0) {
+  if (el.name === 'dataset' && el.value === 'custom' && state.saved[state.config.problem].length === 0) {
     setStatus(
-      `${labelOf(main, el.name)}: ${r.ignored[0]!.reason}. Kept ${el.name}=${configToParams(state.config).get(el.name) ?? ''}.`,
+      `Your points: none yet. Click the plane to add points (at least ${MIN_POINTS}), or paste a CSV under “Your own points”.`,
+      'warn',
+    );
+    showConfig(main, state.config);
+    return;
+  }
+  const r = readChange(el, state.config, state.saved);
+  if (r.ignored.length > 0) {
+    // The browser's own messages end in a full stop already.
+    const reason = r.ignored[0]!.reason.replace(/\.$/, '');
+    setStatus(
+      `${labelOf(main, el.name)}: ${reason}. Kept ${el.name}=${configToParams(state.config).get(el.name) ?? ''}.`,
       'warn',
     );
     showConfig(main, state.config);
@@ -225,8 +347,28 @@ function onControl(e: Event): void {
   apply(r.config);
 }
 
+/** The figures for one measure: losses (and R² or accuracy) in the page's one number style. */
+function showMeasure(ms: Extract<FromWorker, { type: 'report' }>['measure']): void {
+  byId('stat-step').textContent = String(ms.step);
+  const fmt = (v: number): string => (Number.isNaN(v) ? '–' : formatCompact(v));
+  const regression = state.config.problem === 'regression';
+  const score = (s: { accuracy: number; r2: number }): string =>
+    regression ? fmt(s.r2) : Number.isFinite(s.accuracy) ? `${(s.accuracy * 100).toFixed(1)}%` : '–';
+  for (const [id, v] of [
+    ['train-loss', ms.train.loss],
+    ['test-loss', ms.test.loss],
+  ] as const) {
+    byId(`stat-${id}`).textContent = fmt(v);
+    byId(`stat-${id}`).dataset['value'] = String(v);
+  }
+  byId('stat-train-acc').textContent = score(ms.train);
+  byId('stat-test-acc').textContent = score(ms.test);
+}
+
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
+  // Reports of a run since replaced (a quick Reset, a click while a step was on its way) are dropped.
+  if (m.run !== state.runId) return;
   switch (m.type) {
     case 'data':
       state.board = {
@@ -236,6 +378,9 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
         bounds: m.bounds,
         showTest: false,
         discretize: false,
+        ...(state.config.problem === 'regression'
+          ? { valueScale: Math.max(1, ...m.y.map((v) => Math.abs(v))) }
+          : {}),
       };
       state.trainCount = m.trainIdx.length;
       showBatch();
@@ -259,23 +404,11 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       state.step = ms.step;
       if (progressTimer !== undefined) {
         stopProgress();
-        setStatus('');
+        setStatus(note);
       }
-      byId('stat-step').textContent = String(ms.step);
+      showMeasure(ms);
       byId('stat-sps').textContent =
         m.running && m.stepsPerSec > 0 ? `${m.stepsPerSec.toFixed(m.stepsPerSec < 10 ? 1 : 0)} steps/s` : '';
-      const fmt = (v: number): string =>
-        Number.isFinite(v) ? v.toFixed(4) : Number.isNaN(v) ? '–' : String(v);
-      const pct = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
-      for (const [id, v] of [
-        ['train-loss', ms.train.loss],
-        ['test-loss', ms.test.loss],
-      ] as const) {
-        byId(`stat-${id}`).textContent = fmt(v);
-        byId(`stat-${id}`).dataset['value'] = String(v);
-      }
-      byId('stat-train-acc').textContent = pct(ms.train.accuracy);
-      byId('stat-test-acc').textContent = pct(ms.test.accuracy);
       for (const p of m.curve) if ((state.curve.at(-1)?.step ?? -1) < p.step) state.curve.push(p);
       drawCurve();
       neuron.tick();
@@ -284,6 +417,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'stopped':
       stopProgress();
       setRunning(false);
+      if (m.measure !== undefined) showMeasure(m.measure);
       if (m.kind === 'diverged')
         setStatus(`Paused: ${m.why}. To go on, ${m.hint ?? 'change a setting'}, then Reset.`, 'warn');
       else setStatus(`Stopped at ${m.why}. Raise “Stop at step” to train on.`);
@@ -342,13 +476,16 @@ heatmap.addEventListener('click', (e) => {
     ? removePointNear(state.config, b, at, (8 / boardWidth()) * (b.bounds.x1 - b.bounds.x0))
     : addPoint(state.config, b, at);
   if (typeof r === 'string') setStatus(r, 'warn');
-  else apply(r);
+  else apply(r, true);
 });
 const csvError = byId('csv-error');
 const useCsv = (text: string): void => {
   const r = loadCsv(state.config, text);
   csvError.textContent = typeof r === 'string' ? r : '';
-  if (typeof r !== 'string') apply(r);
+  if (typeof r === 'string') return;
+  const became = r.problem !== state.config.problem;
+  apply(r);
+  if (became) announce(`The CSV's labels are not all 0 or 1: training it as regression (MSE), from step 0.`);
 };
 byId('csv-use').addEventListener('click', () => useCsv(byId<HTMLTextAreaElement>('csv-text').value));
 byId<HTMLInputElement>('csv-file').addEventListener('change', (e) => {
@@ -363,6 +500,39 @@ new ResizeObserver(() => {
   drawCurve();
   renderNet();
 }).observe(main);
+
+// Space plays and pauses, as Playground's big button does, except while typing or on a control Space works.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== ' ' || e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target;
+  if (
+    t instanceof HTMLInputElement ||
+    t instanceof HTMLTextAreaElement ||
+    t instanceof HTMLSelectElement ||
+    t instanceof HTMLButtonElement ||
+    t instanceof HTMLAnchorElement ||
+    (t instanceof HTMLElement && t.isContentEditable)
+  )
+    return;
+  e.preventDefault();
+  playButton.click();
+});
+
+// On a phone the output panel is sticky: keep a focused control clear of it (scroll-margin in train.css,
+// and a scroll here for browsers that count a control under it as already in view).
+const outputPanel = main.querySelector<HTMLElement>('.output')!;
+new ResizeObserver(() => {
+  main.style.setProperty('--sticky-height', phone.matches ? `${outputPanel.offsetHeight}px` : '0px');
+}).observe(outputPanel);
+main.addEventListener('focusin', (e) => {
+  const el = e.target;
+  if (!phone.matches || !(el instanceof HTMLElement) || outputPanel.contains(el)) return;
+  requestAnimationFrame(() => {
+    const top = el.getBoundingClientRect().top;
+    const covered = outputPanel.getBoundingClientRect().bottom + 8;
+    if (top < covered) window.scrollBy(0, top - covered);
+  });
+});
 
 saveToUrl();
 reset();

@@ -1,7 +1,7 @@
 // networkView: the network as Playground draws it — columns of neurons, each a small heatmap of its output
 // over the plane, edges coloured by the weight's sign and as thick as its size; features toggle on click.
 
-import { h } from '../dom.js';
+import { formatCompact, h } from '../dom.js';
 import { rampCss, valuesToImage } from './colors.js';
 import { FEATURE_TITLES, FEATURES, featureRow, type FeatureName } from './features.js';
 import type { Bounds } from './TrainingRun.js';
@@ -18,6 +18,10 @@ export interface NetworkActions {
   resizeLayer(layer: number, delta: 1 | -1): void;
   /** Add (+1) or remove (-1) the last hidden layer. */
   resizeNetwork(delta: 1 | -1): void;
+  /** Show a neuron's output large on the plane while it is pointed at or focused; undefined: the model's. */
+  preview(c: NeuronChoice | undefined): void;
+  /** Set the weight on input `i` of neuron `j` of layer `layer` (an edge edited by hand). */
+  editWeight(layer: number, j: number, i: number, value: number): void;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -177,9 +181,15 @@ export class NetworkView {
           canvas,
         );
         b.addEventListener('click', () => this.actions.choose({ layer, neuron: j }));
-        const show = (): void => this.describeNeuron(layer, j);
+        const show = (): void => {
+          this.describeNeuron(layer, j);
+          this.actions.preview({ layer, neuron: j });
+        };
+        const hide = (): void => this.actions.preview(undefined);
         b.addEventListener('focus', show);
         b.addEventListener('mouseenter', show);
+        b.addEventListener('blur', hide);
+        b.addEventListener('mouseleave', hide);
         parts.push(place(b, x, nodeY(j)));
         col.push(canvas);
         ys.push(nodeY(j));
@@ -200,6 +210,8 @@ export class NetworkView {
           p.setAttribute('d', `M${x0},${ya} C${mid},${ya} ${mid},${yb} ${x1},${yb}`);
           p.setAttribute('class', 'edge');
           p.addEventListener('mouseenter', () => this.describeEdge(layer, j, i));
+          p.addEventListener('click', () => this.editEdge(layer, j, i));
+          p.dataset['edge'] = `${layer}-${j}-${i}`;
           svg.append(p);
           return p;
         }),
@@ -209,7 +221,8 @@ export class NetworkView {
     box.style.height = `${height}px`;
     box.append(svg, ...parts);
     this.host.replaceChildren(box);
-    this.readout.textContent = 'Point at an edge or a neuron (or focus a neuron) to read its weights.';
+    this.readout.textContent =
+      'Point at an edge or a neuron (or focus a neuron) to read its weights; click an edge to change its weight.';
   }
 
   /** New thumbnails (features first, then every neuron) and weights. */
@@ -236,15 +249,65 @@ export class NetworkView {
   private describeEdge(layer: number, j: number, i: number): void {
     const w = this.weights?.w[layer]?.[j]?.[i];
     if (w === undefined) return;
-    this.readout.textContent = `Weight from ${this.sourceName(layer, i)} to ${this.label(layer, j).toLowerCase()}: ${w.toFixed(4)}`;
+    this.readout.textContent = `${this.edgeName(layer, j, i)}: ${formatCompact(w)}`;
+  }
+
+  private edgeName(layer: number, j: number, i: number): string {
+    return `Weight from ${this.sourceName(layer, i)} to ${this.label(layer, j).toLowerCase()}`;
+  }
+
+  /** A field in the readout to type the edge's new weight into (Enter or leaving the field sets it). */
+  private editEdge(layer: number, j: number, i: number): void {
+    const w = this.weights?.w[layer]?.[j]?.[i];
+    if (w === undefined) return;
+    const input = h('input', {
+      id: 'edge-weight',
+      type: 'number',
+      step: 'any',
+      value: String(+w.toPrecision(6)),
+      'aria-label': this.edgeName(layer, j, i),
+    });
+    // A div, not a form: Enter sets the weight here, and no submission outlives the field.
+    const form = h(
+      'div',
+      { class: 'edge-edit' },
+      h('label', { for: 'edge-weight' }, this.edgeName(layer, j, i)),
+      input,
+    );
+    let done = false;
+    const set = (): void => {
+      if (done) return;
+      const v = input.valueAsNumber;
+      if (!Number.isFinite(v) || Math.abs(v) > 1e6) {
+        this.readout.textContent = `${this.edgeName(layer, j, i)}: expected a number within ±1e6, kept ${formatCompact(w)}.`;
+        done = true;
+        return;
+      }
+      done = true;
+      this.actions.editWeight(layer, j, i, v);
+      this.readout.textContent = `${this.edgeName(layer, j, i)}: set to ${formatCompact(v)}.`;
+    };
+    input.addEventListener('change', set);
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        set();
+      } else if (e.key === 'Escape') {
+        done = true;
+        this.describeEdge(layer, j, i);
+      }
+    });
+    this.readout.replaceChildren(form);
+    input.focus();
+    input.select();
   }
 
   private describeNeuron(layer: number, j: number): void {
     const ws = this.weights?.w[layer]?.[j];
     const b = this.weights?.b[layer]?.[j];
     if (ws === undefined || b === undefined) return;
-    const list = ws.map((w, i) => `${this.sourceName(layer, i)} ${w.toFixed(3)}`).join(', ');
-    this.readout.textContent = `${this.label(layer, j)}: bias ${b.toFixed(3)}; weights from ${list}`;
+    const list = ws.map((w, i) => `${this.sourceName(layer, i)} ${formatCompact(w)}`).join(', ');
+    this.readout.textContent = `${this.label(layer, j)}: bias ${formatCompact(b)}; weights from ${list}`;
     for (const p of this.edges.flat(2)) p.classList.remove('lit');
     this.edges[layer]?.[j]?.forEach((p) => p.classList.add('lit'));
   }

@@ -1,7 +1,7 @@
 // neuronPanel: one chosen neuron's micrograd graph for one point, refreshed about once a second while training.
 
 import { dotToSvg } from '../../../src/viz/graphviz.js';
-import { byId, formatFixed, h, parseSvg, sizeSvg } from '../dom.js';
+import { byId, formatCompact, formatFixed, h, parseSvg, sizeSvg } from '../dom.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import type { NeuronChoice } from './networkView.js';
 import type { HeatmapState } from './heatmap.js';
@@ -10,7 +10,7 @@ interface View {
   chosen: NeuronChoice | undefined;
   running: boolean;
   board: HeatmapState | undefined;
-  config: { hidden: number[]; loss: string };
+  config: { hidden: number[]; loss: string; problem: string };
 }
 
 export function setupNeuronPanel(
@@ -49,8 +49,9 @@ export function setupNeuronPanel(
       h(
         'p',
         { class: 'hint' },
-        `${what}: x = (${point?.map((c) => formatFixed(c, 2)).join(', ') ?? '?'}), class ${cls ?? '?'}, ` +
-          `loss ${formatFixed(m.loss)}. Grads are of this point's data loss at the current weights` +
+        `${what}: x = (${point?.map((c) => formatFixed(c, 2)).join(', ') ?? '?'}), ` +
+          `${v.config.problem === 'regression' ? `target ${cls === undefined ? '?' : formatCompact(cls)}` : `class ${cls ?? '?'}`}, ` +
+          `loss ${formatCompact(m.loss)}. Grads are of this point's data loss at the current weights` +
           (m.loss !== 0
             ? '.'
             : v.config.loss === 'max-margin'

@@ -1,8 +1,10 @@
-// pointEdits: the user's own data — a clicked point added or removed, or a CSV read as `micrograd train --csv`.
+// pointEdits: the user's own data — a clicked point added or removed, or a CSV read as
+// `micrograd train --dataset file.csv` reads it.
 
 import { parseCsv } from '../../../src/data/parseCsv.js';
-import type { TrainConfig } from './config.js';
-import { MAX_POINTS, roundCoord, type Point } from './points.js';
+import { inferTask } from '../../../src/nn/task.js';
+import { MIN_POINTS, type TrainConfig } from './config.js';
+import { MAX_POINTS, roundCoord, roundLabel, type Point } from './points.js';
 
 interface Shown {
   X: number[][];
@@ -12,15 +14,16 @@ interface Shown {
 /** The points on screen as a custom dataset (a generated set becomes editable this way). */
 function currentPoints(c: TrainConfig, shown: Shown): Point[] {
   if (c.dataset === 'custom') return c.points.slice();
-  return shown.X.map((p, i) => ({ x: roundCoord(p[0]!), y: roundCoord(p[1]!), c: shown.y[i] === 1 ? 1 : 0 }));
+  return shown.X.map((p, i) => ({ x: roundCoord(p[0]!), y: roundCoord(p[1]!), c: roundLabel(shown.y[i]!) }));
 }
 
-/** The config with a point of the selected class added at `at`, or why not. */
+/** The config with a point of the selected class (for regression, -1 or +1) added at `at`, or why not. */
 export function addPoint(c: TrainConfig, shown: Shown, at: { x: number; y: number }): TrainConfig | string {
   const points = currentPoints(c, shown);
   if (points.length >= MAX_POINTS)
     return `A dataset holds at most ${MAX_POINTS} points; shift-click to remove some first.`;
-  points.push({ x: roundCoord(at.x), y: roundCoord(at.y), c: c.paint });
+  const label = c.problem === 'regression' ? c.paint * 2 - 1 : c.paint;
+  points.push({ x: roundCoord(at.x), y: roundCoord(at.y), c: label });
   return { ...c, dataset: 'custom', points };
 }
 
@@ -42,12 +45,15 @@ export function removePointNear(
     }
   });
   if (best < 0) return 'No point there to remove (shift-click on a point).';
-  if (points.length <= 10) return 'A dataset needs at least 10 points.';
+  if (points.length <= MIN_POINTS) return `A dataset needs at least ${MIN_POINTS} points.`;
   points.splice(best, 1);
   return { ...c, dataset: 'custom', points };
 }
 
-/** The config with the CSV's points as its data, or the reason they cannot be used. */
+/**
+ * The config with the CSV's points as its data, or the reason they cannot be used. Labels that are not
+ * all 0 or 1 make it a regression problem, as `micrograd train` infers it from a file.
+ */
 export function loadCsv(c: TrainConfig, text: string): TrainConfig | string {
   let data;
   try {
@@ -55,17 +61,19 @@ export function loadCsv(c: TrainConfig, text: string): TrainConfig | string {
   } catch (e) {
     return (e as Error).message.replace(/^parseCsv: /, 'CSV: ');
   }
-  if (data.X[0]!.length !== 2) return `CSV: expected 3 columns (x1, x2, class), got ${data.X[0]!.length + 1}`;
-  const bad = data.y.findIndex((v) => v !== 0 && v !== 1);
-  if (bad >= 0) return `CSV: point ${bad + 1}: expected class 0 or 1, got ${data.y[bad]}`;
-  if (data.X.length < 10 || data.X.length > MAX_POINTS)
-    return `CSV: expected 10 to ${MAX_POINTS} points, got ${data.X.length}`;
+  if (data.X[0]!.length !== 2) return `CSV: expected 3 columns (x1, x2, label), got ${data.X[0]!.length + 1}`;
+  if (data.X.length < MIN_POINTS || data.X.length > MAX_POINTS)
+    return `CSV: expected ${MIN_POINTS} to ${MAX_POINTS} points, got ${data.X.length}`;
   const far = data.X.findIndex((p) => Math.abs(p[0]!) > 1e6 || Math.abs(p[1]!) > 1e6);
   if (far >= 0) return `CSV: point ${far + 1}: expected coordinates within ±1e6`;
+  const big = data.y.findIndex((v) => Math.abs(v) > 1e6);
+  if (big >= 0) return `CSV: point ${big + 1}: expected a label within ±1e6`;
+  const twoClasses = data.y.every((v) => v === 0 || v === 1);
+  const problem = twoClasses && inferTask(data.y) === 'classification' ? c.problem : 'regression';
   const points: Point[] = data.X.map((p, i) => ({
     x: roundCoord(p[0]!),
     y: roundCoord(p[1]!),
-    c: data.y[i] === 1 ? 1 : 0,
+    c: roundLabel(data.y[i]!),
   }));
-  return { ...c, dataset: 'custom', points };
+  return { ...c, problem, dataset: 'custom', points, loss: problem === 'regression' ? 'mse' : c.loss };
 }

@@ -1,8 +1,9 @@
 // The training worker: owns the run, steps it at the chosen speed, measures it and sends the pictures' data.
 
-import type { FromWorker, LiveSettings, ToWorker } from './messages.js';
+import type { FromWorkerBody, LiveSettings, ToWorker } from './messages.js';
 import type { CurvePoint } from './curves.js';
 import { boundsOf, TrainingRun, type Bounds, type Measure } from './TrainingRun.js';
+import { formatCompact } from '../../../src/viz/formatCompact.js';
 
 /** The decision boundary's grid (Playground's density) and the network picture's thumbnails. */
 const GRID_RES = 100;
@@ -13,6 +14,8 @@ const SLICE_MS = 45;
 const REPORT_MS = 80;
 
 let run: TrainingRun | undefined;
+/** The page's number for the current run, sent back with every message. */
+let runId = 0;
 let bounds: Bounds | undefined;
 let live: LiveSettings | undefined;
 let running = false;
@@ -27,7 +30,8 @@ let paceFrom = { t: 0, step: 0 };
 /** Recent (time, step) pairs, for steps per second. */
 let recent: Array<{ t: number; step: number }> = [];
 
-const post = (m: FromWorker, transfer: Transferable[] = []): void => self.postMessage(m, { transfer });
+const post = (m: FromWorkerBody, transfer: Transferable[] = []): void =>
+  self.postMessage({ ...m, run: runId }, { transfer });
 
 function stepsPerSec(): number {
   const first = recent[0];
@@ -111,10 +115,9 @@ function sendGrid(): void {
   );
 }
 
-function stop(kind: 'limit' | 'diverged', why: string, hint?: string): void {
+function stop(kind: 'limit', why: string): void {
   running = false;
-  if (run !== undefined)
-    post({ type: 'stopped', kind, step: run.steps, why, ...(hint === undefined ? {} : { hint }) });
+  if (run !== undefined) post({ type: 'stopped', kind, step: run.steps, why });
 }
 
 /** One step, with the first one's slow recording announced; false when the run had to stop. */
@@ -134,10 +137,22 @@ function stepOnce(r: TrainingRun): boolean {
   stepMs = 0.8 * stepMs + 0.2 * (t1 - t0);
   recent.push({ t: t1, step: r.steps });
   if (d !== null) {
-    stop('diverged', d.why, d.hint);
+    running = false;
+    // The message quotes the figures the page shows for this step, measured here once and sent with it.
+    const m = sample(r);
+    const why = divergenceText(m, d.best, d.weight);
+    post({ type: 'stopped', kind: 'diverged', step: r.steps, why, hint: d.hint, measure: m });
     return false;
   }
   return true;
+}
+
+/** What went wrong, in the numbers the figures show: the training loss at the step the run stopped on. */
+function divergenceText(m: Measure, best: number, weightWhy: string | undefined): string {
+  const loss = formatCompact(m.train.loss);
+  const was = Number.isFinite(best) ? ` (its lowest was ${formatCompact(best)})` : '';
+  const lead = weightWhy === undefined ? '' : `${weightWhy}; `;
+  return `${lead}the training loss is ${loss} at step ${m.step}${was}`;
 }
 
 function loop(id: number): void {
@@ -178,9 +193,9 @@ function fail(err: unknown): void {
 function applyLive(s: LiveSettings): void {
   live = s;
   if (run !== undefined) {
-    run.lr = s.lr;
-    run.regularization = s.regularization;
-    run.regRate = s.regRate;
+    run.live.lr = s.lr;
+    run.live.regularization = s.regularization;
+    run.live.regRate = s.regRate;
   }
   paceFrom = { t: performance.now(), step: run?.steps ?? 0 };
 }
@@ -190,12 +205,19 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   try {
     switch (m.type) {
       case 'reset':
-        running = false;
-        run = new TrainingRun(m.config);
+      case 'data': {
+        if (m.type === 'reset') {
+          running = false;
+          runId = m.run;
+          run = new TrainingRun(m.config);
+          recent = [];
+        } else {
+          if (run === undefined) break;
+          run = new TrainingRun(m.config, run.carry());
+        }
         applyLive(m.config);
         bounds = boundsOf(run.data.X);
         gridStep = -1;
-        recent = [];
         pending = [];
         last = undefined;
         post({
@@ -206,6 +228,16 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
           testIdx: run.testIdx,
           bounds,
         });
+        report();
+        sendGrid();
+        break;
+      }
+      case 'setWeight':
+        if (run === undefined) break;
+        run.setWeight(m.layer, m.neuron, m.input, m.value);
+        // Same step, new weights: measure and draw again.
+        last = undefined;
+        gridStep = -1;
         report();
         sendGrid();
         break;

@@ -1,0 +1,45 @@
+// regressGaussian: TensorFlow Playground's "multi-gaussian" regression data — six bumps of ±1 on a 2×3 grid.
+
+import { sampleOptions, type Dataset } from './Dataset.js';
+import { REGRESS_RADIUS, type RegressOptions } from './regressPlane.js';
+
+/** Playground's bumps: centre (x₁, x₂) and sign. */
+const BUMPS: readonly (readonly [number, number, number])[] = [
+  [-4, 2.5, 1],
+  [0, 2.5, -1],
+  [4, 2.5, 1],
+  [-4, -2.5, -1],
+  [0, -2.5, 1],
+  [4, -2.5, -1],
+];
+
+/**
+ * The label at (a, b): of the six bumps' values sign·max(0, 1 - d/2) (d the distance to the bump's
+ * centre), the one largest in size — Playground's clamped linear map of [0, 2] onto [1, 0].
+ */
+export function gaussianLabel(a: number, b: number): number {
+  let label = 0;
+  for (const [cx, cy, sign] of BUMPS) {
+    const d = Math.hypot(a - cx, b - cy);
+    const v = sign * Math.min(1, Math.max(0, 1 - d / 2));
+    if (Math.abs(v) > Math.abs(label)) label = v;
+  }
+  return label;
+}
+
+/** Points uniform in [-6, 6]², each labelled by `gaussianLabel` at its noise-moved position (targets in [-1, 1]). */
+export function regressGaussian(opts?: RegressOptions): Dataset {
+  const { n, noise, rng } = sampleOptions(opts, 'regressGaussian(opts)');
+  const r = REGRESS_RADIUS;
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = rng.uniform(-r, r);
+    const b = rng.uniform(-r, r);
+    const na = rng.uniform(-r, r) * noise;
+    const nb = rng.uniform(-r, r) * noise;
+    X.push([a, b]);
+    y.push(gaussianLabel(a + na, b + nb));
+  }
+  return { X, y };
+}

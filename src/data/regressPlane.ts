@@ -1,0 +1,39 @@
+// regressPlane: TensorFlow Playground's "plane" regression data — a tilted plane over a 12×12 square.
+
+import { sampleOptions, type Dataset } from './Dataset.js';
+
+export interface RegressOptions {
+  /** Default 100. */
+  nSamples?: number;
+  /**
+   * Playground's noise: the label is read at the point moved by up to ±6·noise in each coordinate (uniform),
+   * so the targets scatter while the points stay where they are. Default 0.
+   */
+  noise?: number;
+  seed?: number;
+  /** Ignored (points are drawn in random order already); accepted for a uniform API. */
+  shuffle?: boolean;
+}
+
+/** Half the side of the square the points are drawn from, as in Playground. */
+export const REGRESS_RADIUS = 6;
+
+/**
+ * Points uniform in [-6, 6]², each labelled (x₁ + x₂)/10 at its noise-moved position: targets in about
+ * [-1.2, 1.2] (Playground's linear map of [-10, 10] onto [-1, 1]).
+ */
+export function regressPlane(opts?: RegressOptions): Dataset {
+  const { n, noise, rng } = sampleOptions(opts, 'regressPlane(opts)');
+  const r = REGRESS_RADIUS;
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = rng.uniform(-r, r);
+    const b = rng.uniform(-r, r);
+    const na = rng.uniform(-r, r) * noise;
+    const nb = rng.uniform(-r, r) * noise;
+    X.push([a, b]);
+    y.push((a + na + b + nb) / 10);
+  }
+  return { X, y };
+}
