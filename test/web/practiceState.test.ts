@@ -14,7 +14,8 @@ import {
   startPractice,
 } from '../../web/src/graph/practiceState.js';
 import { PRESETS } from '../../web/src/graph/presets.js';
-import { DEFAULTS, parseHash, record, serializeHash } from '../../web/src/graph/urlState.js';
+import { presetPage } from './presetPage.js';
+import { parseHash, serializeHash } from '../../web/src/graph/urlState.js';
 
 const stateOf = (hash: string): PageState => ({
   url: parseHash(hash).state!,
@@ -69,20 +70,8 @@ describe('exercise links', () => {
 });
 
 describe('practice state', () => {
-  const neuron = PRESETS.find((p) => p.id === 'neuron')!;
-  const page: PageState = {
-    url: {
-      ...DEFAULTS,
-      practice: true,
-      text: neuron.text,
-      values: record(Object.entries(neuron.values)),
-      labels: record(Object.entries(neuron.labels ?? {})),
-    },
-    preset: 'neuron',
-    run: { passes: 0 },
-    notice: '',
-    ignored: [],
-  };
+  const base = presetPage('neuron');
+  const page: PageState = { ...base, url: { ...base.url, practice: true } };
 
   it("asks about the post's nodes by their labels, the output first, and moves on after a right answer", () => {
     const scene = buildScene(page);
