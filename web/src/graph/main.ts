@@ -9,6 +9,7 @@ import { enablePan, markGraph, revealInBox, showGraph, sizeGraph, type Drawn } f
 import { layout, Superseded } from './layoutClient.js';
 import { buildScene, DEFAULT_VALUE, type PageState, type Run, type Scene } from './pageState.js';
 import { PRESETS, presetById, type Preset } from './presets.js';
+import { newExercise, practiceRender, practiceState, type PracticeView } from './practiceMode.js';
 import { showStep } from './stepPanel.js';
 import { DEFAULTS, parseHash, record, serializeHash, type UrlState, type Zoom } from './urlState.js';
 import { renderVariables } from './variablesView.js';
@@ -25,6 +26,9 @@ const inspector = byId('inspector');
 const rankdirSelect = byId<HTMLSelectElement>('rankdir');
 const zoomSelect = byId<HTMLSelectElement>('zoom');
 const accumulateBox = byId<HTMLInputElement>('accumulate');
+const practiceButton = byId<HTMLButtonElement>('practice');
+const levelSelect = byId<HTMLSelectElement>('exercise-level');
+const practicePanel = byId('practice-panel');
 
 for (const p of PRESETS) presetSelect.append(h('option', { value: p.id }, p.title));
 presetSelect.append(h('option', { value: '' }, 'Your own expression'));
@@ -36,6 +40,26 @@ let drawn: Drawn | undefined;
 /** What the current picture was laid out from, so a step that changes no number reuses it. */
 let drawnKey = '';
 let drawing = 0;
+/** Practice mode's view of the current scene, while it is on. */
+let practice: PracticeView | undefined;
+
+/** Practice's moves change the state like any handler; then the focus goes where the move sends it. */
+const practiceMoves = (next: PageState['practice']): void => {
+  update({ practice: next });
+  practice?.focus();
+};
+
+/** Practice mode hides the stepping controls (the learner is the one running the pass) and says so. */
+function showPractice(on: boolean): void {
+  practiceButton.setAttribute('aria-pressed', String(on));
+  practiceButton.textContent = on ? 'Leave practice' : 'Practice';
+  for (const id of ['step-forward', 'step', 'backward', 'reset']) byId(id).hidden = on;
+  accumulateBox.closest('label')!.hidden = on;
+  if (on)
+    passNote.textContent =
+      'Practice: the grads are hidden until you give them. Leave practice to step or run the pass.';
+  if (state.url.exercise !== undefined) levelSelect.value = String(state.url.exercise.level);
+}
 
 const urlOf = (p: Preset): UrlState => ({
   ...(state?.url ?? DEFAULTS),
@@ -46,7 +70,7 @@ const urlOf = (p: Preset): UrlState => ({
 
 /** The one way the state changes: every handler goes through here, and the page redraws from it. */
 function update(next: Partial<PageState>, opts: { variables?: boolean } = {}): void {
-  state = { ...state, ...next };
+  state = practiceState({ ...state, ...next });
   history.replaceState(null, '', serializeHash(state.url));
   render(opts.variables === true);
 }
@@ -98,7 +122,10 @@ function render(variables: boolean): void {
       }),
     );
   }
-  showStep(stepBox, scene, state.notice);
+  practice = scene === undefined ? undefined : practiceRender(state, scene, practicePanel, practiceMoves);
+  showPractice(state.url.practice);
+  if (practice === undefined) showStep(stepBox, scene, state.notice);
+  else stepBox.replaceChildren();
   // Steps taken in the current phase (tests wait on it): backward steps once backward has begun.
   const stepping = state.run.stepping;
   stepBox.dataset['step'] = String(
@@ -139,14 +166,16 @@ async function draw(s: Scene): Promise<void> {
   if (id !== drawing || drawn === undefined) return;
   sizeGraph(drawn, graphBox, state.url.zoom, minFit());
   const last = s.last;
-  const current = last === undefined ? undefined : s.ids.get(last.step.node);
+  const current =
+    practice !== undefined ? practice.current : last === undefined ? undefined : s.ids.get(last.step.node);
   const kids =
     last === undefined
       ? []
       : last.kind === 'backward'
         ? last.step.contributions.map((c) => s.ids.get(c.child)!)
         : last.step.node.children.map((c) => s.ids.get(c)!);
-  markGraph(drawn, { current, inputs: kids, selected: state.selected, pendingFrom: s.pendingFrom });
+  if (practice !== undefined) practice.mark(drawn, state.selected);
+  else markGraph(drawn, { current, inputs: kids, selected: state.selected, pendingFrom: s.pendingFrom });
   const g = current === undefined ? undefined : drawn.groups.get(current);
   if (g !== undefined) revealInBox(graphBox, g);
 }
@@ -196,7 +225,7 @@ function renderInspector(): void {
       h('dt', {}, 'data'),
       h('dd', {}, pending ? '? (not computed yet)' : formatFixed(v.data)),
       h('dt', {}, 'grad'),
-      h('dd', {}, formatFixed(v.grad)),
+      h('dd', {}, practice?.hidden.has(i) === true ? '? (yours to give)' : formatFixed(v.grad)),
     ),
     h('label', { for: 'node-label' }, 'Label (empty: its name in the expression)'),
     input,
@@ -281,6 +310,14 @@ byId('export-dot').addEventListener('click', () => drawn && exportDot(drawn));
 byId('export-svg').addEventListener('click', () => drawn && exportSvg(drawn));
 byId('export-png').addEventListener('click', () => {
   if (drawn) exportPng(drawn).catch((err: unknown) => (errorBox.textContent = String(err)));
+});
+practiceButton.addEventListener('click', () =>
+  update({ url: { ...state.url, practice: !state.url.practice }, notice: '' }),
+);
+byId('new-exercise').addEventListener('click', () => {
+  const url = newExercise(state.url, Number(levelSelect.value));
+  update({ url, preset: '', selected: undefined, run: { passes: 0 }, notice: '' }, { variables: true });
+  bringIntoView();
 });
 window.addEventListener('resize', () => {
   if (drawn !== undefined) sizeGraph(drawn, graphBox, state.url.zoom, minFit());

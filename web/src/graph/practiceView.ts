@@ -2,6 +2,9 @@
 // name `grad of NAME`), the stepped hints under a box, the summary at the end; and the picture's grads
 // hidden until each is answered.
 
+import './practice.css';
+import type { Value } from '../../../src/engine/value.js';
+import { wrapName } from '../../../src/walkthrough/nodeNames.js';
 import type { Practice } from '../../../src/walkthrough/practice.js';
 import { formatCompact, h } from '../dom.js';
 import type { Drawn } from './graphView.js';
@@ -30,67 +33,9 @@ export function showPractice(
   on: PracticeHandlers,
 ): void {
   const root = session.nameOf(session.root);
-  const doneCount = session.nodes.filter((v) => session.progressOf(v).done !== undefined).length;
-  const rows = session.nodes.map((v, i) => {
-    const key = keyOf(scene, v);
-    const name = session.nameOf(v);
-    const p = session.progressOf(v);
-    const ready = p.done === undefined && session.isReady(v);
-    const id = `practice-${i}`;
-    const reply = ps.reply?.key === key ? ps.reply : undefined;
-    const input = h('input', {
-      id,
-      type: 'text',
-      autocomplete: 'off',
-      spellcheck: 'false',
-      autocapitalize: 'off',
-      enterkeyhint: 'done',
-      'data-key': key,
-      'aria-describedby': `${id}-note`,
-      disabled: p.done === undefined && !ready,
-      readonly: p.done !== undefined,
-      'aria-invalid': reply?.kind === 'wrong' ? 'true' : undefined,
-      value: p.done !== undefined ? formatCompact(v.grad) : (reply?.typed ?? ''),
-    });
-    input.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' || p.done !== undefined) return;
-      e.preventDefault();
-      const typed = input.value;
-      if (['?', 'hint'].includes(typed.trim().toLowerCase())) on.hint(key, '');
-      else if (typed.trim().toLowerCase() === 'reveal') on.reveal(key);
-      else on.answer(key, typed);
-    });
-    const notes: Array<Node | string> = [];
-    if (p.done === 'right') notes.push(h('span', { class: 'mark' }, '✓ right'));
-    else if (p.done === 'revealed') notes.push(h('span', { class: 'mark' }, 'revealed'));
-    else if (!ready) {
-      const open = session.uses(v).filter((u) => session.progressOf(u.step.node).done === undefined);
-      const waiting = [...new Set(open.map((u) => u.step.name))];
-      notes.push(`Opens once ${waiting.join(' and ')} ${waiting.length === 1 ? 'is' : 'are'} done.`);
-    }
-    if (reply !== undefined && reply.text !== '' && p.done === undefined)
-      notes.push(h('span', { class: 'reply' }, reply.text));
-    const hints = p.done === undefined ? session.hints(v).slice(0, p.hints) : [];
-    const buttons =
-      p.done === undefined && ready
-        ? [
-            button('Hint', `Hint for ${name}`, () => on.hint(key, input.value)),
-            button('Reveal', `Reveal the grad of ${name}`, () => on.reveal(key)),
-          ]
-        : [];
-    return h(
-      'li',
-      { class: `practice-row ${p.done ?? (ready ? 'ready' : 'waiting')}`, 'data-key': key },
-      h('label', { for: id }, `grad of ${name}`),
-      h('div', { class: 'practice-answer' }, input, ...buttons),
-      h(
-        'div',
-        { id: `${id}-note`, class: 'practice-note' },
-        ...(notes.length > 0 ? [h('p', {}, ...notes)] : []),
-        ...hints.map((t, j) => h('p', { class: 'hint' }, h('strong', {}, j === 0 ? 'Hint: ' : 'Then: '), t)),
-      ),
-    );
-  });
+  const given = session.nodes.filter((v) => session.progressOf(v).done !== undefined);
+  const ready = session.ready();
+  const waiting = session.nodes.filter((v) => session.progressOf(v).done === undefined && !ready.includes(v));
   const parts: Node[] = [
     h(
       'h3',
@@ -108,12 +53,100 @@ export function showPractice(
     h(
       'p',
       { class: 'practice-count', 'data-testid': 'practice-count' },
-      `${doneCount} of ${session.nodes.length} grads done.`,
+      `${given.length} of ${session.nodes.length} grads done.`,
     ),
   ];
+  // Given grads shrink to one line each, waiting ones to a list of names: the open boxes stay near the top.
+  if (given.length > 0)
+    parts.push(
+      h(
+        'ul',
+        { class: 'practice-given', 'aria-label': 'Grads given' },
+        ...given.map((v) => {
+          const done = session.progressOf(v).done;
+          return h(
+            'li',
+            { class: done, 'data-key': keyOf(scene, v) },
+            h('code', {}, `${wrapName(session.nameOf(v))}.grad = ${formatCompact(v.grad)}`),
+            done === 'right' ? ' ✓' : ' (revealed)',
+          );
+        }),
+      ),
+    );
   if (session.done) parts.push(...summary(session));
-  parts.push(h('ol', { class: 'practice-list', 'aria-label': 'Grads to give' }, ...rows));
+  else
+    parts.push(
+      h(
+        'ol',
+        { class: 'practice-list', 'aria-label': 'Grads to give now' },
+        ...ready.map((v) => openRow(scene, session, ps, v, on)),
+      ),
+    );
+  if (waiting.length > 0)
+    parts.push(
+      h(
+        'p',
+        { class: 'practice-waiting' },
+        'Still to come: ',
+        ...waiting.flatMap((v, i) => [i > 0 ? ', ' : '', h('code', {}, session.nameOf(v))]),
+        '.',
+      ),
+    );
   host.replaceChildren(...parts);
+}
+
+/** One node whose grad is due: its box, Hint and Reveal, the last reply and the hints shown so far. */
+function openRow(
+  scene: Scene,
+  session: Practice,
+  ps: PracticeState,
+  v: Value,
+  on: PracticeHandlers,
+): HTMLElement {
+  const key = keyOf(scene, v);
+  const name = session.nameOf(v);
+  const p = session.progressOf(v);
+  const id = `practice-${scene.ids.get(v)!}`;
+  const reply = ps.reply?.key === key ? ps.reply : undefined;
+  const input = h('input', {
+    id,
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    autocapitalize: 'off',
+    enterkeyhint: 'done',
+    'data-key': key,
+    'aria-describedby': `${id}-note`,
+    'aria-invalid': reply?.kind === 'wrong' ? 'true' : undefined,
+    value: reply?.typed ?? '',
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const typed = input.value.trim().toLowerCase();
+    if (typed === '?' || typed === 'hint') on.hint(key, '');
+    else if (typed === 'reveal') on.reveal(key);
+    else on.answer(key, input.value);
+  });
+  const hints = session.hints(v).slice(0, p.hints);
+  return h(
+    'li',
+    { class: 'practice-row', 'data-key': key },
+    h('label', { for: id }, `grad of ${name}`),
+    h(
+      'div',
+      { class: 'practice-answer' },
+      input,
+      button('Hint', `Hint for ${name}`, () => on.hint(key, input.value)),
+      button('Reveal', `Reveal the grad of ${name}`, () => on.reveal(key)),
+    ),
+    h(
+      'div',
+      { id: `${id}-note`, class: 'practice-note' },
+      ...(reply !== undefined && reply.text !== '' ? [h('p', { class: 'reply' }, reply.text)] : []),
+      ...hints.map((t, j) => h('p', { class: 'hint' }, h('strong', {}, j === 0 ? 'Hint: ' : 'Then: '), t)),
+    ),
+  );
 }
 
 function button(text: string, label: string, onClick: () => void): HTMLButtonElement {
