@@ -84,10 +84,10 @@ export function practiceRender(
     reveal: (key) => move(revealIn(scene, ps, key)),
   });
   const hidden = new Set<number>();
+  const asked = new Set(session.nodes);
   scene.nodes.forEach((v, i) => {
-    const asked = session.nodes.includes(v);
     // A constant's grad is nobody's answer, but it would give an upstream grad away: shown at the end.
-    if (asked ? session.progressOf(v).done === undefined : !session.done) hidden.add(i);
+    if (asked.has(v) ? session.progressOf(v).done === undefined : !session.done) hidden.add(i);
   });
   const focusKey = ps.focus;
   const focused = session.nodes.find((v) => keyOf(scene, v) === focusKey) ?? session.next();
