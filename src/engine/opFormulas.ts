@@ -44,36 +44,42 @@ export interface FormulaBindings {
 
 const TOKEN = /\s*(\d+(?:\.\d+)?|[A-Za-z_]\w*|\*\*|[-+*/()?:>])/gy;
 const SIMPLE = /^[A-Za-z_][A-Za-z0-9_]*$|^\d+(?:\.\d+)?$/;
-const SUPERSCRIPT: Readonly<Record<string, string>> = { '2': '²', '3': '³' };
+// An exponent written without parentheses: a plain number, negative too (`**-1`, as Python reads it).
+const BARE_EXPONENT = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$|^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Write a formula out for people: placeholders replaced by `bindings` (names or numbers), `−` and `·` for
- * minus and times, `²` for a square, `^(…)` for other powers, `1 if c else 0` for a condition. A binding
+ * minus and times, `1 if c else 0` for a condition, and every power as `**` with its exponent, as the
+ * graph's op node (`**-1`) and the expression language write it: `o**2`, `t15**-2`, `a**(b − 1)`. A binding
  * that is not a single name or a plain number is parenthesized unless it is the whole formula
- * (`∂(x1*w1)/∂x1 = w1`, but `1 − (x1*w1 + b)²`). `k − 1` with a known k is folded to its value.
+ * (`∂(x1*w1)/∂x1 = w1`, but `1 − (x1*w1 + b)**2`). `k − 1` with a known k is folded to its value.
  */
 export function writeFormula(text: FormulaText, bindings: FormulaBindings): string {
   const tokens = tokenize(text);
   const alone = tokens.length === 1;
+  const bound = (t: string): string => {
+    if (!/^[A-Za-z_]/.test(t)) return t;
+    return t === 'a'
+      ? bindings.a
+      : t === 'b'
+        ? (bindings.b ?? 'b')
+        : t === 'out'
+          ? bindings.out
+          : t === 'k'
+            ? String(bindings.k ?? 'k')
+            : t;
+  };
   const word = (t: string): string => {
     if (!/^[A-Za-z_]/.test(t)) return t;
-    const raw =
-      t === 'a'
-        ? bindings.a
-        : t === 'b'
-          ? (bindings.b ?? 'b')
-          : t === 'out'
-            ? bindings.out
-            : t === 'k'
-              ? String(bindings.k ?? 'k')
-              : t;
+    const raw = bound(t);
     return alone || SIMPLE.test(raw) ? raw : `(${raw})`;
   };
-  // Fold `(k - 1)` first, so `a**(k - 1)` reads `a^(-2)` rather than `a^(-1 − 1)`.
+  // Fold `(k - 1)` first, so `a**(k - 1)` reads `a**-2` rather than `a**(-1 − 1)`.
   const folded: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (bindings.k !== undefined && tokens.slice(i, i + 5).join(' ') === '( k - 1 )') {
-      folded.push(`#${bindings.k - 1}`);
+      // Twelve significant digits: k = 1.1 folds to 0.1, not 0.10000000000000009.
+      folded.push(`#${Number((bindings.k - 1).toPrecision(12))}`);
       i += 4;
     } else folded.push(tokens[i]!);
   }
@@ -81,9 +87,15 @@ export function writeFormula(text: FormulaText, bindings: FormulaBindings): stri
   for (let i = 0; i < folded.length; i++) {
     const t = folded[i]!;
     if (t === '**') {
-      const next = folded[++i]!;
-      const exponent = next.startsWith('#') ? next.slice(1) : word(next);
-      out += SUPERSCRIPT[exponent] ?? (SIMPLE.test(exponent) ? `^${exponent}` : `^(${exponent})`);
+      const next = folded[i + 1]!;
+      // A parenthesized exponent (`a**(b - 1)` with no k to fold) is written on as it comes.
+      if (next === '(') out += '**';
+      else {
+        i++;
+        const exponent = next.startsWith('#') ? next.slice(1) : bound(next);
+        if (exponent === '1') continue; // a**1 is a
+        out += BARE_EXPONENT.test(exponent) ? `**${exponent}` : `**(${exponent})`;
+      }
     } else if (t === '?') {
       // `c ? x : y` → `x if c else y`: the whole formula so far is the condition.
       const yes = folded[++i]!;

@@ -5,7 +5,7 @@ import { describe } from '../engine/describe.js';
 import { JUPYTER_DISPLAY, type MimeBundle } from '../engine/display.js';
 import { topoSort, Value } from '../engine/value.js';
 import { escapePlainLabel, escapeRecordField } from './dotEscape.js';
-import { formatFixed } from './formatFixed.js';
+import { formatCompact } from './formatCompact.js';
 import { dotToSvg } from './graphviz.js';
 import { layoutCost, type LayoutCost } from './layoutCost.js';
 import { formatFromPath, renderPicture, writeOutput, type PictureFormat } from './picture.js';
@@ -28,6 +28,12 @@ export interface DrawDotOptions {
    * a 100-term `x+x+…+x` needs ~9,900, one sample through MLP(2, [16, 16, 1]) ~5,700.
    */
   maxLayoutNodes?: number;
+  /**
+   * A picture that fits a page: each record's label, data and grad stacked across the direction of flow
+   * (under each other left to right), shorter gaps between ranks and nodes, and small op nodes. About half
+   * as wide as the walkthrough's picture left to right. Default false: the walkthrough's draw_dot exactly.
+   */
+  compact?: boolean;
 }
 
 export const DEFAULT_MAX_NODES = 3000;
@@ -50,6 +56,7 @@ export class GraphDrawing {
   readonly maxLayoutNodes: number;
   readonly #nodes: readonly Value[];
   readonly #rankdir: Rankdir;
+  readonly #compact: boolean;
   // Snapshots, so the drawing shows the graph as it was when drawn, whenever its text is built.
   readonly #data: Float64Array;
   readonly #grad: Float64Array;
@@ -60,9 +67,16 @@ export class GraphDrawing {
   #svg: Promise<string> | undefined;
 
   /** Use drawDot(root) to make one. */
-  constructor(nodes: readonly Value[], rankdir: Rankdir, maxNodes: number, maxLayoutNodes: number) {
+  constructor(
+    nodes: readonly Value[],
+    rankdir: Rankdir,
+    maxNodes: number,
+    maxLayoutNodes: number,
+    compact = false,
+  ) {
     this.#nodes = nodes;
     this.#rankdir = rankdir;
+    this.#compact = compact;
     this.maxNodes = maxNodes;
     this.maxLayoutNodes = maxLayoutNodes;
     this.valueCount = nodes.length;
@@ -184,13 +198,21 @@ export class GraphDrawing {
     const nodes = this.#nodes;
     const ids = this.#idMap();
     const heavy = this.layoutCost.virtualNodes > NSLIMIT_FROM_VIRTUAL_NODES;
-    const graphAttrs = heavy ? `rankdir=${this.#rankdir} nslimit=1` : `rankdir=${this.#rankdir}`;
+    const compact = this.#compact;
+    const graphAttrs = [
+      `rankdir=${this.#rankdir}`,
+      ...(compact ? ['ranksep=0.2 nodesep=0.12'] : []),
+      ...(heavy ? ['nslimit=1'] : []),
+    ].join(' ');
     const lines = ['digraph {', `  graph [${graphAttrs}]`, '  node [fontname="DejaVu Sans"]'];
+    // A record's top-level fields run across the rank direction; braces turn them along it (the post's).
+    const [open, close] = compact ? ['', ''] : ['{ ', ' }'];
+    const opAttrs = compact ? ' width=0.3 height=0.25 margin=0.02' : '';
     nodes.forEach((v, i) => {
-      const label = `{ ${escapeRecordField(this.#labels[i]!)} | data ${formatFixed(this.#data[i]!)} | grad ${formatFixed(this.#grad[i]!)} }`;
+      const label = `${open}${escapeRecordField(this.#labels[i]!)} | data ${formatCompact(this.#data[i]!)} | grad ${formatCompact(this.#grad[i]!)}${close}`;
       lines.push(`  n${i} [label="${label}" shape=record]`);
       if (v.opName !== undefined)
-        lines.push(`  n${i}op [label="${escapePlainLabel(v.op)}"]`, `  n${i}op -> n${i}`);
+        lines.push(`  n${i}op [label="${escapePlainLabel(v.op)}"${opAttrs}]`, `  n${i}op -> n${i}`);
     });
     for (const v of nodes)
       for (const child of v.children) lines.push(`  n${ids.get(child)!} -> n${ids.get(v)!}op`);
@@ -209,18 +231,21 @@ function checkLimit(name: string, value: unknown, fallback: number): number {
 
 /**
  * Draw the graph under `root` as the walkthrough's draw_dot does: `{ label | data 0.7071 | grad 1.0000 }`
- * records (Python's %.4f), an op node feeding each computed Value, and an edge from each input to the op
+ * records (Python's %.4f below a million, `1.561e+49` above: formatCompact), an op node feeding each computed Value, and an edge from each input to the op
  * node of the Value it feeds. Node ids are positions in `trace(root).nodes`, so output is reproducible.
  * Only counts and a snapshot of the numbers are taken here; the text is built when first asked for.
  */
 export function drawDot(root: Value, opts: DrawDotOptions = {}): GraphDrawing {
   if (!(root instanceof Value)) throw new TypeError(`drawDot(root): expected a Value, got ${describe(root)}`);
-  checkOptions(opts, ['rankdir', 'maxNodes', 'maxLayoutNodes'], 'drawDot(root, opts)');
+  checkOptions(opts, ['rankdir', 'maxNodes', 'maxLayoutNodes', 'compact'], 'drawDot(root, opts)');
   const rankdir = opts.rankdir ?? 'LR';
   if (rankdir !== 'LR' && rankdir !== 'TB') {
     throw new RangeError(`drawDot: expected rankdir to be 'LR' or 'TB', got ${describe(rankdir)}`);
   }
   const maxNodes = checkLimit('maxNodes', opts.maxNodes, DEFAULT_MAX_NODES);
   const maxLayoutNodes = checkLimit('maxLayoutNodes', opts.maxLayoutNodes, DEFAULT_MAX_LAYOUT_NODES);
-  return new GraphDrawing(topoSort(root), rankdir, maxNodes, maxLayoutNodes);
+  if (opts.compact !== undefined && typeof opts.compact !== 'boolean') {
+    throw new TypeError(`drawDot: expected compact to be a boolean, got ${describe(opts.compact)}`);
+  }
+  return new GraphDrawing(topoSort(root), rankdir, maxNodes, maxLayoutNodes, opts.compact ?? false);
 }

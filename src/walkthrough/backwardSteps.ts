@@ -9,7 +9,7 @@ import { describe } from '../engine/describe.js';
 import { OP_FORMULAS, writeFormula, type BinaryOpFormula, type FormulaText } from '../engine/opFormulas.js';
 import { OPS } from '../engine/ops.js';
 import { topoSort, Value } from '../engine/value.js';
-import { formatFixed } from '../viz/formatFixed.js';
+import { formatCompact } from '../viz/formatCompact.js';
 import { defaultName, partial, wrapName, type NameNode } from './nodeNames.js';
 
 /** One input's share of a node's gradient: `local × upstream = contribution`, added into `child.grad`. */
@@ -124,7 +124,7 @@ export class BackwardStepper {
       node: this.root,
       name: r,
       contributions: [],
-      text: `${partial(r, r)} = 1: ${wrapName(r)}.grad = ${formatFixed(this.root.grad)}, the output's derivative with respect to itself.`,
+      text: `${partial(r, r)} = 1: ${wrapName(r)}.grad = ${formatCompact(this.root.grad)}, the output's derivative with respect to itself.`,
     };
   }
 
@@ -153,10 +153,10 @@ export class BackwardStepper {
     const rootName = this.nameOf(this.root);
     const byName = { a: this.nameOf(a), out: nodeName, k, ...(b === null ? {} : { b: this.nameOf(b) }) };
     const byNumber = {
-      a: formatFixed(a.data),
-      out: formatFixed(node.data),
+      a: formatCompact(a.data),
+      out: formatCompact(node.data),
       k,
-      ...(b === null ? {} : { b: formatFixed(bData) }),
+      ...(b === null ? {} : { b: formatCompact(bData) }),
     };
     const out: Contribution[] = [];
     const add = (child: Value, input: 0 | 1, local: number, text: FormulaText, blocked = false): void => {
@@ -171,7 +171,7 @@ export class BackwardStepper {
       // A constant derivative (`∂nn/∂b = 1`) is written once; `w1 = -3.0000` skips the repeated number.
       const steps = /^\d+$/.test(formula)
         ? [derivative, formula]
-        : [derivative, formula, numbers, formatFixed(local)].filter(
+        : [derivative, formula, numbers, formatCompact(local)].filter(
             (s, j, all) => j === 0 || s !== all[j - 1],
           );
       out.push({
@@ -185,8 +185,8 @@ export class BackwardStepper {
         formula,
         numbers,
         text:
-          `${steps.join(' = ')};  × upstream ${partial(rootName, nodeName)} = ${formatFixed(upstream)}` +
-          `  →  ${wrapName(childName)}.grad += ${formatFixed(contribution)} (now ${formatFixed(child.grad)})` +
+          `${steps.join(' = ')};  × upstream ${partial(rootName, nodeName)} = ${formatCompact(upstream)}` +
+          `  →  ${wrapName(childName)}.grad += ${formatCompact(contribution)} (now ${formatCompact(child.grad)})` +
           (blocked ? ' (blocked: exactly 0, whatever comes from above)' : ''),
       });
     };
@@ -203,7 +203,7 @@ export class BackwardStepper {
   }
 }
 
-/** A computed node's op over its inputs: `x1·w1`, `a + b`, `e^-1`, `tanh(nn)`. */
+/** A computed node's op over its inputs: `x1·w1`, `a + b`, `e**-1`, `tanh(nn)`. */
 export function writeOp(node: Value, name: (v: Value) => string): string {
   const [a, b] = node.children;
   if (a === undefined) return name(node);

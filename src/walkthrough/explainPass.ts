@@ -3,6 +3,7 @@
 import type { Value } from '../engine/value.js';
 import { BackwardStepper, type BackwardStep } from './backwardSteps.js';
 import { forwardSteps } from './forwardSteps.js';
+import { formatCompact } from '../viz/formatCompact.js';
 import { wrapName } from './nodeNames.js';
 
 /**
@@ -19,7 +20,7 @@ export function explainPass(root: Value): string[] {
   lines.push(...passLines(steps));
   const leaves = stepper.order.filter((v) => v.opName === undefined);
   lines.push('', '# gradients of the inputs');
-  for (const v of leaves) lines.push(`${wrapName(stepper.nameOf(v))}.grad = ${v.grad.toFixed(4)}`);
+  for (const v of leaves) lines.push(`${wrapName(stepper.nameOf(v))}.grad = ${formatCompact(v.grad)}`);
   return lines;
 }
 

@@ -2,7 +2,7 @@
 
 import { describe } from '../engine/describe.js';
 import { topoSort, Value } from '../engine/value.js';
-import { formatFixed } from '../viz/formatFixed.js';
+import { formatCompact } from '../viz/formatCompact.js';
 import { writeOp } from './backwardSteps.js';
 import { defaultName, type NameNode } from './nodeNames.js';
 
@@ -24,11 +24,11 @@ export function forwardSteps(root: Value, name: NameNode = defaultName): Forward
   const names = new Map(order.map((v, i) => [v, name(v, i)]));
   const nameOf = (v: Value): string => names.get(v)!;
   return order.map((node, index) => {
-    const value = formatFixed(node.data);
+    const value = formatCompact(node.data);
     const text =
       node.opName === undefined
         ? `${nameOf(node)} = ${value} (an input)`
-        : `${nameOf(node)} = ${writeOp(node, nameOf)} = ${writeOp(node, (v) => formatFixed(v.data))} = ${value}`;
+        : `${nameOf(node)} = ${writeOp(node, nameOf)} = ${writeOp(node, (v) => formatCompact(v.data))} = ${value}`;
     return { node, index, name: nameOf(node), text };
   });
 }

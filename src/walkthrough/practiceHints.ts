@@ -19,7 +19,7 @@ const RULES: { readonly [K in OpName]: (c: Contribution) => string } = {
     `the local derivative of + is 1 for each input (${c.derivative} = 1): + passes the grad on unchanged`,
   mul: (c) =>
     `the local derivative of * with respect to one input is the other input: ${c.derivative} = ${c.formula}`,
-  pow: (c) => `the power rule, ∂(a^k)/∂a = k·a^(k − 1): ${c.derivative} = ${c.formula}`,
+  pow: (c) => `the power rule, ∂(a**k)/∂a = k·a**(k − 1): ${c.derivative} = ${c.formula}`,
   tanh: (c) => `the local derivative of tanh is ${c.formula} (${c.derivative} = ${c.formula})`,
   exp: (c) => `the local derivative of exp is exp itself: ${c.derivative} = ${c.formula}`,
   relu: (c) =>
@@ -28,7 +28,7 @@ const RULES: { readonly [K in OpName]: (c: Contribution) => string } = {
   sigmoid: (c) => `the local derivative of sigmoid is out·(1 − out): ${c.derivative} = ${c.formula}`,
 };
 
-/** The rule one row applies: `o = tanh(nn): the local derivative of tanh is 1 − o² (∂o/∂nn = 1 − o²)`. */
+/** The rule one row applies: `o = tanh(nn): the local derivative of tanh is 1 − o**2 (∂o/∂nn = 1 − o**2)`. */
 export function ruleOf(use: Use): string {
   return `${use.step.text}: ${RULES[use.step.node.opName!](use.row)}`;
 }
@@ -64,7 +64,7 @@ export function hintsFor(name: string, uses: readonly Use[], seed: BackwardStep 
   return [first, `${numbers.join('; ')}.${sum}`];
 }
 
-/** `1 − 0.7071² = 0.5000`, or just the number when the formula is one. */
+/** `1 − 0.7071**2 = 0.5000`, or just the number when the formula is one. */
 function numbersOf(c: Contribution): string {
   const local = formatCompact(c.local);
   // A constant (`1`) or a bare number (`-3.0000`) is the derivative itself: say it once.

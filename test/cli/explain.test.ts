@@ -15,7 +15,9 @@ describe('micrograd graph --explain', () => {
     expect(lines).toContain('x1*w1 = x1·w1 = 2.0000·(-3.0000) = -6.0000');
     expect(
       lines.some((l) =>
-        /∂\(tanh\(.*\)\)\/∂\(x1\*w1 \+ x2\*w2 \+ b\) = 1 − \(tanh\(.*\)\)² = 1 − 0\.7071² = 0\.5000/.test(l),
+        /∂\(tanh\(.*\)\)\/∂\(x1\*w1 \+ x2\*w2 \+ b\) = 1 − \(tanh\(.*\)\)\*\*2 = 1 − 0\.7071\*\*2 = 0\.5000/.test(
+          l,
+        ),
       ),
     ).toBe(true);
     expect(lines.some((l) => l.includes('∂(x1*w1)/∂x1 = w1 = -3.0000;'))).toBe(true);
@@ -49,7 +51,7 @@ describe('micrograd walkthrough --explain', () => {
     const lines = r.stdout.split('\n').map((l) => l.trim());
     expect(lines).toContain('o = tanh(nn) = tanh(0.8814) = 0.7071');
     expect(lines).toContain(
-      '∂o/∂nn = 1 − o² = 1 − 0.7071² = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000 (now 0.5000)',
+      '∂o/∂nn = 1 − o**2 = 1 − 0.7071**2 = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000 (now 0.5000)',
     );
     expect(lines).toContain('x1.grad = -1.5000');
     // The walkthrough's own lines after backward are unchanged (Python's float repr of one pass).

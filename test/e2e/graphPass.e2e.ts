@@ -88,7 +88,7 @@ describe('graph page: honest passes', () => {
         })),
       );
       if (s.node.label === 'o') {
-        expect(rows[0]!.text).toMatch(/^∂o\/∂nn = 1 − o² = 1 − 0\.7071² = 0\.5000;/);
+        expect(rows[0]!.text).toMatch(/^∂o\/∂nn = 1 − o\*\*2 = 1 − 0\.7071\*\*2 = 0\.5000;/);
       }
     }
     expect(n).toBe(6); // the seed and 5 computed nodes

@@ -1,4 +1,4 @@
-// Practice on the graph page: the post's neuron played by hand (o 1; a wrong nn gets the tanh rule 1 − o²;
+// Practice on the graph page: the post's neuron played by hand (o 1; a wrong nn gets the tanh rule 1 − o**2;
 // 0.5; the leaves with the post's grads), the picture hiding each grad until it is given, seeded exercise
 // links that open the same graph every time, and Practice on the other presets and a typed expression.
 import type { Page } from 'playwright-core';
@@ -46,14 +46,14 @@ describe('graph page: Practice', () => {
     await expect.poll(() => pictureGrads(page)).toMatchObject({ o: '1.0000', nn: '?' });
 
     await give(page, 'nn', '1');
-    await expect.poll(() => page.textContent('.practice-row[data-key="nn"] .hint')).toContain('1 − o²');
+    await expect.poll(() => page.textContent('.practice-row[data-key="nn"] .hint')).toContain('1 − o**2');
     expect(await page.textContent('.practice-row[data-key="nn"] .reply')).toBe('Not 1.');
     await page.getByRole('button', { name: 'Hint for nn' }).click();
     await expect
       .poll(() => page.$$eval('.practice-row[data-key="nn"] .hint', (p) => p.map((x) => x.textContent)))
       .toEqual([
-        expect.stringContaining('o = tanh(nn): the local derivative of tanh is 1 − o²'),
-        'Then: ∂o/∂nn = 1 − 0.7071² = 0.5000, times upstream o.grad = 1.0000: 0.5000.',
+        expect.stringContaining('o = tanh(nn): the local derivative of tanh is 1 − o**2'),
+        'Then: ∂o/∂nn = 1 − 0.7071**2 = 0.5000, times upstream o.grad = 1.0000: 0.5000.',
       ]);
     await give(page, 'nn', '0.5');
     await expect.poll(() => focusedName(page)).toBe('grad of b');

@@ -49,15 +49,21 @@ describe('OP_FORMULAS', () => {
   });
 
   it('writes formulas out with names and numbers as a reader writes them', () => {
-    expect(writeFormula(OP_FORMULAS.tanh.da, { a: 'nn', out: 'o' })).toBe('1 − o²');
-    expect(writeFormula(OP_FORMULAS.tanh.da, { a: '0.8814', out: '0.7071' })).toBe('1 − 0.7071²');
+    expect(writeFormula(OP_FORMULAS.tanh.da, { a: 'nn', out: 'o' })).toBe('1 − o**2');
+    expect(writeFormula(OP_FORMULAS.tanh.da, { a: '0.8814', out: '0.7071' })).toBe('1 − 0.7071**2');
     expect(writeFormula(OP_FORMULAS.mul.da, { a: 'x1', b: 'w1', out: 'x1*w1' })).toBe('w1');
     expect(writeFormula(OP_FORMULAS.mul.db, { a: 'x1*w1 + b', b: 'w1', out: 't' })).toBe('x1*w1 + b');
-    expect(writeFormula(OP_FORMULAS.pow.da, { a: 'e', out: 't', k: -1 })).toBe('(-1)·e^(-2)');
-    expect(writeFormula(OP_FORMULAS.pow.da, { a: '-2.0000', out: 't', k: 3 })).toBe('3·(-2.0000)²');
+    expect(writeFormula(OP_FORMULAS.pow.da, { a: 'e', out: 't', k: -1 })).toBe('(-1)·e**-2');
+    expect(writeFormula(OP_FORMULAS.pow.da, { a: '-2.0000', out: 't', k: 3 })).toBe('3·(-2.0000)**2');
+    // Powers read one way everywhere, as the picture's `**-1` op node: no `^((-1))`, no `²` beside `**-1`.
+    expect(writeFormula(OP_FORMULAS.pow.da, { a: 'a', out: 't', k: 0.5 })).toBe('0.5·a**-0.5');
+    expect(writeFormula(OP_FORMULAS.pow.da, { a: 'a', out: 't', k: 1.1 })).toBe('1.1·a**0.1');
+    expect(writeFormula(OP_FORMULAS.pow.da, { a: 'a', out: 't', k: 2 })).toBe('2·a');
+    expect(writeFormula('a**k', { a: 't15', out: 't', k: -1 })).toBe('t15**-1');
+    expect(writeFormula('b * a**(b - 1)', { a: 'x', b: 'y', out: 't' })).toBe('y·x**(y − 1)');
     expect(writeFormula(OP_FORMULAS.log.da, { a: 'x', out: 'y' })).toBe('1 / x');
     expect(writeFormula(OP_FORMULAS.sigmoid.da, { a: 'x', out: 's' })).toBe('s·(1 − s)');
     expect(writeFormula(OP_FORMULAS.relu.da, { a: 'x', out: 'r' })).toBe('1 if r > 0 else 0');
-    expect(writeFormula(OP_FORMULAS.tanh.da, { a: 'x', out: 'x1*w1 + b' })).toBe('1 − (x1*w1 + b)²');
+    expect(writeFormula(OP_FORMULAS.tanh.da, { a: 'x', out: 'x1*w1 + b' })).toBe('1 − (x1*w1 + b)**2');
   });
 });

@@ -79,6 +79,8 @@ describe('parse: errors', () => {
     ['foo(x)', /unknown function 'foo' at column 1 \(known: tanh, exp, relu, log, sigmoid\)/, 1],
     ['x ** y', /exponent of '\*\*' must be a number, not the variable 'y' at column 6/, 6],
     ['', /at column 1, found end of input/, 1],
+    // Leading blanks count: a caller that blanks a prefix (the graph page's `o =`) gets the line's column.
+    ['    a + * b', /at column 9, found '\*'/, 9],
   ];
   it.each(cases)('%j', (source, message, column) => {
     let caught: unknown;

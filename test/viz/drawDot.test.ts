@@ -118,6 +118,15 @@ describe('drawDot numbers and files', () => {
     expect(source).toContain('{ c | data -inf | grad 0.0000 }');
   });
 
+  it('writes a number from a million up with four significant digits and an exponent, not 200 digits', () => {
+    const x = new Value(1e200, { label: 'x' });
+    const { source } = drawDot(x.mul(-3.5e6));
+    // Math: 1e200 · -3.5e6 = -3.5e206; below a million the post's %.4f is kept (grad 0.0000).
+    expect(source).toContain('{ x | data 1.000e+200 | grad 0.0000 }');
+    expect(source).toContain('data -3.500e+6 | grad 0.0000');
+    expect(source).toContain('data -3.500e+206 | grad 0.0000');
+  });
+
   it('saves DOT text by extension', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'micrograd-dot-'));
     try {
@@ -130,6 +139,23 @@ describe('drawDot numbers and files', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('drawDot compact', () => {
+  it("stacks a record's fields and tightens the layout only when asked; the default is the post's", () => {
+    const { o } = buildNeuron('tanh');
+    const post = drawDot(o).source;
+    expect(post).toContain('[label="{ nn | data 0.8814 | grad 0.0000 }" shape=record]');
+    expect(post).toContain('graph [rankdir=LR]');
+    expect(post).toContain('[label="tanh"]');
+    const compact = drawDot(o, { compact: true }).source;
+    expect(compact).toContain('[label="nn | data 0.8814 | grad 0.0000" shape=record]');
+    expect(compact).toContain('graph [rankdir=LR ranksep=0.2 nodesep=0.12]');
+    expect(compact).toContain('[label="tanh" width=0.3 height=0.25 margin=0.02]');
+    expect(() => drawDot(o, { compact: 'yes' as unknown as boolean })).toThrow(
+      /compact to be a boolean, got string "yes"/,
+    );
   });
 });
 

@@ -142,7 +142,7 @@ describe('written-out steps', () => {
     const tanh = steps[1]!.contributions[0]!;
     expect(steps[1]!.text).toBe('o = tanh(nn)');
     expect(tanh.text).toBe(
-      '∂o/∂nn = 1 − o² = 1 − 0.7071² = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000 (now 0.5000)',
+      '∂o/∂nn = 1 − o**2 = 1 − 0.7071**2 = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000 (now 0.5000)',
     );
     const mul = steps.find((s) => s.name === 'x1*w1')!;
     expect(mul.text).toBe('x1*w1 = x1·w1');
@@ -165,8 +165,8 @@ describe('written-out steps', () => {
     expect(steps[1]!.text).toBe(`t${order.length - 1} = a·${t}`);
     const toB = steps[2]!.contributions[0]!;
     expect(toB.derivative).toBe(`∂${t}/∂b`);
-    expect(toB.formula).toBe('(-1)·b^(-2)');
-    expect(toB.numbers).toBe('(-1)·3.0000^(-2)');
+    expect(toB.formula).toBe('(-1)·b**-2');
+    expect(toB.numbers).toBe('(-1)·3.0000**-2');
   });
 
   it("every row's numbers are the op table's local derivative, and its sum the child's grad then", () => {

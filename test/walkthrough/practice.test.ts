@@ -112,7 +112,7 @@ describe('Practice: order and readiness', () => {
     const from = explained.indexOf(s.pass[0]!);
     expect(explained.slice(from, from + s.pass.length)).toEqual(s.pass);
     expect(s.pass).toContain(
-      '  ∂o/∂nn = 1 − o² = 1 − 0.7071² = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000 (now 0.5000)',
+      '  ∂o/∂nn = 1 − o**2 = 1 − 0.7071**2 = 0.5000;  × upstream ∂o/∂o = 1.0000  →  nn.grad += 0.5000 (now 0.5000)',
     );
   });
 
@@ -128,7 +128,7 @@ describe('Practice: order and readiness', () => {
 });
 
 describe('Practice: hints', () => {
-  it("for the neuron's nn: first the rule 1 − o², then the numbers 1 − 0.7071² = 0.5 times upstream 1", () => {
+  it("for the neuron's nn: first the rule 1 − o**2, then the numbers 1 − 0.7071**2 = 0.5 times upstream 1", () => {
     const p = new Practice(buildNeuron('tanh').o);
     p.answer(byName(p, 'o'), '1');
     const nn = byName(p, 'nn');
@@ -136,9 +136,9 @@ describe('Practice: hints', () => {
     expect(wrong.kind).toBe('wrong');
     const [rule, numbers] = p.hints(nn);
     expect(wrong.kind === 'wrong' && wrong.hint).toBe(rule);
-    expect(rule).toContain('o = tanh(nn): the local derivative of tanh is 1 − o²');
+    expect(rule).toContain('o = tanh(nn): the local derivative of tanh is 1 − o**2');
     expect(rule).toContain('nn.grad = ∂o/∂nn × o.grad');
-    expect(numbers).toBe('∂o/∂nn = 1 − 0.7071² = 0.5000, times upstream o.grad = 1.0000: 0.5000.');
+    expect(numbers).toBe('∂o/∂nn = 1 − 0.7071**2 = 0.5000, times upstream o.grad = 1.0000: 0.5000.');
     expect(p.hint(nn)).toBe(numbers);
     expect(p.hint(nn)).toBe(numbers); // the last hint again, not past the end
     expect(p.progressOf(nn).hints).toBe(2);
@@ -160,8 +160,8 @@ describe('Practice: hints', () => {
       (x, w) => x.mul(w),
       'the local derivative of * with respect to one input is the other input: ∂y/∂x = w',
     ],
-    ['pow', (x) => x.pow(3), 'the power rule, ∂(a^k)/∂a = k·a^(k − 1): ∂y/∂x = 3·x²'],
-    ['tanh', (x) => x.tanh(), 'the local derivative of tanh is 1 − y²'],
+    ['pow', (x) => x.pow(3), 'the power rule, ∂(a**k)/∂a = k·a**(k − 1): ∂y/∂x = 3·x**2'],
+    ['tanh', (x) => x.tanh(), 'the local derivative of tanh is 1 − y**2'],
     ['exp', (x) => x.exp(), 'the local derivative of exp is exp itself: ∂y/∂x = y'],
     [
       'relu',

@@ -5,7 +5,7 @@ import { topoSort } from '../../src/engine/value.js';
 import { buildNeuron } from '../../src/walkthrough/neuron.js';
 import { buildScene, type PageState } from '../../web/src/graph/pageState.js';
 import { presetPage } from './presetPage.js';
-import { PRESETS } from '../../web/src/graph/presets.js';
+import { presetById, PRESETS } from '../../web/src/graph/presets.js';
 import { record } from '../../web/src/graph/urlState.js';
 
 const neuron = PRESETS.find((p) => p.id === 'neuron')!;
@@ -44,5 +44,21 @@ describe('graph page scene', () => {
     expect(labels.filter((l) => /^t\d+$/.test(l))).toEqual(
       division.nodes.flatMap((v, i) => (v.opName !== undefined ? [`t${i}`] : [])),
     );
+  });
+
+  it("names constants by their number, and leaves the exp preset's e unnamed as the post does", () => {
+    const exp = presetById('neuron-exp')!;
+    const scene = buildScene({
+      ...base,
+      url: { ...base.url, text: exp.text, values: exp.values, labels: record(Object.entries(exp.labels!)) },
+    });
+    const labels = scene.nodes.map((v) => v.label);
+    // exp(2*nn), ee - 1, ee + 1: the constants 2, -1 and 1 (ee - 1 is ee + (-1), as in the post).
+    expect(
+      labels.filter((l, i) => scene.nodes[i]!.opName === undefined && scene.keys[i]!.startsWith('#')),
+    ).toEqual(['2', '-1', '1']);
+    expect(labels).not.toContain('ee');
+    const e = scene.nodes.find((v) => v.opName === 'exp')!;
+    expect(e.label).toBe(`t${scene.nodes.indexOf(e)}`);
   });
 });

@@ -37,6 +37,22 @@ describe('Program', () => {
     expect(() => Program.parse('c = a').build({ a: 1 })).toThrow(/only renames a node/);
   });
 
+  it("gives each mistake's column in the line as typed, `name =` and indent included", () => {
+    const column = (text: string): string => {
+      try {
+        Program.parse(text);
+      } catch (err) {
+        return /at column (\d+)/.exec((err as Error).message)?.[1] ?? (err as Error).message;
+      }
+      return 'no error';
+    };
+    expect(column('o = a + * b')).toBe('9'); // the `*`
+    expect(column('x = 1\ny = x $ 2')).toBe('7'); // the `$`
+    expect(column('  o=a + * b')).toBe('9');
+    expect(column('a + * b')).toBe('5');
+    expect(column('  a + * b')).toBe('7');
+  });
+
   it('reads hostile text as text: markup is a syntax error, never evaluated', () => {
     expect(() => Program.parse('<img src=x onerror=alert(1)>')).toThrow(/^line 1: /);
   });

@@ -16,7 +16,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
   labels: fc
     .array(fc.tuple(name, fc.string({ maxLength: 20, unit: 'binary' })), { maxLength: 6 })
     .map((e) => record(e)),
-  rankdir: fc.constantFrom('LR' as const, 'TB' as const),
+  rankdir: fc.constantFrom('auto' as const, 'LR' as const, 'TB' as const),
   zoom: fc.constantFrom('fit' as const, ...ZOOMS),
   accumulate: fc.boolean(),
   practice: fc.boolean(),
@@ -87,7 +87,7 @@ describe('graph page URL state', () => {
         }
         if (state !== undefined) {
           for (const x of Object.values(state.values)) expect(Number.isFinite(x)).toBe(true);
-          expect(['LR', 'TB']).toContain(state.rankdir);
+          expect(['auto', 'LR', 'TB']).toContain(state.rankdir);
         }
       }),
       { numRuns: 500 },

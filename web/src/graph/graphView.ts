@@ -1,8 +1,12 @@
 // graphView: put the laid-out SVG on the page, size it to its box, and make its nodes operable.
 
 import type { Value } from '../../../src/engine/value.js';
-import { formatFixed, parseSvg } from '../dom.js';
+import { formatCompact, parseSvg } from '../dom.js';
+import { fitScale, MIN_SCALE, type Size } from './fitLayout.js';
 import type { Zoom } from './urlState.js';
+
+/** The box's border and a little air around the picture, in CSS pixels. */
+const ROOM = 8;
 
 export interface Drawn {
   /** DOT text and Graphviz's own SVG text, for the exports. */
@@ -40,7 +44,7 @@ export function showGraph(
     g.setAttribute('role', 'button');
     g.setAttribute(
       'aria-label',
-      `${v.label}${v.op !== '' ? ` (${v.op})` : ''}: data ${formatFixed(v.data)}, grad ${formatFixed(v.grad)}`,
+      `${v.label}${v.op !== '' ? ` (${v.op})` : ''}: data ${formatCompact(v.data)}, grad ${formatCompact(v.grad)}`,
     );
     g.dataset['index'] = String(index);
     g.dataset['label'] = v.label;
@@ -59,26 +63,37 @@ export function showGraph(
 }
 
 /**
- * Size the picture: `zoom` times its natural size, or for 'fit' the largest size at which the whole graph
- * fits the box's width and its tallest allowed height (never above natural size, never below `minFit` of
- * it: past that the box scrolls and pans, since text too small to read helps nobody). The box's height
- * then follows the picture, so a wide, flat graph leaves no empty band.
+ * The room the picture has: the box's width, and the height left on the screen below the box's top, so a
+ * graph that fits is seen whole on load. On a phone, under half the screen: the step's explanation below
+ * the graph stays in view.
  */
-export function sizeGraph(drawn: Drawn, box: HTMLElement, zoom: Zoom, minFit: number): void {
+export function roomIn(box: HTMLElement): Size {
+  const top = box.getBoundingClientRect().top + window.scrollY;
+  const height =
+    window.innerWidth <= 700
+      ? Math.round(window.innerHeight * 0.45)
+      : Math.max(240, Math.round(window.innerHeight - top - 12));
+  box.style.maxHeight = `${height}px`;
+  return { width: box.clientWidth - ROOM, height: height - ROOM };
+}
+
+/**
+ * Size the picture: `zoom` times its natural size, or for 'fit' the largest size at which the whole graph
+ * fits `room` (never above natural size, and never with text under MIN_FONT_PX: past that the box pans,
+ * since text too small to read helps nobody). The box's height then follows the picture, so a wide, flat
+ * graph leaves no empty band. Returns whether the picture is bigger than its box.
+ */
+export function sizeGraph(drawn: Drawn, box: HTMLElement, zoom: Zoom, room: Size): boolean {
   // Graphviz measures in points; a CSS pixel is 3/4 of a point.
   const w = (drawn.svg.viewBox.baseVal.width * 4) / 3;
   const h = (drawn.svg.viewBox.baseVal.height * 4) / 3;
-  const maxHeight = parseFloat(getComputedStyle(box).maxHeight) || window.innerHeight * 0.6;
-  const room = 8; // the box's border and a little air
-  const scale =
-    zoom === 'fit'
-      ? Math.max(minFit, Math.min(1, (box.clientWidth - room) / w, (maxHeight - room) / h))
-      : zoom;
+  const scale = zoom === 'fit' ? Math.max(MIN_SCALE, fitScale({ width: w, height: h }, room)) : zoom;
   drawn.svg.removeAttribute('width');
   drawn.svg.removeAttribute('height');
   drawn.svg.style.width = `${Math.round(w * scale)}px`;
   drawn.svg.style.height = `${Math.round(h * scale)}px`;
-  box.style.setProperty('--graph-height', `${Math.round(h * scale) + room}px`);
+  box.style.setProperty('--graph-height', `${Math.round(h * scale) + ROOM}px`);
+  return w * scale > room.width + 1 || h * scale > room.height + 1;
 }
 
 export interface Marks {

@@ -2,8 +2,8 @@
 // newer one is asked for, and any layout is stopped after LAYOUT_TIMEOUT_MS, with a message saying so.
 
 import type { Value } from '../../../src/engine/value.js';
+import type { Candidate, Size } from './fitLayout.js';
 import { toPlain, type LayoutReply, type LayoutRequest } from './layoutMessages.js';
-import type { Rankdir } from './urlState.js';
 
 /** Longest a layout may take before the page gives up on it and says so. */
 export const LAYOUT_TIMEOUT_MS = 20_000;
@@ -15,6 +15,9 @@ export interface Layout {
   readonly source: string;
   /** Graphviz's SVG text. */
   readonly svg: string;
+  /** Which of the candidates it is, and whether it fits the room with readable text. */
+  readonly candidate: Candidate;
+  readonly fits: boolean;
 }
 
 /** The rejection of a layout replaced by a newer one: the caller ignores it. */
@@ -40,7 +43,7 @@ function ensureWorker(): Worker {
     const { job, timer } = running;
     clearTimeout(timer);
     running = undefined;
-    if (m.ok) job.resolve({ source: m.source, svg: m.svg });
+    if (m.ok) job.resolve({ source: m.source, svg: m.svg, candidate: m.candidate, fits: m.fits });
     else job.reject(new Error(m.message));
     pump();
   };
@@ -82,11 +85,17 @@ function pump(): void {
   ensureWorker().postMessage(job.request);
 }
 
-/** Lay out the graph of `nodes` (trace order, root last) in the worker. */
-export function layout(nodes: readonly Value[], rankdir: Rankdir): Promise<Layout> {
+/** Lay out the graph of `nodes` (trace order, root last) in the worker: the first candidate that fits. */
+export function layout(
+  nodes: readonly Value[],
+  candidates: readonly Candidate[],
+  room: Size,
+  minScale: number,
+): Promise<Layout> {
   queued?.reject(new Superseded('a newer drawing replaced this one'));
   return new Promise<Layout>((resolve, reject) => {
-    queued = { request: { id: ++nextId, nodes: toPlain(nodes), rankdir }, resolve, reject };
+    const request = { id: ++nextId, nodes: toPlain(nodes), candidates, room, minScale };
+    queued = { request, resolve, reject };
     if (running !== undefined && performance.now() - running.started > STALE_MS) {
       stop(new Superseded('a newer drawing replaced this one'));
     } else pump();

@@ -2,7 +2,7 @@
 
 import { Value } from '../../../src/engine/value.js';
 import type { OpName } from '../../../src/engine/ops.js';
-import type { Rankdir } from './urlState.js';
+import type { Candidate, Size } from './fitLayout.js';
 
 /** One Value as plain data: inputs by their position in the list (children before parents). */
 export interface PlainNode {
@@ -17,11 +17,23 @@ export interface PlainNode {
 export interface LayoutRequest {
   readonly id: number;
   readonly nodes: readonly PlainNode[];
-  readonly rankdir: Rankdir;
+  /** The layouts to try, in order; the first that fits `room` at `minScale` or more is kept. */
+  readonly candidates: readonly Candidate[];
+  /** The box's room for the picture, in CSS pixels. */
+  readonly room: Size;
+  readonly minScale: number;
 }
 
 export type LayoutReply =
-  | { readonly id: number; readonly ok: true; readonly source: string; readonly svg: string }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly source: string;
+      readonly svg: string;
+      readonly candidate: Candidate;
+      /** Whether it fits the room at minScale or more (else it is the candidate that came closest). */
+      readonly fits: boolean;
+    }
   | { readonly id: number; readonly ok: false; readonly message: string };
 
 /** The graph as plain data, in `nodes` order (trace order), for postMessage. */

@@ -1,16 +1,27 @@
 // layoutWorker: Graphviz layout off the page's main thread, so a costly graph never freezes the tab.
 
 import { drawDot } from '../../../src/viz/drawDot.js';
+import { fitScore, naturalSize } from './fitLayout.js';
 import { fromPlain, type LayoutReply, type LayoutRequest } from './layoutMessages.js';
 
 const reply = (m: LayoutReply): void => self.postMessage(m);
 
 self.onmessage = async (e: MessageEvent<LayoutRequest>) => {
-  const { id, nodes, rankdir } = e.data;
+  const { id, nodes, candidates, room, minScale } = e.data;
   try {
-    const drawing = drawDot(fromPlain(nodes), { rankdir });
-    const svg = await drawing.render('svg');
-    reply({ id, ok: true, source: drawing.source, svg });
+    const root = fromPlain(nodes);
+    let best: { reply: LayoutReply; score: number } | undefined;
+    for (const candidate of candidates) {
+      const drawing = drawDot(root, candidate);
+      const svg = await drawing.render('svg');
+      const score = fitScore(naturalSize(svg), room, minScale);
+      const fits = score === Infinity;
+      if (best === undefined || score > best.score)
+        best = { reply: { id, ok: true, source: drawing.source, svg, candidate, fits }, score };
+      if (fits) break;
+    }
+    if (best === undefined) throw new Error('no layout was asked for');
+    reply(best.reply);
   } catch (err) {
     // Whatever the library refuses with (a RangeError naming the graph's size, a Graphviz error) as text.
     reply({ id, ok: false, message: err instanceof Error ? err.message : String(err) });

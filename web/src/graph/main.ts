@@ -3,9 +3,10 @@
 
 import '../style.css';
 import './graph.css';
-import { byId, formatFixed, h } from '../dom.js';
+import { byId, formatCompact, h } from '../dom.js';
 import { exportDot, exportPng, exportSvg } from './exportGraph.js';
-import { enablePan, markGraph, revealInBox, showGraph, sizeGraph, type Drawn } from './graphView.js';
+import { candidatesFor, MIN_SCALE, type Candidate } from './fitLayout.js';
+import { enablePan, markGraph, revealInBox, roomIn, showGraph, sizeGraph, type Drawn } from './graphView.js';
 import { layout, Superseded } from './layoutClient.js';
 import { buildScene, DEFAULT_VALUE, type PageState, type Run, type Scene } from './pageState.js';
 import { PRESETS, presetById, type Preset } from './presets.js';
@@ -20,6 +21,7 @@ const errorBox = byId('program-error');
 const linkNotes = byId('link-notes');
 const variablesBox = byId<HTMLFieldSetElement>('variables');
 const graphBox = byId('graph');
+const graphNote = byId('graph-note');
 const stepBox = byId('step-panel');
 const passNote = byId('pass-note');
 const inspector = byId('inspector');
@@ -29,6 +31,8 @@ const accumulateBox = byId<HTMLInputElement>('accumulate');
 const practiceButton = byId<HTMLButtonElement>('practice');
 const levelSelect = byId<HTMLSelectElement>('exercise-level');
 const practicePanel = byId('practice-panel');
+const stepReason = byId('step-reason');
+const stepButtons = ['step-forward', 'step', 'backward'].map((id) => byId<HTMLButtonElement>(id));
 
 for (const p of PRESETS) presetSelect.append(h('option', { value: p.id }, p.title));
 presetSelect.append(h('option', { value: '' }, 'Your own expression'));
@@ -39,6 +43,8 @@ let scene: Scene | undefined;
 let drawn: Drawn | undefined;
 /** What the current picture was laid out from, so a step that changes no number reuses it. */
 let drawnKey = '';
+/** The layout chosen for the current graph's shape, tried first while only its numbers change. */
+let chosen: { shape: string; candidate: Candidate } | undefined;
 let drawing = 0;
 /** Practice mode's view of the current scene, while it is on. */
 let practice: PracticeView | undefined;
@@ -61,6 +67,10 @@ function showPractice(on: boolean): void {
   if (state.url.exercise !== undefined) levelSelect.value = String(state.url.exercise.level);
 }
 
+/** Said in accumulate mode wherever accumulation is explained: why an intermediate grad does not add up. */
+const LATEST_PASS =
+  'the intermediate nodes show the latest pass only, since each backward() recomputes them from zero.';
+
 const urlOf = (p: Preset): UrlState => ({
   ...(state?.url ?? DEFAULTS),
   text: p.text,
@@ -75,12 +85,17 @@ function update(next: Partial<PageState>, opts: { variables?: boolean } = {}): v
   render(opts.variables === true);
 }
 
-/** An edit that changes the graph ends a stepped pass, and says so. */
+/**
+ * An edit that changes the graph ends a stepped pass, and says so; the notice stays while the reader goes
+ * on editing, until the next step or pass.
+ */
 function edited(what: string): Pick<PageState, 'run' | 'notice'> {
   const stepping = state.run.stepping !== undefined;
   return {
     run: { passes: stepping ? 0 : state.run.passes },
-    notice: stepping ? `You changed ${what}, so the stepped pass ended; Step to start a fresh one.` : '',
+    notice: stepping
+      ? `You changed ${what}, so the stepped pass ended; Step to start a fresh one.`
+      : state.notice,
   };
 }
 
@@ -91,7 +106,7 @@ function render(variables: boolean): void {
   zoomSelect.value = String(state.url.zoom);
   accumulateBox.checked = state.url.accumulate;
   passNote.textContent = state.url.accumulate
-    ? 'Accumulating: each pass adds into the inputs’ .grad, as PyTorch’s backward() does. Reset sets them to 0.'
+    ? `Accumulating: each pass adds into the inputs’ .grad, as PyTorch’s backward() does; ${LATEST_PASS} Reset sets them to 0.`
     : 'Each pass starts from zero grads: it shows exactly what one backward() on a fresh graph gives.';
   linkNotes.replaceChildren(
     ...(state.ignored.length === 0
@@ -107,7 +122,16 @@ function render(variables: boolean): void {
     errorBox.textContent = err instanceof Error ? err.message : String(err);
     textarea.setAttribute('aria-invalid', 'true');
     if (drawn === undefined) showGraphMessage('Fix the expression to see its graph.', false);
+    else {
+      // The picture stays for reference, dimmed, and says what it is.
+      graphNote.hidden = false;
+      graphNote.textContent = 'This is the last graph that parsed: fix the expression to update it.';
+    }
   }
+  graphBox.classList.toggle('stale', scene === undefined && drawn !== undefined);
+  // With no graph there is nothing to step: the buttons say so rather than doing nothing.
+  for (const b of stepButtons) b.disabled = scene === undefined;
+  stepReason.hidden = scene !== undefined;
   if (scene !== undefined && variables) {
     const values = record<number>(
       scene.program.variables.map((v) => [
@@ -146,16 +170,26 @@ function showGraphMessage(text: string, isError: boolean): void {
 }
 
 async function draw(s: Scene): Promise<void> {
-  const key = JSON.stringify([state.url.rankdir, s.nodes.map((v) => [v.label, v.data, v.grad, v.op])]);
+  const rankdir = state.url.rankdir;
+  const room = roomIn(graphBox);
+  // Which layout fits depends on the box too: a resize lays an automatic picture out again.
+  const roomKey = rankdir === 'auto' ? [Math.round(room.width / 10), Math.round(room.height / 10)] : [];
+  const shape = JSON.stringify([roomKey, rankdir, state.url.text, state.url.labels]);
+  const key = JSON.stringify([shape, s.nodes.map((v) => [v.label, v.data, v.grad, v.op])]);
   const id = ++drawing;
   if (key !== drawnKey || drawn === undefined) {
     graphBox.setAttribute('aria-busy', 'true');
     if (drawn === undefined) graphBox.replaceChildren(h('p', { class: 'muted' }, 'Laying out the graph…'));
     try {
-      const result = await layout(s.nodes, state.url.rankdir);
+      const dotNodes = s.nodes.reduce((n, v) => n + (v.opName === undefined ? 1 : 2), 0);
+      const last = chosen?.shape === shape ? chosen.candidate : undefined;
+      const candidates = candidatesFor(rankdir, dotNodes, last);
+      const result = await layout(s.nodes, candidates, room, MIN_SCALE);
       if (id !== drawing) return;
       drawn = showGraph(graphBox, result.source, result.svg, s.nodes, select);
       drawnKey = key;
+      chosen = { shape, candidate: result.candidate };
+      graphBox.dataset['layout'] = `${result.candidate.rankdir}${result.candidate.compact ? ' compact' : ''}`;
     } catch (err) {
       if (err instanceof Superseded || id !== drawing) return;
       showGraphMessage(err instanceof Error ? err.message : String(err), true);
@@ -164,7 +198,7 @@ async function draw(s: Scene): Promise<void> {
     graphBox.setAttribute('aria-busy', 'false');
   }
   if (id !== drawing || drawn === undefined) return;
-  sizeGraph(drawn, graphBox, state.url.zoom, minFit());
+  showFit(sizeGraph(drawn, graphBox, state.url.zoom, roomIn(graphBox)));
   const last = s.last;
   const current =
     practice !== undefined ? practice.current : last === undefined ? undefined : s.ids.get(last.step.node);
@@ -180,8 +214,15 @@ async function draw(s: Scene): Promise<void> {
   if (g !== undefined) revealInBox(graphBox, g);
 }
 
-/** Smallest 'fit' scale: on a tablet or desktop the post's neuron fits whole; a phone pans instead. */
-const minFit = (): number => (window.innerWidth >= 700 ? 0.4 : 0.5);
+/** Say so when the picture is bigger than its box, and how to see the rest. */
+function showFit(overflows: boolean): void {
+  graphNote.hidden = !overflows;
+  graphNote.textContent = !overflows
+    ? ''
+    : state.url.zoom === 'fit'
+      ? 'Too big to show whole with readable text: drag the graph (or swipe) to see the rest, or pick a zoom.'
+      : 'Drag the graph (or swipe) to see the rest, or zoom to Fit.';
+}
 
 function select(index: number): void {
   update({ selected: index });
@@ -215,6 +256,8 @@ function renderInspector(): void {
     update({ url: { ...state.url, labels } });
   });
   const pending = i >= scene.pendingFrom;
+  // Enter in the label box redraws the inspector: the new box takes the focus the old one had.
+  const hadFocus = document.activeElement?.id === 'node-label';
   inspector.replaceChildren(
     h('h3', {}, `Selected: ${v.label}`),
     h(
@@ -223,20 +266,21 @@ function renderInspector(): void {
       h('dt', {}, 'op'),
       h('dd', {}, v.op === '' ? 'input (leaf)' : v.op),
       h('dt', {}, 'data'),
-      h('dd', {}, pending ? '? (not computed yet)' : formatFixed(v.data)),
+      h('dd', {}, pending ? '? (not computed yet)' : formatCompact(v.data)),
       h('dt', {}, 'grad'),
-      h('dd', {}, practice?.hidden.has(i) === true ? '? (yours to give)' : formatFixed(v.grad)),
+      h('dd', {}, practice?.hidden.has(i) === true ? '? (yours to give)' : formatCompact(v.grad)),
     ),
     h('label', { for: 'node-label' }, 'Label (empty: its name in the expression)'),
     input,
   );
+  if (hadFocus) input.focus();
 }
 
 /** Move the page so the graph and the explanation under it are in view (on a phone they are not). */
 function bringIntoView(): void {
-  const area = graphBox.closest('section')!;
-  const top = area.getBoundingClientRect().top;
-  if (top < -1 || top > window.innerHeight * 0.25) area.scrollIntoView({ block: 'start' });
+  // The box, not its section: the layout and zoom tools above it may scroll away on a phone.
+  const top = graphBox.getBoundingClientRect().top;
+  if (top < -1 || top > window.innerHeight * 0.25) graphBox.scrollIntoView({ block: 'start' });
 }
 
 function stepForward(): void {
@@ -244,22 +288,37 @@ function stepForward(): void {
   const s = state.run.stepping;
   const n = scene.nodes.length;
   let run: Run;
-  if (s === undefined || s.backward > 0)
+  let notice = '';
+  if (s === undefined || s.backward > 0) {
     run = { passes: donePasses(), stepping: { forward: 1, backward: 0 } };
-  else if (s.forward < n) run = { ...state.run, stepping: { forward: s.forward + 1, backward: 0 } };
+    if (s !== undefined && scene.stepper?.done !== true)
+      notice = 'Step forward starts the forward pass again, so the backward pass you were stepping ended.';
+    else if (!state.url.accumulate && (s !== undefined || state.run.passes > 0))
+      notice = 'A new forward pass starts from zero grads: the last backward pass’s grads are cleared.';
+  } else if (s.forward < n) run = { ...state.run, stepping: { forward: s.forward + 1, backward: 0 } };
   else return stepBackward(); // the forward pass is complete: the next step is the seed
-  update({ run, notice: '' });
+  update({ run, notice });
   bringIntoView();
 }
 
 function stepBackward(): void {
   if (scene === undefined) return;
   const s = state.run.stepping;
+  const n = scene.nodes.length;
   let run: Run;
+  let notice = '';
   if (s === undefined || scene.stepper?.done === true) {
-    run = { passes: donePasses(), stepping: { forward: scene.nodes.length, backward: 1 } };
-  } else run = { ...state.run, stepping: { forward: scene.nodes.length, backward: s.backward + 1 } };
-  update({ run, notice: '' });
+    run = { passes: donePasses(), stepping: { forward: n, backward: 1 } };
+    if (scene.stepper?.done === true || state.run.passes > 0)
+      notice = state.url.accumulate
+        ? 'The last backward pass was complete, so this starts a fresh backward pass from the seed; its grads add onto what the inputs hold.'
+        : 'The last backward pass was complete, so this starts a fresh backward pass from the seed, from zero grads.';
+  } else {
+    run = { ...state.run, stepping: { forward: n, backward: s.backward + 1 } };
+    if (s.backward === 0 && s.forward < n)
+      notice = 'Step backward needs every value, so the rest of the forward pass was computed at once.';
+  }
+  update({ run, notice });
   bringIntoView();
 }
 
@@ -273,8 +332,9 @@ presetSelect.addEventListener('change', () => {
   if (p === undefined) return update({ preset: '' });
   // A new graph starts with no grads: Backward's results belonged to the old one.
   const { notice } = edited('the preset');
+  // The link's notes were about the link's expression: another preset leaves them behind.
   update(
-    { url: urlOf(p), preset: p.id, selected: undefined, run: { passes: 0 }, notice },
+    { url: urlOf(p), preset: p.id, selected: undefined, run: { passes: 0 }, notice, ignored: [] },
     { variables: true },
   );
 });
@@ -289,11 +349,24 @@ textarea.addEventListener('input', () => {
     { variables: true },
   );
 });
-accumulateBox.addEventListener('change', () =>
-  update({ url: { ...state.url, accumulate: accumulateBox.checked }, run: { passes: 0 }, notice: '' }),
-);
+accumulateBox.addEventListener('change', () => {
+  const had = state.run.passes > 0 || state.run.stepping !== undefined;
+  const on = accumulateBox.checked;
+  update({
+    url: { ...state.url, accumulate: on },
+    run: { passes: 0 },
+    notice: had
+      ? `You turned accumulation ${on ? 'on' : 'off'}, so the grads were reset to zero; Backward or Step to run a pass.`
+      : '',
+  });
+});
 rankdirSelect.addEventListener('change', () =>
-  update({ url: { ...state.url, rankdir: rankdirSelect.value === 'TB' ? 'TB' : 'LR' } }),
+  update({
+    url: {
+      ...state.url,
+      rankdir: rankdirSelect.value === 'TB' ? 'TB' : rankdirSelect.value === 'LR' ? 'LR' : 'auto',
+    },
+  }),
 );
 zoomSelect.addEventListener('change', () => {
   const zoom: Zoom = zoomSelect.value === 'fit' ? 'fit' : Number(zoomSelect.value);
@@ -319,24 +392,32 @@ byId('new-exercise').addEventListener('click', () => {
   update({ url, preset: '', selected: undefined, run: { passes: 0 }, notice: '' }, { variables: true });
   bringIntoView();
 });
+let resizing: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
-  if (drawn !== undefined) sizeGraph(drawn, graphBox, state.url.zoom, minFit());
+  clearTimeout(resizing);
+  resizing = setTimeout(() => scene !== undefined && void draw(scene), 150);
 });
 enablePan(graphBox);
 
-const fromLink = parseHash(location.hash);
-const first = PRESETS[0]!;
-state = {
-  url: fromLink.state ?? { ...DEFAULTS, text: first.text, values: record(), labels: record() },
-  preset: '',
-  run: { passes: 0 },
-  notice: '',
-  ignored: fromLink.ignored,
-};
-if (fromLink.state === undefined) state = { ...state, url: urlOf(first) };
-update({ preset: PRESETS.find((p) => p.text === state.url.text)?.id ?? '' }, { variables: true });
-// A linked value for a name the expression does not use is named too, not kept silently.
-if (scene !== undefined) {
+/** Open what a link describes (on load, and when the hash is edited on the open page). */
+function openLink(hash: string, notice: string): void {
+  const fromLink = parseHash(hash);
+  const first = PRESETS[0]!;
+  state = {
+    url: fromLink.state ?? { ...DEFAULTS, text: first.text, values: record(), labels: record() },
+    preset: '',
+    run: { passes: 0 },
+    notice,
+    ignored: fromLink.ignored,
+  };
+  if (fromLink.state === undefined) state = { ...state, url: urlOf(first) };
+  update({ preset: PRESETS.find((p) => p.text === state.url.text)?.id ?? '' }, { variables: true });
+  dropUnusedValues();
+}
+
+/** A linked value for a name the expression does not use is named too, not kept silently. */
+function dropUnusedValues(): void {
+  if (scene === undefined) return;
   const used = new Set(scene.program.variables);
   const unused = Object.keys(state.url.values).filter((k) => !used.has(k));
   if (unused.length > 0) {
@@ -349,3 +430,11 @@ if (scene !== undefined) {
     });
   }
 }
+
+openLink(location.hash, '');
+// The page writes its own hash with replaceState, which fires no hashchange: this is the reader's edit.
+window.addEventListener('hashchange', () => {
+  if (location.hash === serializeHash(state.url)) return;
+  const had = state.run.passes > 0 || state.run.stepping !== undefined;
+  openLink(location.hash, had ? 'The link changed, so the page shows its graph from zero grads.' : '');
+});

@@ -76,10 +76,12 @@ export function buildScene(state: PageState): Scene {
   for (const [name, v] of built.named) nameOf.set(v, name);
   const keys = nodes.map((v, i) => nameOf.get(v) ?? `#${i}`);
   nodes.forEach((v, i) => {
-    const typed = url.labels[keys[i]!];
-    // Every node gets a visible name: the label typed for it, its line's name, or a generated t<i>.
-    if (typed !== undefined && typed !== '') v.label = typed;
-    else if (v.label === '') v.label = `t${i}`;
+    const key = keys[i]!;
+    const typed = url.labels[key];
+    // Every node gets a visible name: the label typed for it, its line's name, a constant's number, or a
+    // generated t<i>. An empty label from a preset or link unnames a line (the post never labels its e).
+    if (typed !== undefined) v.label = typed;
+    if (v.label === '') v.label = v.opName === undefined && key.startsWith('#') ? String(v.data) : `t${i}`;
   });
   const passes = url.accumulate ? run.passes : Math.min(run.passes, 1);
   for (let p = 0; p < passes; p++) root.backward();

@@ -9,7 +9,10 @@ export interface Preset {
   readonly title: string;
   readonly text: string;
   readonly values: Readonly<Record<string, number>>;
-  /** Display labels for named lines whose walkthrough label is not a valid name (`x1*w1`). */
+  /**
+   * Display labels for named lines whose walkthrough label is not a valid name (`x1*w1`), or '' for a line
+   * the walkthrough leaves unlabelled.
+   */
   readonly labels?: Readonly<Record<string, string>>;
 }
 
@@ -30,7 +33,8 @@ export const PRESETS: readonly Preset[] = [
     title: 'The neuron with tanh from exp, pow and div',
     text: [...NEURON_SUM, 'ee = exp(2*nn)', 'o = (ee - 1) / (ee + 1)'].join('\n'),
     values: NEURON_INPUTS,
-    labels: NEURON_LABELS,
+    // The post's Python calls it ee but never labels it: its picture shows that node unnamed.
+    labels: { ...NEURON_LABELS, ee: '' },
   },
   { id: 'division', title: 'Rough work: a / b', text: 'a / b', values: { a: 2.0, b: 4.0 } },
   { id: 'reuse', title: 'Rough work: b = a + a (a used twice)', text: 'b = a + a', values: { a: 3.0 } },

@@ -61,7 +61,10 @@ export class Program {
       const name = m?.[1] ?? '';
       let expression: Expression;
       try {
-        expression = parse(m?.[2] ?? src);
+        // The parser counts columns from the start of what it reads: blanking `name =` (and keeping the
+        // line's indent) makes its column the column in the line as typed.
+        const head = raw.indexOf(src) + (m === null ? 0 : src.length - m[2]!.length);
+        expression = parse(' '.repeat(head) + raw.slice(head));
       } catch (err) {
         throw new SyntaxError(`line ${line}: ${(err as Error).message}`);
       }

@@ -3,7 +3,7 @@
 
 import type { BackwardStep } from '../../../src/walkthrough/backwardSteps.js';
 import type { ForwardStep } from '../../../src/walkthrough/forwardSteps.js';
-import { formatFixed, h } from '../dom.js';
+import { formatCompact, h } from '../dom.js';
 import type { Scene } from './pageState.js';
 
 const IDLE =
@@ -38,14 +38,14 @@ function passSummary(scene: Scene): Node[] {
   const what =
     scene.passes === 1
       ? 'Backward ran one whole pass from zero grads.'
-      : `Backward ran ${scene.passes} passes, each adding into the inputs’ .grad.`;
+      : `Backward ran ${scene.passes} passes, each adding into the inputs’ .grad (the intermediate nodes show the latest pass only, as backward() leaves them).`;
   return [
     h('h3', {}, 'Backward: the whole pass'),
     h('p', {}, `${what} The inputs’ grads (∂${scene.root.label}/∂input):`),
     h(
       'ul',
       { class: 'leaf-grads', 'data-testid': 'leaf-grads' },
-      ...leaves.map((v) => h('li', {}, h('code', {}, `${v.label}.grad = ${formatFixed(v.grad)}`))),
+      ...leaves.map((v) => h('li', {}, h('code', {}, `${v.label}.grad = ${formatCompact(v.grad)}`))),
     ),
     h('p', { class: 'muted' }, 'Step backward to see where each number comes from.'),
   ];
@@ -97,7 +97,7 @@ function backwardParts(step: BackwardStep, scene: Scene): Node[] {
     { class: 'step-status' },
     done
       ? scene.stepper?.accumulate === true
-        ? 'The backward pass is complete; its grads were added to what the inputs held.'
+        ? 'The backward pass is complete; its grads were added to what the inputs held (the intermediate nodes show the latest pass only, as backward() leaves them).'
         : 'The backward pass is complete: these are the grads one backward() gives on a fresh graph.'
       : `${remaining} more node${remaining === 1 ? '' : 's'} to go.`,
   );
@@ -129,7 +129,7 @@ function backwardParts(step: BackwardStep, scene: Scene): Node[] {
     h(
       'p',
       {},
-      `${step.name}'s grad ${formatFixed(step.node.grad)} flows to each input: the local derivative (from the op) times this upstream grad, added into the input's grad.`,
+      `${step.name}'s grad ${formatCompact(step.node.grad)} flows to each input: the local derivative (from the op) times this upstream grad, added into the input's grad.`,
     ),
     h('ol', { class: 'rows', 'aria-label': `Contributions of ${step.name} to its inputs` }, ...rows),
     status,

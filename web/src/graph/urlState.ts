@@ -8,7 +8,8 @@
 
 import { EXERCISE_LEVELS, makeExercise, type ExerciseLevel } from '../../../src/walkthrough/exercise.js';
 
-export type Rankdir = 'LR' | 'TB';
+/** The picture's direction; 'auto' picks the layout that fits the box best (fitLayout.ts). */
+export type Rankdir = 'auto' | 'LR' | 'TB';
 export type Zoom = 'fit' | number;
 
 /** Zoom factors the page offers besides 'fit'. */
@@ -45,7 +46,7 @@ export function record<T>(entries: Iterable<readonly [string, T]> = []): Record<
   return out;
 }
 
-export const DEFAULTS = { rankdir: 'LR', zoom: 'fit', accumulate: false, practice: false } as const;
+export const DEFAULTS = { rankdir: 'auto', zoom: 'fit', accumulate: false, practice: false } as const;
 
 const quote = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
@@ -72,8 +73,8 @@ export function parseHash(hash: string): ParsedUrl {
       else ignored.push(`${name} = ${quote(raw)} is not a finite number, so ${name} keeps its default`);
     } else if (key.startsWith('l.')) labels[key.slice(2)] = raw;
     else if (key === 'rankdir') {
-      if (raw === 'LR' || raw === 'TB') rankdir = raw;
-      else ignored.push(`rankdir = ${quote(raw)} is not LR or TB, so the layout is left to right`);
+      if (raw === 'LR' || raw === 'TB' || raw === 'auto') rankdir = raw;
+      else ignored.push(`rankdir = ${quote(raw)} is not auto, LR or TB, so the layout fits the box`);
     } else if (key === 'zoom') {
       const z = Number(raw);
       if (raw === 'fit') zoom = 'fit';
