@@ -40,6 +40,10 @@ describe('graph page: Practice', () => {
     // Data shown, grads hidden.
     await expect.poll(() => pictureGrads(page)).toMatchObject({ o: '?', nn: '?', x1: '?' });
     expect((await shownNodes(page)).find((n) => n.label === 'nn')!.text).toContain('data 0.8814');
+    // Hidden from screen readers and the page's data attributes too, not only from the eye.
+    const nn = page.locator('#graph g.node[data-label="nn"]');
+    expect(await nn.getAttribute('aria-label')).toMatch(/data 0\.8814, grad \?$/);
+    expect(await nn.getAttribute('data-grad')).toBeNull();
 
     await give(page, 'o', '1');
     await expect.poll(() => focusedName(page)).toBe('grad of nn');
