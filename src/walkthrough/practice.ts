@@ -6,6 +6,7 @@
 // every node holds one backward()'s grad: the answers. A node is ready once its grad is determined by what
 // the learner already has: the output at once, any other node when every node that uses it is answered.
 
+import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import { BackwardStepper, type BackwardStep } from './backwardSteps.js';
@@ -68,6 +69,7 @@ export class Practice {
     if (!(root instanceof Value)) {
       throw new TypeError(`new Practice(root): expected a Value, got ${describe(root)}`);
     }
+    checkOptions(opts, ['ask', 'name', 'progress'], 'new Practice(root, opts)');
     for (const key of ['ask', 'progress'] as const) {
       if (opts[key] !== undefined && typeof opts[key] !== 'function') {
         throw new TypeError(

@@ -59,7 +59,9 @@ describe('graph page: Practice', () => {
         expect.stringContaining('o = tanh(nn): the local derivative of tanh is 1 − o**2'),
         'Then: ∂o/∂nn = 1 − 0.7071**2 = 0.5000, times upstream o.grad = 1.0000: 0.5000.',
       ]);
-    await give(page, 'nn', '0.5');
+    // The Check button does what Enter does.
+    await page.getByRole('textbox', { name: 'grad of nn', exact: true }).fill('0.5');
+    await page.getByRole('button', { name: 'Check the grad of nn' }).click();
     await expect.poll(() => focusedName(page)).toBe('grad of b');
 
     // The post's numbers (its printout; b = 6.88137358): each + passes 0.5 on, then the leaves.

@@ -229,6 +229,9 @@ describe('Practice: bad input', () => {
   it('names what was wrong', () => {
     expect(() => new Practice(3 as unknown as Value)).toThrow(TypeError);
     expect(() => new Practice(new Value(1), { ask: 1 as unknown as () => boolean })).toThrow(/opts\.ask/);
+    expect(() => new Practice(new Value(1), { progres: () => undefined } as object)).toThrow(
+      /unknown option "progres"/,
+    );
     const p = new Practice(new Value(1));
     expect(() => p.expected(new Value(2))).toThrow(RangeError);
   });

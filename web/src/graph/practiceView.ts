@@ -120,13 +120,16 @@ function openRow(
     'aria-invalid': reply?.kind === 'wrong' ? 'true' : undefined,
     value: reply?.typed ?? '',
   });
-  input.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
+  const check = (): void => {
     const typed = input.value.trim().toLowerCase();
     if (typed === '?' || typed === 'hint') on.hint(key, '');
     else if (typed === 'reveal') on.reveal(key);
     else on.answer(key, input.value);
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    check();
   });
   const hints = session.hints(v).slice(0, p.hints);
   return h(
@@ -137,6 +140,7 @@ function openRow(
       'div',
       { class: 'practice-answer' },
       input,
+      button('Check', `Check the grad of ${name}`, check),
       button('Hint', `Hint for ${name}`, () => on.hint(key, input.value)),
       button('Reveal', `Reveal the grad of ${name}`, () => on.reveal(key)),
     ),
