@@ -48,7 +48,7 @@ export function showPractice(
       'p',
       { class: 'muted' },
       `Give each grad ∂${root}/∂node, from the output back; a node opens once every node that uses it is done. ` +
-        'Enter checks an answer (-1.5, 1/2, 1 - 0.7071**2 all work).',
+        'Enter or Check checks an answer (-1.5, 1/2, 1 - 0.7071**2 all work).',
     ),
     h(
       'p',
