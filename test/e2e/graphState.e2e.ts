@@ -71,6 +71,19 @@ describe('graph page: no silent resets', () => {
     await page.close();
   });
 
+  it('says so when Step forward after Backward clears its grads', async () => {
+    const { page, problems } = await open();
+    await page.click('#backward');
+    await page.waitForFunction(
+      () => document.querySelector('#graph g.node[data-label="o"]')?.getAttribute('data-grad') === '1',
+    );
+    await page.click('#step-forward');
+    await waitForStep(page, 1);
+    expect(await page.textContent('[data-testid="notice"]')).toMatch(/zero grads/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('keeps the "stepped pass ended" notice while the reader goes on typing, until the next step', async () => {
     const { page, problems } = await open();
     await page.click('#step');
@@ -96,6 +109,9 @@ describe('graph page: no silent resets', () => {
     expect(await reason.isVisible()).toBe(true);
     expect(await reason.textContent()).toMatch(/Fix the expression/);
     expect(await page.getAttribute('#step', 'aria-describedby')).toContain('step-reason');
+    // The last picture stays, dimmed, and says it is the last graph that parsed.
+    expect(await page.textContent('#graph-note')).toMatch(/last graph that parsed/);
+    expect(await page.getAttribute('#graph', 'class')).toContain('stale');
     await page.fill('#program', 'x + 1');
     await expect.poll(() => page.isDisabled('#step')).toBe(false);
     expect(await reason.isVisible()).toBe(false);

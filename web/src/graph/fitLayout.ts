@@ -22,6 +22,13 @@ export const FONT_PX = (14 * 4) / 3;
 /** The smallest text a fitted picture shows: a graph that needs smaller text pans instead. */
 export const MIN_FONT_PX = 9;
 export const MIN_SCALE = MIN_FONT_PX / FONT_PX;
+/** The largest text a fitted picture shows: a small graph leaves room on screen for the step's rows. */
+export const MAX_FONT_PX = 13;
+/**
+ * The walkthrough's picture is chosen only where its text comes out at least this big; where it would be
+ * smaller, a compact picture shows the same graph with larger text (down to MIN_FONT_PX).
+ */
+export const POST_FONT_PX = 11;
 /** Past this many DOT nodes only one layout is tried: Graphviz's time grows faster than the graph. */
 export const TRY_ALL_UP_TO = 120;
 
@@ -51,18 +58,23 @@ export function naturalSize(svgText: string): Size {
   return { width: (Number(m[1]) * 4) / 3, height: (Number(m[2]) * 4) / 3 };
 }
 
-/** The largest scale (at most natural size) at which `size` fits inside `room`. */
+/** The largest scale (text at most MAX_FONT_PX) at which `size` fits inside `room`. */
 export function fitScale(size: Size, room: Size): number {
-  return Math.min(1, room.width / size.width, room.height / size.height);
+  return Math.min(MAX_FONT_PX / FONT_PX, room.width / size.width, room.height / size.height);
+}
+
+/** The smallest scale at which a candidate counts as fitting (see POST_FONT_PX). */
+export function minScaleFor(c: Candidate): number {
+  return (c.compact ? MIN_FONT_PX : POST_FONT_PX) / FONT_PX;
 }
 
 /**
- * How well a picture of natural `size` suits `room`: Infinity when it fits at `minScale` or more; short of
- * that, a picture as narrow as the room (it pans one way only, as a page scrolls) beats one that pans both
- * ways, then the larger scale wins.
+ * How well candidate `c`, a picture of natural `size`, suits `room`: Infinity when it fits (minScaleFor);
+ * short of that, a picture as narrow as the room at MIN_SCALE (it pans one way only, as a page scrolls)
+ * beats one that pans both ways, then the larger scale wins.
  */
-export function fitScore(size: Size, room: Size, minScale: number): number {
+export function fitScore(c: Candidate, size: Size, room: Size): number {
   const scale = fitScale(size, room);
-  if (scale >= minScale) return Infinity;
-  return (size.width * minScale <= room.width ? 1 : 0) + scale;
+  if (scale >= minScaleFor(c)) return Infinity;
+  return (size.width * MIN_SCALE <= room.width ? 1 : 0) + scale;
 }

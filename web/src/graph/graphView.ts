@@ -79,8 +79,8 @@ export function roomIn(box: HTMLElement): Size {
 
 /**
  * Size the picture: `zoom` times its natural size, or for 'fit' the largest size at which the whole graph
- * fits `room` (never above natural size, and never with text under MIN_FONT_PX: past that the box pans,
- * since text too small to read helps nobody). The box's height then follows the picture, so a wide, flat
+ * fits `room` (text at most MAX_FONT_PX, and never under MIN_FONT_PX: past that the box pans, since text
+ * too small to read helps nobody). The box's height then follows the picture, so a wide, flat
  * graph leaves no empty band. Returns whether the picture is bigger than its box.
  */
 export function sizeGraph(drawn: Drawn, box: HTMLElement, zoom: Zoom, room: Size): boolean {

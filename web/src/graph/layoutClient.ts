@@ -90,11 +90,10 @@ export function layout(
   nodes: readonly Value[],
   candidates: readonly Candidate[],
   room: Size,
-  minScale: number,
 ): Promise<Layout> {
   queued?.reject(new Superseded('a newer drawing replaced this one'));
   return new Promise<Layout>((resolve, reject) => {
-    const request = { id: ++nextId, nodes: toPlain(nodes), candidates, room, minScale };
+    const request = { id: ++nextId, nodes: toPlain(nodes), candidates, room };
     queued = { request, resolve, reject };
     if (running !== undefined && performance.now() - running.started > STALE_MS) {
       stop(new Superseded('a newer drawing replaced this one'));

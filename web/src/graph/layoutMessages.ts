@@ -17,11 +17,10 @@ export interface PlainNode {
 export interface LayoutRequest {
   readonly id: number;
   readonly nodes: readonly PlainNode[];
-  /** The layouts to try, in order; the first that fits `room` at `minScale` or more is kept. */
+  /** The layouts to try, in order; the first that fits `room` legibly is kept (fitLayout.fitScore). */
   readonly candidates: readonly Candidate[];
   /** The box's room for the picture, in CSS pixels. */
   readonly room: Size;
-  readonly minScale: number;
 }
 
 export type LayoutReply =
@@ -31,7 +30,7 @@ export type LayoutReply =
       readonly source: string;
       readonly svg: string;
       readonly candidate: Candidate;
-      /** Whether it fits the room at minScale or more (else it is the candidate that came closest). */
+      /** Whether it fits the room legibly (else it is the candidate that came closest). */
       readonly fits: boolean;
     }
   | { readonly id: number; readonly ok: false; readonly message: string };

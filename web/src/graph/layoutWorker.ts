@@ -7,14 +7,14 @@ import { fromPlain, type LayoutReply, type LayoutRequest } from './layoutMessage
 const reply = (m: LayoutReply): void => self.postMessage(m);
 
 self.onmessage = async (e: MessageEvent<LayoutRequest>) => {
-  const { id, nodes, candidates, room, minScale } = e.data;
+  const { id, nodes, candidates, room } = e.data;
   try {
     const root = fromPlain(nodes);
     let best: { reply: LayoutReply; score: number } | undefined;
     for (const candidate of candidates) {
       const drawing = drawDot(root, candidate);
       const svg = await drawing.render('svg');
-      const score = fitScore(naturalSize(svg), room, minScale);
+      const score = fitScore(candidate, naturalSize(svg), room);
       const fits = score === Infinity;
       if (best === undefined || score > best.score)
         best = { reply: { id, ok: true, source: drawing.source, svg, candidate, fits }, score };

@@ -5,13 +5,14 @@ import '../style.css';
 import './graph.css';
 import { byId, formatCompact, h } from '../dom.js';
 import { exportDot, exportPng, exportSvg } from './exportGraph.js';
-import { candidatesFor, MIN_SCALE, type Candidate } from './fitLayout.js';
+import { candidatesFor, type Candidate } from './fitLayout.js';
 import { enablePan, markGraph, revealInBox, roomIn, showGraph, sizeGraph, type Drawn } from './graphView.js';
 import { layout, Superseded } from './layoutClient.js';
-import { buildScene, DEFAULT_VALUE, type PageState, type Run, type Scene } from './pageState.js';
+import { buildScene, DEFAULT_VALUE, type PageState, type Scene } from './pageState.js';
 import { PRESETS, presetById, type Preset } from './presets.js';
 import { newExercise, practiceRender, practiceState, type PracticeView } from './practiceMode.js';
 import { showStep } from './stepPanel.js';
+import { nextBackward, nextForward, passesDone, type Next } from './stepRun.js';
 import { DEFAULTS, parseHash, record, serializeHash, type UrlState, type Zoom } from './urlState.js';
 import { renderVariables } from './variablesView.js';
 
@@ -184,7 +185,7 @@ async function draw(s: Scene): Promise<void> {
       const dotNodes = s.nodes.reduce((n, v) => n + (v.opName === undefined ? 1 : 2), 0);
       const last = chosen?.shape === shape ? chosen.candidate : undefined;
       const candidates = candidatesFor(rankdir, dotNodes, last);
-      const result = await layout(s.nodes, candidates, room, MIN_SCALE);
+      const result = await layout(s.nodes, candidates, room);
       if (id !== drawing) return;
       drawn = showGraph(graphBox, result.source, result.svg, s.nodes, select);
       drawnKey = key;
@@ -283,48 +284,10 @@ function bringIntoView(): void {
   if (top < -1 || top > window.innerHeight * 0.25) graphBox.scrollIntoView({ block: 'start' });
 }
 
-function stepForward(): void {
+function step(next: (state: PageState, scene: Scene) => Next): void {
   if (scene === undefined) return;
-  const s = state.run.stepping;
-  const n = scene.nodes.length;
-  let run: Run;
-  let notice = '';
-  if (s === undefined || s.backward > 0) {
-    run = { passes: donePasses(), stepping: { forward: 1, backward: 0 } };
-    if (s !== undefined && scene.stepper?.done !== true)
-      notice = 'Step forward starts the forward pass again, so the backward pass you were stepping ended.';
-    else if (!state.url.accumulate && (s !== undefined || state.run.passes > 0))
-      notice = 'A new forward pass starts from zero grads: the last backward pass’s grads are cleared.';
-  } else if (s.forward < n) run = { ...state.run, stepping: { forward: s.forward + 1, backward: 0 } };
-  else return stepBackward(); // the forward pass is complete: the next step is the seed
-  update({ run, notice });
+  update(next(state, scene));
   bringIntoView();
-}
-
-function stepBackward(): void {
-  if (scene === undefined) return;
-  const s = state.run.stepping;
-  const n = scene.nodes.length;
-  let run: Run;
-  let notice = '';
-  if (s === undefined || scene.stepper?.done === true) {
-    run = { passes: donePasses(), stepping: { forward: n, backward: 1 } };
-    if (scene.stepper?.done === true || state.run.passes > 0)
-      notice = state.url.accumulate
-        ? 'The last backward pass was complete, so this starts a fresh backward pass from the seed; its grads add onto what the inputs hold.'
-        : 'The last backward pass was complete, so this starts a fresh backward pass from the seed, from zero grads.';
-  } else {
-    run = { ...state.run, stepping: { forward: n, backward: s.backward + 1 } };
-    if (s.backward === 0 && s.forward < n)
-      notice = 'Step backward needs every value, so the rest of the forward pass was computed at once.';
-  }
-  update({ run, notice });
-  bringIntoView();
-}
-
-/** Passes completed so far, counting a finished stepped pass (what accumulation adds onto). */
-function donePasses(): number {
-  return state.run.passes + (scene?.stepper?.done === true ? 1 : 0);
 }
 
 presetSelect.addEventListener('change', () => {
@@ -373,11 +336,11 @@ zoomSelect.addEventListener('change', () => {
   update({ url: { ...state.url, zoom } });
 });
 byId('backward').addEventListener('click', () => {
-  update({ run: { passes: donePasses() + 1 }, notice: '' });
+  update({ run: { passes: passesDone(state, scene) + 1 }, notice: '' });
   bringIntoView();
 });
-byId('step').addEventListener('click', stepBackward);
-byId('step-forward').addEventListener('click', stepForward);
+byId('step').addEventListener('click', () => step(nextBackward));
+byId('step-forward').addEventListener('click', () => step(nextForward));
 byId('reset').addEventListener('click', () => update({ run: { passes: 0 }, notice: '' }));
 byId('export-dot').addEventListener('click', () => drawn && exportDot(drawn));
 byId('export-svg').addEventListener('click', () => drawn && exportSvg(drawn));
