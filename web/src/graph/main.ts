@@ -10,7 +10,13 @@ import { enablePan, markGraph, revealInBox, roomIn, showGraph, sizeGraph, type D
 import { layout, Superseded } from './layoutClient.js';
 import { buildScene, DEFAULT_VALUE, type PageState, type Scene } from './pageState.js';
 import { PRESETS, presetById, type Preset } from './presets.js';
-import { newExercise, practiceRender, practiceState, type PracticeView } from './practiceMode.js';
+import {
+  newExercise,
+  practiceRender,
+  practiceState,
+  showPracticeControls,
+  type PracticeView,
+} from './practiceMode.js';
 import { showStep } from './stepPanel.js';
 import { nextBackward, nextForward, passesDone, type Next } from './stepRun.js';
 import { DEFAULTS, parseHash, record, serializeHash, type UrlState, type Zoom } from './urlState.js';
@@ -29,7 +35,6 @@ const inspector = byId('inspector');
 const rankdirSelect = byId<HTMLSelectElement>('rankdir');
 const zoomSelect = byId<HTMLSelectElement>('zoom');
 const accumulateBox = byId<HTMLInputElement>('accumulate');
-const practiceButton = byId<HTMLButtonElement>('practice');
 const levelSelect = byId<HTMLSelectElement>('exercise-level');
 const practicePanel = byId('practice-panel');
 const stepReason = byId('step-reason');
@@ -55,18 +60,6 @@ const practiceMoves = (next: PageState['practice']): void => {
   update({ practice: next });
   practice?.focus();
 };
-
-/** Practice mode hides the stepping controls (the learner is the one running the pass) and says so. */
-function showPractice(on: boolean): void {
-  practiceButton.setAttribute('aria-pressed', String(on));
-  practiceButton.textContent = on ? 'Leave practice' : 'Practice';
-  for (const id of ['step-forward', 'step', 'backward', 'reset']) byId(id).hidden = on;
-  accumulateBox.closest('label')!.hidden = on;
-  if (on)
-    passNote.textContent =
-      'Practice: the grads are hidden until you give them. Leave practice to step or run the pass.';
-  if (state.url.exercise !== undefined) levelSelect.value = String(state.url.exercise.level);
-}
 
 /** Said in accumulate mode wherever accumulation is explained: why an intermediate grad does not add up. */
 const LATEST_PASS =
@@ -148,7 +141,7 @@ function render(variables: boolean): void {
     );
   }
   practice = scene === undefined ? undefined : practiceRender(state, scene, practicePanel, practiceMoves);
-  showPractice(state.url.practice);
+  showPracticeControls(state.url.practice, state.url.exercise);
   if (practice === undefined) showStep(stepBox, scene, state.notice);
   else stepBox.replaceChildren();
   // Steps taken in the current phase (tests wait on it): backward steps once backward has begun.
@@ -347,7 +340,7 @@ byId('export-svg').addEventListener('click', () => drawn && exportSvg(drawn));
 byId('export-png').addEventListener('click', () => {
   if (drawn) exportPng(drawn).catch((err: unknown) => (errorBox.textContent = String(err)));
 });
-practiceButton.addEventListener('click', () =>
+byId('practice').addEventListener('click', () =>
   update({ url: { ...state.url, practice: !state.url.practice }, notice: '' }),
 );
 byId('new-exercise').addEventListener('click', () => {

@@ -2,6 +2,7 @@
 // its panel and marks from the current scene, and starting a new seeded exercise.
 
 import { makeExercise, type ExerciseLevel } from '../../../src/walkthrough/exercise.js';
+import { byId } from '../dom.js';
 import { markGraph, type Drawn } from './graphView.js';
 import type { PageState, Scene } from './pageState.js';
 import {
@@ -111,4 +112,17 @@ export function practiceRender(
       }
     },
   };
+}
+
+/** Practice hides the stepping controls (the learner is the one running the pass) and says so. */
+export function showPracticeControls(on: boolean, exercise: UrlState['exercise']): void {
+  const button = byId('practice');
+  button.setAttribute('aria-pressed', String(on));
+  button.textContent = on ? 'Leave practice' : 'Practice';
+  for (const id of ['step-forward', 'step', 'backward', 'reset']) byId(id).hidden = on;
+  byId('accumulate').closest('label')!.hidden = on;
+  if (on)
+    byId('pass-note').textContent =
+      'Practice: the grads are hidden until you give them. Leave practice to step or run the pass.';
+  if (exercise !== undefined) byId<HTMLSelectElement>('exercise-level').value = String(exercise.level);
 }
