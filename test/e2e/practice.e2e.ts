@@ -167,6 +167,36 @@ describe('graph page: Practice', () => {
     await page.close();
   });
 
+  it("plays the rough work with the post's numbers: a + a gives 2; (a*b)*(a+b) gives a -3, b -8", async () => {
+    const { page, problems } = await open();
+    // From the post's rough work: b = a + a at a = 3; f = d*e, d = a*b, e = a + b at a = -2, b = 3, so
+    // ∂f/∂d = e = 1, ∂f/∂e = d = -6, a.grad = b·1 + (-6) = -3, b.grad = a·1 + (-6) = -8.
+    const plays: Array<[string, Record<string, string>]> = [
+      ['reuse', { b: '1', a: '2' }],
+      ['product-of-sum', { f: '1', e: '-6', d: '1', a: '-3', b: '-8' }],
+    ];
+    for (const [preset, grads] of plays) {
+      await page.selectOption('#preset', preset);
+      if ((await page.getAttribute('#practice', 'aria-pressed')) !== 'true') await page.click('#practice');
+      const names = Object.keys(grads);
+      for (let i = 0; i < names.length; i++) {
+        const name = (await page.locator('.practice-row label').first().textContent())!.replace(
+          'grad of ',
+          '',
+        );
+        await give(page, name, grads[name]!);
+        await expect
+          .poll(() => page.textContent('[data-testid="practice-count"]'))
+          .toMatch(new RegExp(`^${i + 1} of`));
+      }
+      expect(await page.textContent('[data-testid="practice-summary"]')).toContain(
+        `${names.length} of ${names.length} right first time`,
+      );
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it.each(Object.keys(SIZES) as Array<keyof typeof SIZES>)('fits at %s, the box in reach', async (size) => {
     const { page, problems } = await open(size, '#exercise=7&level=2&practice=1');
     const box = page.getByRole('textbox', { name: 'grad of o', exact: true });
