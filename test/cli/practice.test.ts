@@ -80,5 +80,8 @@ describe('micrograd practice', () => {
     const both = practice(['a*b', '--exercise', '3'], []);
     expect(both.status).toBe(1);
     expect(both.stderr).toContain('give an expression or --exercise, not both');
+    const level = practice(['--level', '3'], []);
+    expect(level.status).toBe(1);
+    expect(level.stderr).toContain('--level chooses an exercise’s difficulty: give --exercise SEED too');
   });
 });

@@ -21,20 +21,22 @@ import { collectAssignments } from './graph.js';
 interface PracticeFlags {
   set: Record<string, number>;
   exercise?: number;
-  level: string;
+  level?: string;
 }
 
 /** The graph to practise on, and the lines that say what it is. */
 function load(source: string | undefined, flags: PracticeFlags): { root: Value; title: string[] } {
   if (flags.exercise !== undefined) {
     if (source !== undefined) throw new Error('give an expression or --exercise, not both');
-    const ex = makeExercise(flags.exercise, Number(flags.level) as ExerciseLevel);
+    const ex = makeExercise(flags.exercise, Number(flags.level ?? '2') as ExerciseLevel);
     const inputs = Object.entries(ex.values).map(([k, x]) => `${k} = ${x}`);
     return {
       root: buildExercise(ex),
       title: [`# exercise ${ex.seed} at level ${ex.level}: ${inputs.join(', ')}`, ...ex.text.split('\n')],
     };
   }
+  if (flags.level !== undefined)
+    throw new Error('--level chooses an exercise’s difficulty: give --exercise SEED too');
   if (source === undefined) {
     return { root: buildNeuron('tanh').o, title: ["# the post's neuron: o = tanh(x1*w1 + x2*w2 + b)"] };
   }
@@ -67,7 +69,13 @@ export function practiceCommand(): Command {
         parseSeed,
       ),
     )
-    .addOption(new Option('--level <n>', 'the exercise’s difficulty').choices(['1', '2', '3']).default('2'))
+    .addOption(
+      new Option('--level <n>', 'the exercise’s difficulty, with --exercise (default 2)').choices([
+        '1',
+        '2',
+        '3',
+      ]),
+    )
     .action(async (source: string | undefined, flags: PracticeFlags) => {
       const { root, title } = load(source, flags);
       const practice = new Practice(root);
