@@ -1,6 +1,7 @@
 // Practice on the graph page: the post's neuron played by hand (o 1; a wrong nn gets the tanh rule 1 − o**2;
 // 0.5; the leaves with the post's grads), the picture hiding each grad until it is given, seeded exercise
 // links that open the same graph every time, and Practice on the other presets and a typed expression.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeExercise } from '../../src/walkthrough/exercise.js';
@@ -193,6 +194,28 @@ describe('graph page: Practice', () => {
         `${names.length} of ${names.length} right first time`,
       );
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the picture as shown: a grad not yet given is grad ? in the DOT and the SVG', async () => {
+    const { page, problems } = await open();
+    await page.click('#practice');
+    await give(page, 'o', '1');
+    await expect.poll(() => focusedName(page)).toBe('grad of nn');
+    const file = async (button: string): Promise<string> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    const dot = await file('#export-dot');
+    expect(dot).toMatch(/label="[^"]*o \| data 0\.7071 \| grad 1\.0000/);
+    expect(dot).toMatch(/label="[^"]*nn \| data 0\.8814 \| grad \?/);
+    expect(dot).not.toContain('grad 0.5000');
+    const svg = await file('#export-svg');
+    expect(svg).toContain('grad 1.0000');
+    expect(svg).toContain('grad ?');
+    expect(svg).not.toContain('grad 0.5000');
+    expect(svg).not.toContain('grad -1.5000');
     expect(problems).toEqual([]);
     await page.close();
   });

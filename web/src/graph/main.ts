@@ -56,6 +56,8 @@ let drawing = 0;
 let practice: PracticeView | undefined;
 
 /** Practice's moves change the state like any handler; then the focus goes where the move sends it. */
+/** What the exports write: the drawing as shown (in Practice, without the grads not yet given). */
+const shown = (d: Drawn): Drawn => practice?.forExport(d) ?? d;
 const practiceMoves = (next: PageState['practice']): void => {
   update({ practice: next });
   practice?.focus();
@@ -335,10 +337,10 @@ byId('backward').addEventListener('click', () => {
 byId('step').addEventListener('click', () => step(nextBackward));
 byId('step-forward').addEventListener('click', () => step(nextForward));
 byId('reset').addEventListener('click', () => update({ run: { passes: 0 }, notice: '' }));
-byId('export-dot').addEventListener('click', () => drawn && exportDot(drawn));
-byId('export-svg').addEventListener('click', () => drawn && exportSvg(drawn));
+byId('export-dot').addEventListener('click', () => drawn && exportDot(shown(drawn)));
+byId('export-svg').addEventListener('click', () => drawn && exportSvg(shown(drawn)));
 byId('export-png').addEventListener('click', () => {
-  if (drawn) exportPng(drawn).catch((err: unknown) => (errorBox.textContent = String(err)));
+  if (drawn) exportPng(shown(drawn)).catch((err: unknown) => (errorBox.textContent = String(err)));
 });
 byId('practice').addEventListener('click', () =>
   update({ url: { ...state.url, practice: !state.url.practice }, notice: '' }),

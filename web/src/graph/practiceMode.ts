@@ -15,7 +15,7 @@ import {
   startPractice,
   type PracticeState,
 } from './practiceState.js';
-import { hideGrads, showPractice } from './practiceView.js';
+import { hideGrads, showPractice, withGradsHidden } from './practiceView.js';
 import { record, type UrlState } from './urlState.js';
 
 /** What the page needs from Practice for one scene: which grads to hide, the marks, where focus goes. */
@@ -27,6 +27,8 @@ export interface PracticeView {
   mark(drawn: Drawn, selected: number | undefined): void;
   /** Focus the box the last move sends the learner to (or the summary at the end). */
   focus(): void;
+  /** The drawing to export: grads hidden as on screen. */
+  forExport(drawn: Drawn): Drawn;
 }
 
 /**
@@ -102,6 +104,7 @@ export function practiceRender(
       markGraph(drawn, { current, inputs: users, selected, pendingFrom: scene.nodes.length });
       hideGrads(drawn, hidden);
     },
+    forExport: (drawn) => withGradsHidden(drawn, hidden),
     focus() {
       if (session.done) host.querySelector<HTMLElement>('[data-testid="practice-summary"]')?.focus();
       else if (focusKey !== undefined) {

@@ -6,7 +6,7 @@ import './practice.css';
 import type { Value } from '../../../src/engine/value.js';
 import { wrapName } from '../../../src/walkthrough/nodeNames.js';
 import type { Practice } from '../../../src/walkthrough/practice.js';
-import { formatCompact, h } from '../dom.js';
+import { formatCompact, h, parseSvg } from '../dom.js';
 import type { Drawn } from './graphView.js';
 import type { Scene } from './pageState.js';
 import { keyOf, type PracticeState } from './practiceState.js';
@@ -194,4 +194,24 @@ export function hideGrads(drawn: Drawn, hidden: ReadonlySet<number>): void {
       if (shown.startsWith('grad ')) t.textContent = hide ? 'grad ?' : shown;
     }
   }
+}
+
+/**
+ * The drawing as Practice shows it, for the exports: a hidden grad is `grad ?` in the DOT and the SVG too,
+ * so an exported exercise is a worksheet, not its answers.
+ */
+export function withGradsHidden(drawn: Drawn, hidden: ReadonlySet<number>): Drawn {
+  if (hidden.size === 0) return drawn;
+  const svg = parseSvg(drawn.svgText);
+  for (const g of svg.querySelectorAll('g.node')) {
+    const m = /^n(\d+)$/.exec(g.querySelector('title')?.textContent ?? '');
+    if (m === null || !hidden.has(Number(m[1]))) continue;
+    for (const t of g.querySelectorAll('text'))
+      if (t.textContent?.startsWith('grad ')) t.textContent = 'grad ?';
+  }
+  const source = drawn.source.replace(
+    /^( {2}n(\d+) \[label=".*\| grad )([^" }]+)/gm,
+    (all, head: string, id: string) => (hidden.has(Number(id)) ? `${head}?` : all),
+  );
+  return { ...drawn, source, svgText: new XMLSerializer().serializeToString(svg) };
 }
