@@ -10,6 +10,7 @@ import { predictCommand } from './commands/predict.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { graphCommand } from './commands/graph.js';
 import { plotCommand } from './commands/plot.js';
+import { practiceCommand } from './commands/practice.js';
 import { errorText } from '../viz/errorText.js';
 import { exportCommand } from './commands/export.js';
 import { CliError } from './CliError.js';
@@ -33,6 +34,7 @@ program.addCommand(evaluateCommand());
 program.addCommand(serveCommand());
 program.addCommand(graphCommand());
 program.addCommand(plotCommand());
+program.addCommand(practiceCommand());
 program.addCommand(exportCommand());
 
 // One prefix for every error: Commander's own usage errors say "error:", everything else "micrograd:".

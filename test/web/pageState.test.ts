@@ -4,22 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { topoSort } from '../../src/engine/value.js';
 import { buildNeuron } from '../../src/walkthrough/neuron.js';
 import { buildScene, type PageState } from '../../web/src/graph/pageState.js';
+import { presetPage } from './presetPage.js';
 import { presetById, PRESETS } from '../../web/src/graph/presets.js';
-import { DEFAULTS, record } from '../../web/src/graph/urlState.js';
+import { record } from '../../web/src/graph/urlState.js';
 
 const neuron = PRESETS.find((p) => p.id === 'neuron')!;
-const base: PageState = {
-  url: {
-    ...DEFAULTS,
-    text: neuron.text,
-    values: record(Object.entries(neuron.values)),
-    labels: record(Object.entries(neuron.labels ?? {})),
-  },
-  preset: 'neuron',
-  run: { passes: 0 },
-  notice: '',
-  ignored: [],
-};
+const base: PageState = presetPage('neuron');
 const grads = (s: PageState): number[] => buildScene(s).nodes.map((v) => v.grad);
 
 describe('graph page scene', () => {

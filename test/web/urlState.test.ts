@@ -19,6 +19,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
   rankdir: fc.constantFrom('auto' as const, 'LR' as const, 'TB' as const),
   zoom: fc.constantFrom('fit' as const, ...ZOOMS),
   accumulate: fc.boolean(),
+  practice: fc.boolean(),
 });
 
 describe('graph page URL state', () => {
@@ -40,7 +41,20 @@ describe('graph page URL state', () => {
       fc.string({ maxLength: 30, unit: 'binary' }),
       fc
         .tuple(
-          fc.constantFrom('expr', 'v.x', 'v.__proto__', 'l.#3', 'rankdir', 'zoom', 'acc', 'junk', ''),
+          fc.constantFrom(
+            'expr',
+            'v.x',
+            'v.__proto__',
+            'l.#3',
+            'rankdir',
+            'zoom',
+            'acc',
+            'practice',
+            'exercise',
+            'level',
+            'junk',
+            '',
+          ),
           fc.constantFrom(
             'NaN',
             'Infinity',

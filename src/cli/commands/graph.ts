@@ -28,7 +28,7 @@ interface GraphFlags {
 const table = (): Record<string, number> => Object.create(null) as Record<string, number>;
 
 /** `x1=2,w1=-3` (repeatable) → { x1: 2, w1: -3 }. */
-function collectAssignments(text: string, previous: Record<string, number>): Record<string, number> {
+export function collectAssignments(text: string, previous: Record<string, number>): Record<string, number> {
   const out = Object.assign(table(), previous);
   for (const item of text.split(',')) {
     if (item.trim() === '') continue;

@@ -10,6 +10,13 @@ import { enablePan, markGraph, revealInBox, roomIn, showGraph, sizeGraph, type D
 import { layout, Superseded } from './layoutClient.js';
 import { buildScene, DEFAULT_VALUE, type PageState, type Scene } from './pageState.js';
 import { PRESETS, presetById, type Preset } from './presets.js';
+import {
+  newExercise,
+  practiceRender,
+  practiceState,
+  showPracticeControls,
+  type PracticeView,
+} from './practiceMode.js';
 import { showStep } from './stepPanel.js';
 import { nextBackward, nextForward, passesDone, type Next } from './stepRun.js';
 import { DEFAULTS, parseHash, record, serializeHash, type UrlState, type Zoom } from './urlState.js';
@@ -28,6 +35,8 @@ const inspector = byId('inspector');
 const rankdirSelect = byId<HTMLSelectElement>('rankdir');
 const zoomSelect = byId<HTMLSelectElement>('zoom');
 const accumulateBox = byId<HTMLInputElement>('accumulate');
+const levelSelect = byId<HTMLSelectElement>('exercise-level');
+const practicePanel = byId('practice-panel');
 const stepReason = byId('step-reason');
 const stepButtons = ['step-forward', 'step', 'backward'].map((id) => byId<HTMLButtonElement>(id));
 
@@ -43,6 +52,17 @@ let drawnKey = '';
 /** The layout chosen for the current graph's shape, tried first while only its numbers change. */
 let chosen: { shape: string; candidate: Candidate } | undefined;
 let drawing = 0;
+/** Practice mode's view of the current scene, while it is on. */
+let practice: PracticeView | undefined;
+
+/** Practice's moves change the state like any handler; then the focus goes where the move sends it. */
+/** What the exports write: the drawing as shown (in Practice, without the grads not yet given). */
+const shown = (d: Drawn): Drawn => practice?.forExport(d) ?? d;
+const practiceMoves = (next: PageState['practice']): void => {
+  update({ practice: next });
+  practice?.focus();
+};
+
 /** Said in accumulate mode wherever accumulation is explained: why an intermediate grad does not add up. */
 const LATEST_PASS =
   'the intermediate nodes show the latest pass only, since each backward() recomputes them from zero.';
@@ -56,7 +76,7 @@ const urlOf = (p: Preset): UrlState => ({
 
 /** The one way the state changes: every handler goes through here, and the page redraws from it. */
 function update(next: Partial<PageState>, opts: { variables?: boolean } = {}): void {
-  state = { ...state, ...next };
+  state = practiceState({ ...state, ...next });
   history.replaceState(null, '', serializeHash(state.url));
   render(opts.variables === true);
 }
@@ -122,7 +142,10 @@ function render(variables: boolean): void {
       }),
     );
   }
-  showStep(stepBox, scene, state.notice);
+  practice = scene === undefined ? undefined : practiceRender(state, scene, practicePanel, practiceMoves);
+  showPracticeControls(state.url.practice, state.url.exercise);
+  if (practice === undefined) showStep(stepBox, scene, state.notice);
+  else stepBox.replaceChildren();
   // Steps taken in the current phase (tests wait on it): backward steps once backward has begun.
   const stepping = state.run.stepping;
   stepBox.dataset['step'] = String(
@@ -173,14 +196,16 @@ async function draw(s: Scene): Promise<void> {
   if (id !== drawing || drawn === undefined) return;
   showFit(sizeGraph(drawn, graphBox, state.url.zoom, roomIn(graphBox)));
   const last = s.last;
-  const current = last === undefined ? undefined : s.ids.get(last.step.node);
+  const current =
+    practice !== undefined ? practice.current : last === undefined ? undefined : s.ids.get(last.step.node);
   const kids =
     last === undefined
       ? []
       : last.kind === 'backward'
         ? last.step.contributions.map((c) => s.ids.get(c.child)!)
         : last.step.node.children.map((c) => s.ids.get(c)!);
-  markGraph(drawn, { current, inputs: kids, selected: state.selected, pendingFrom: s.pendingFrom });
+  if (practice !== undefined) practice.mark(drawn, state.selected);
+  else markGraph(drawn, { current, inputs: kids, selected: state.selected, pendingFrom: s.pendingFrom });
   const g = current === undefined ? undefined : drawn.groups.get(current);
   if (g !== undefined) revealInBox(graphBox, g);
 }
@@ -239,7 +264,7 @@ function renderInspector(): void {
       h('dt', {}, 'data'),
       h('dd', {}, pending ? '? (not computed yet)' : formatCompact(v.data)),
       h('dt', {}, 'grad'),
-      h('dd', {}, formatCompact(v.grad)),
+      h('dd', {}, practice?.hidden.has(i) === true ? '? (yours to give)' : formatCompact(v.grad)),
     ),
     h('label', { for: 'node-label' }, 'Label (empty: its name in the expression)'),
     input,
@@ -312,10 +337,18 @@ byId('backward').addEventListener('click', () => {
 byId('step').addEventListener('click', () => step(nextBackward));
 byId('step-forward').addEventListener('click', () => step(nextForward));
 byId('reset').addEventListener('click', () => update({ run: { passes: 0 }, notice: '' }));
-byId('export-dot').addEventListener('click', () => drawn && exportDot(drawn));
-byId('export-svg').addEventListener('click', () => drawn && exportSvg(drawn));
+byId('export-dot').addEventListener('click', () => drawn && exportDot(shown(drawn)));
+byId('export-svg').addEventListener('click', () => drawn && exportSvg(shown(drawn)));
 byId('export-png').addEventListener('click', () => {
-  if (drawn) exportPng(drawn).catch((err: unknown) => (errorBox.textContent = String(err)));
+  if (drawn) exportPng(shown(drawn)).catch((err: unknown) => (errorBox.textContent = String(err)));
+});
+byId('practice').addEventListener('click', () =>
+  update({ url: { ...state.url, practice: !state.url.practice }, notice: '' }),
+);
+byId('new-exercise').addEventListener('click', () => {
+  const url = newExercise(state.url, Number(levelSelect.value));
+  update({ url, preset: '', selected: undefined, run: { passes: 0 }, notice: '' }, { variables: true });
+  bringIntoView();
 });
 let resizing: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {

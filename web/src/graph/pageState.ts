@@ -6,6 +6,7 @@ import type { Value } from '../../../src/engine/value.js';
 import { trace } from '../../../src/viz/trace.js';
 import { BackwardStepper, type BackwardStep } from '../../../src/walkthrough/backwardSteps.js';
 import { forwardSteps, type ForwardStep } from '../../../src/walkthrough/forwardSteps.js';
+import type { PracticeState } from './practiceState.js';
 import { Program } from './program.js';
 import { record, type UrlState } from './urlState.js';
 
@@ -28,6 +29,8 @@ export interface PageState {
   readonly notice: string;
   /** Values from the link that could not be used, one sentence each. */
   readonly ignored: readonly string[];
+  /** Practice mode's progress (while url.practice is on). */
+  readonly practice?: PracticeState | undefined;
 }
 
 /** Value of a variable the state does not set. */
@@ -59,7 +62,9 @@ export interface Scene {
 
 /** Parse, build, label and run the graph the state describes. Throws the program's SyntaxError/TypeError. */
 export function buildScene(state: PageState): Scene {
-  const { url, run } = state;
+  const { url } = state;
+  // Practice shows no pass of its own: the learner is the one running it.
+  const run: Run = url.practice ? { passes: 0 } : state.run;
   const program = Program.parse(url.text);
   const values = record<number>(
     program.variables.map((v) => [v, Object.hasOwn(url.values, v) ? url.values[v]! : DEFAULT_VALUE]),
