@@ -1,4 +1,4 @@
-// First, second and third derivatives of every one-input op against PyTorch float64, near 0 and beyond.
+// First, second and third derivatives of every one-input op (sqrt, abs, sin and cos too) against PyTorch float64, near 0 and beyond.
 //
 // Expected numbers: fixtures/higherOrder.json, written by fixtures/higherOrder.py (torch.autograd.grad with
 // create_graph=True, three times). A rule whose derivative is two product-rule terms that nearly cancel
@@ -9,7 +9,7 @@ import { grad } from '../../src/autodiff/index.js';
 import type { Value } from '../../src/engine/value.js';
 
 interface Case {
-  op: 'tanh' | 'sigmoid' | 'exp' | 'log' | 'relu' | 'pow';
+  op: 'tanh' | 'sigmoid' | 'exp' | 'log' | 'relu' | 'sqrt' | 'abs' | 'sin' | 'cos' | 'pow';
   k: number;
   x: number;
   d: [number, number, number];
