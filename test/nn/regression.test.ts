@@ -101,7 +101,9 @@ describe('regression', () => {
     expect(() => new Trainer(reg, data, { loss: 'max-margin' })).toThrow(
       /a regression model trains with mse, got opts.loss "max-margin"/,
     );
-    expect(() => new Trainer(reg, { X: [[0]], y: [NaN] })).toThrow(/data\.y\[0\] to be a finite number .*got number NaN/);
+    expect(() => new Trainer(reg, { X: [[0]], y: [NaN] })).toThrow(
+      /data\.y\[0\] to be a finite number .*got number NaN/,
+    );
     expect(() => new Trainer(new MLP(1, [2], { task: 'regression' }), data)).toThrow(
       /regression needs a last layer of 1 output/,
     );
