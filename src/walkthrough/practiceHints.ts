@@ -26,11 +26,24 @@ const RULES: { readonly [K in OpName]: (c: Contribution) => string } = {
     `the local derivative of ReLU is 1 where its output is positive and 0 elsewhere: ${c.derivative} = ${c.formula}`,
   log: (c) => `the local derivative of log is 1/a: ${c.derivative} = ${c.formula}`,
   sigmoid: (c) => `the local derivative of sigmoid is out·(1 − out): ${c.derivative} = ${c.formula}`,
+  powValue: (c) =>
+    `the power rule with a Value exponent, ∂(a**b)/∂a = b·a**(b − 1) and ∂(a**b)/∂b = a**b·log(a): ${c.derivative} = ${c.formula}`,
+  sqrt: (c) =>
+    `the local derivative of sqrt is 1 / (2·sqrt(a)), that is 1 / (2·out): ${c.derivative} = ${c.formula}`,
+  abs: (c) =>
+    `the local derivative of abs is the sign of its input (1, −1, or 0 at 0): ${c.derivative} = ${c.formula}`,
+  sin: (c) => `the local derivative of sin is cos: ${c.derivative} = ${c.formula}`,
+  cos: (c) => `the local derivative of cos is −sin: ${c.derivative} = ${c.formula}`,
 };
 
 /** The rule one row applies: `o = tanh(nn): the local derivative of tanh is 1 − o**2 (∂o/∂nn = 1 − o**2)`. */
 export function ruleOf(use: Use): string {
-  return `${use.step.text}: ${RULES[use.step.node.opName!](use.row)}`;
+  const op = use.step.node.opName!;
+  // An op of one's own (defineOp) states its derivative itself: the row's formula is the rule.
+  const rule = Object.hasOwn(RULES, op)
+    ? RULES[op as OpName](use.row)
+    : `${op} is an op of its own, whose derivative it declares: ${use.row.derivative} = ${use.row.formula}`;
+  return `${use.step.text}: ${rule}`;
 }
 
 /**

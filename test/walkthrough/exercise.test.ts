@@ -17,7 +17,10 @@ const SEEDS = 300;
 function opOf(tree: ExprNode): ExerciseOp {
   if (tree.kind === 'bin') return tree.op;
   if (tree.kind === 'pow') return 'pow';
-  if (tree.kind === 'call' && (tree.fn === 'tanh' || tree.fn === 'exp' || tree.fn === 'relu')) return tree.fn;
+  if (tree.kind === 'call') {
+    const fn: string = tree.fn;
+    if (fn === 'tanh' || fn === 'exp' || fn === 'relu') return fn;
+  }
   throw new Error(`unexpected line ${JSON.stringify(tree)}`);
 }
 

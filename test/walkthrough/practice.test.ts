@@ -1,6 +1,7 @@
 // Practice: the grads a session expects are backward()'s, nodes open up in backward order, answers are
 // read and judged as documented, and the hints name the rule each op applies, then its numbers.
 import { describe, expect, it } from 'vitest';
+import { defineOp } from '../../src/index.js';
 import { topoSort, Value } from '../../src/engine/value.js';
 import { parse } from '../../src/expr/parse.js';
 import { explainPass } from '../../src/walkthrough/explainPass.js';
@@ -170,6 +171,20 @@ describe('Practice: hints', () => {
     ],
     ['log', (x) => x.log(), 'the local derivative of log is 1/a: ∂y/∂x = 1 / x'],
     ['sigmoid', (x) => x.sigmoid(), 'the local derivative of sigmoid is out·(1 − out): ∂y/∂x = y·(1 − y)'],
+    // sqrt' = 1/(2√a), |a|' = sgn(a), sin' = cos, cos' = −sin, ∂(a^b)/∂a = b·a^(b−1).
+    [
+      'sqrt',
+      (x) => x.sqrt(),
+      'the local derivative of sqrt is 1 / (2·sqrt(a)), that is 1 / (2·out): ∂y/∂x = 1 / (2·y)',
+    ],
+    [
+      'abs',
+      (x) => x.abs(),
+      'the local derivative of abs is the sign of its input (1, −1, or 0 at 0): ∂y/∂x = sgn(x)',
+    ],
+    ['sin', (x) => x.sin(), 'the local derivative of sin is cos: ∂y/∂x = cos(x)'],
+    ['cos', (x) => x.cos(), 'the local derivative of cos is −sin: ∂y/∂x = −sin(x)'],
+    ['powValue', (x, w) => x.pow(w), 'the power rule with a Value exponent'],
   ];
   it.each(RULES)('%s: the first hint names its rule', (_, build, rule) => {
     const x = new Value(0.7, { label: 'x' });
@@ -179,6 +194,24 @@ describe('Practice: hints', () => {
     const p = new Practice(y);
     p.answer(y, '1');
     expect(p.hints(x)[0]).toContain(rule);
+  });
+
+  it("an op of one's own (defineOp): the first hint gives the derivative it declares", () => {
+    // softplus' = σ(x), stated by the definition itself.
+    const softplus = defineOp({
+      name: 'practiceSoftplus',
+      forward: (x) => Math.log1p(Math.exp(x)),
+      derivative: (x) => 1 / (1 + Math.exp(-x)),
+      formula: 'σ(a)',
+    });
+    const x = new Value(0.7, { label: 'x' });
+    const y = softplus(x);
+    y.label = 'y';
+    const p = new Practice(y);
+    p.answer(y, '1');
+    expect(p.hints(x)[0]).toContain(
+      'practiceSoftplus is an op of its own, whose derivative it declares: ∂y/∂x = σ(x)',
+    );
   });
 
   it('a reused value: its grad is the sum over its uses, with each use and the sum written out', () => {
