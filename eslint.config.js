@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // Plain scripts a user would write against the installed package, run by Node, Deno, Bun and a browser.
-    files: ['test/smoke/fixtures/**'],
+    files: ['test/smoke/fixtures/**', 'bench/users/*.mjs'],
     rules: { 'no-undef': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
 );

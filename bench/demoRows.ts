@@ -36,7 +36,7 @@ async function jsRow(
   batch: number,
   peers: LinePeer[],
 ): Promise<{ row: DemoRow; info: Record<string, number> }> {
-  const peer = new LinePeer(process.execPath, ['--expose-gc', '--import', 'tsx', ROW_SCRIPT, name]);
+  const peer = new LinePeer(process.execPath, ['--import', 'tsx', ROW_SCRIPT, name]);
   peers.push(peer);
   const hello = await peer.ask<{ firstLoss: number; info: Record<string, number> }>({ hello: 1 });
   const run = (steps: number): Promise<number> => peer.ask<{ ms: number }>({ run: steps }).then((r) => r.ms);

@@ -25,7 +25,7 @@ export async function digitsRows(): Promise<DigitsSetup> {
   const { batches, weights, nodesPerEpoch } = digitsPeerData();
   const peers: LinePeer[] = [];
   const js = async (name: 'digits-tape' | 'digits-eager', label: string, batch: number): Promise<DemoRow> => {
-    const peer = new LinePeer(process.execPath, ['--expose-gc', '--import', 'tsx', ROW_SCRIPT, name]);
+    const peer = new LinePeer(process.execPath, ['--import', 'tsx', ROW_SCRIPT, name]);
     peers.push(peer);
     const hello = await peer.ask<{ firstLoss: number }>({ hello: 1 });
     const run = (epochs: number): Promise<number> =>

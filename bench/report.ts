@@ -1,6 +1,8 @@
 // The benchmark's markdown table (for the terminal and the README) from one run's results.
 import type { Spread } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
+import type { DigitsCommandResult } from './digitsCommand.js';
+import type { UsersRow } from './usersRows.js';
 
 export interface DemoResult {
   name: string;
@@ -34,7 +36,9 @@ export interface BenchResults {
     eagerBytesPerNode: number;
     rows: DemoResult[];
   };
+  users?: UsersRow[];
   digits?: DigitsResult;
+  digitsCommand?: DigitsCommandResult;
   throughput: ThroughputResult[];
 }
 
@@ -47,6 +51,7 @@ export function markdown(r: BenchResults): string {
   const m = r.machine;
   const lines = [
     `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick run)' : ''} on ${m.cpu} (${m.cores} cores, shared; load average ${m.loadAverage.map((x) => x.toFixed(1)).join(' ')}), Node ${m.node}, PyTorch ${m.torch}, TensorFlow.js ${m.tfjs}. Medians of ${r.demo.rows[0]?.msPerStep.n ?? 0} interleaved rounds, each engine in its own process.`,
+    ...usersTable(r),
     '',
     `**One training step of micrograd's demo**, as \`micrograd train\` runs it (makeMoons 100 points, noise 0.1, seed 1337; MLP(2, [16, 16, 1]); max-margin loss + 1e-4·Σp², full batch, SGD; ${big(r.demo.nodes)} scalar nodes per step, ${f(r.demo.eagerBytesPerNode, 1)} bytes each in the eager engine; the tape holds ${big(r.demo.tapeSlots)} slots after fusion, ${f(r.demo.tapeBytes / r.demo.nodes, 1)} bytes per graph node, and the first tape step, which records and compiles it, takes ${f(r.demo.tapeFirstStepMs)} ms):`,
     '',
@@ -57,6 +62,7 @@ export function markdown(r: BenchResults): string {
         `| ${d.name} | ${f(d.msPerStep.median, 3)} | ${range(d.msPerStep)} | ${d.ratioToTorch.toFixed(2)}× | ${d.firstLoss.toFixed(6)} |`,
     ),
     ...digitsTable(r),
+    ...digitsCommandTable(r),
     '',
     '**Raw throughput** (chain: `v = v*c + d` repeated; wide sum: `l0 + l1 + …`; ns and bytes per graph node):',
     '',
@@ -85,5 +91,46 @@ function digitsTable(r: BenchResults): string[] {
         `| ${d.name} | ${f(d.msPerStep.median, 3)} | ${range(d.msPerStep)} | ${d.ratioToTorch.toFixed(2)}× | ${d.firstLoss.toFixed(6)} |`,
     ),
     `| Python micrograd (estimated: µs per node × nodes per epoch) | ${f(g.pythonEstimateMs, 3)} | – | ${(g.pythonEstimateMs / torch).toFixed(0)}× | – |`,
+  ];
+}
+
+function usersTable(r: BenchResults): string[] {
+  const u = r.users;
+  if (u === undefined) return [];
+  return [
+    '',
+    `**micrograd's notebook loop as a user runs it**: \`bench/users/notebookLoop.mjs\`, a plain script that imports \`micrograd-ts\`, defines \`loss()\` and trains for 100 steps in a top-level \`for\` loop, run unchanged in a fresh process with no flags (in Chromium: a fresh browser, the same file as a module script), ${u[0]?.msPerStep?.n ?? 0} run(s) per runtime, interleaved; PyTorch's twin (\`bench/users/torch_loop.py\`, same weights and data) in the same rounds. ms / step is the median over runs of each run's median step; the whole loop includes start-up, warm-up and every garbage collection:`,
+    '',
+    '| runtime | version | ms / step (median) | min – max | × PyTorch float64, 1 thread | 100 steps, ms |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...u.map((row) =>
+      row.msPerStep === null
+        ? `| ${row.name} | – | – | – | – | ${row.note ?? ''} |`
+        : `| ${row.name} | ${row.version} | ${f(row.msPerStep.median, 3)} | ${range(row.msPerStep)} | ${row.ratioToTorch!.toFixed(1)}× | ${f(row.totalMs!, 0)} |`,
+    ),
+  ];
+}
+
+function digitsCommandTable(r: BenchResults): string[] {
+  const d = r.digitsCommand;
+  if (d === undefined) return [];
+  const torch = d.torchSeconds.median;
+  const row = (name: string, s: Spread): string =>
+    `| ${name} | ${f(s.median)} | ${range(s)} | ${(s.median / torch).toFixed(2)}× |`;
+  return [
+    '',
+    `**\`micrograd train --dataset digits\`** as a user runs it (the built command in a fresh process, its defaults: 20 epochs, ${(d.testAccuracy * 100).toFixed(1)}% test accuracy), beside PyTorch's 20 epochs of the same net on the same minibatches (its training loop alone, in a warm process); ${d.torchSeconds.n} rounds:`,
+    '',
+    '| what | seconds (median) | min – max | × PyTorch |',
+    '| --- | ---: | ---: | ---: |',
+    row('PyTorch float64, 1 thread: 20 epochs', d.torchSeconds),
+    row(
+      "micrograd train: its training (metrics.json's seconds, with each epoch's train and test lines)",
+      d.trainSeconds,
+    ),
+    row(
+      'micrograd train: the whole command (start-up, data, training, model, metrics and pictures)',
+      d.commandSeconds,
+    ),
   ];
 }

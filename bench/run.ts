@@ -7,11 +7,13 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { demoRows } from './demoRows.js';
+import { digitsCommand } from './digitsCommand.js';
 import { digitsRows } from './digitsRows.js';
 import { markdown, type BenchResults, type DemoResult, type DigitsResult } from './report.js';
 import { spread } from './stats.js';
 import { tfjsVersion } from './tfjs/tfjsVersion.js';
 import { throughput, type ThroughputResult } from './throughput.js';
+import { usersRows } from './usersRows.js';
 
 const quick = process.argv.includes('--quick');
 const save = process.argv.includes('--save');
@@ -20,6 +22,8 @@ const loadAverage = loadavg();
 
 if (tfjsVersion() === undefined)
   log('TensorFlow.js is not installed: no row for it (npm run bench:tfjs adds it)');
+// First the users' table: the notebook loop as a script, fresh processes, every runtime, PyTorch beside it.
+const users = await usersRows(quick ? 1 : 5, log);
 const demo = await demoRows();
 const rounds = quick ? 3 : 9;
 log(`demo: ${demo.nodes} nodes, ${demo.tapeSlots} tape slots; warming up`);
@@ -80,6 +84,8 @@ const digitsResult: DigitsResult = {
   pythonEstimateMs: pyMs * digits.nodesPerEpoch,
 };
 
+const digitsCmd = await digitsCommand(quick ? 1 : 3, log);
+
 const sizes: Array<[number, number]> = quick
   ? [
       [1e5, 3],
@@ -117,7 +123,9 @@ const results: BenchResults = {
     eagerBytesPerNode: demo.eagerBytesPerNode,
     rows: demoResults,
   },
+  users,
   digits: digitsResult,
+  digitsCommand: digitsCmd,
   throughput: through,
 };
 const table = markdown(results);

@@ -12,7 +12,7 @@ import time
 
 import torch
 
-from torch_layers import layer_params
+from torch_layers import demo_step, layer_params
 
 DEFAULT_THREADS = torch.get_num_threads()
 state = {}
@@ -38,26 +38,10 @@ def model_for(config):
 
 
 def step(m):
-    """One step of micrograd's demo: forward, max-margin loss + 1e-4 * sum(p^2), backward, SGD."""
-    params, X, y = m["params"], m["X"], m["y"]
-    h = X
-    for i in range(0, len(params), 2):
-        h = h @ params[i] + params[i + 1]
-        if i + 2 < len(params):
-            h = torch.relu(h)
-    losses = torch.relu(1 - y * h)
-    data_loss = losses.mean()
-    reg_loss = 1e-4 * sum((p * p).sum() for p in params)
-    loss = data_loss + reg_loss
-    for p in params:
-        p.grad = None
-    loss.backward()
+    """One step of micrograd's demo with the repeating schedule 1.0 -> 0.1 over 100 steps."""
     lr = 1.0 - 0.9 * (m["k"] % 100) / 100
     m["k"] += 1
-    with torch.no_grad():
-        for p in params:
-            p -= lr * p.grad
-    return loss
+    return demo_step(m["params"], m["X"], m["y"], lr)
 
 
 def run(msg):

@@ -1,4 +1,4 @@
-// Vite config for the playground: two pages built into dist/web, with relative URLs so any path serves them.
+// Vite config for the playground: three pages built into dist/web, with relative URLs so any path serves them.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from './precompress.js';
@@ -17,7 +17,11 @@ export default defineConfig({
     // Graphviz's WebAssembly build is one large chunk, loaded on demand.
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
-    rollupOptions: { input: { graph: here('index.html'), train: here('train.html') } },
+    // Fonts (KaTeX's) stay files: `micrograd serve` allows fonts from the page's own origin, not data: URLs.
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+    rollupOptions: {
+      input: { graph: here('index.html'), train: here('train.html'), notebook: here('notebook.html') },
+    },
   },
   // Workers are ES modules; the graph page's layout worker runs Graphviz (loaded on demand, as on a page).
   worker: { format: 'es' },

@@ -1,6 +1,7 @@
 // The engine's public surface: Value, the op table, and the Python-style float formatter.
 export { Value, topoSort, type Operand, type ValueOptions, type ValueJson } from './value.js';
 export { JUPYTER_DISPLAY, type MimeBundle } from './display.js';
+export { show } from './show.js';
 export {
   OPS,
   OP_NAMES,

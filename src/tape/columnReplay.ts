@@ -7,6 +7,13 @@
 // order. `ColumnReplay.fits` checks that; other graphs use the per-sample replay.
 
 import { ADD, MUL, POW, blocksA, da1, da2, db2, forward1, forward2, isBinary } from '../engine/kernels.js';
+import {
+  findLayerGroups,
+  groupBackward,
+  groupForward,
+  type GroupBuffers,
+  type LayerGroup,
+} from './layerGroups.js';
 import { LEAF_CODE, LIN_CODE, NO_ACT, type TapeLayout } from './layout.js';
 
 /** Samples per block: the per-sample values of a block stay in cache. */
@@ -25,6 +32,9 @@ export class ColumnReplay {
   private readonly g: Float64Array;
   private readonly acc: Float64Array;
   private readonly inputSums: Uint8Array;
+  /** The layer group of each member slot: run whole at its first member, forward and backward. */
+  private readonly groupAt: Map<number, LayerGroup>;
+  private readonly buffers: GroupBuffers;
 
   /** True when the graph meets the condition above (and its root is not a leaf). */
   static fits(L: TapeLayout, first: number, inputSlots: Int32Array): boolean {
@@ -74,6 +84,18 @@ export class ColumnReplay {
     this.pre = new Float64Array(L.linAct.length * BLOCK);
     this.g = new Float64Array(BLOCK);
     this.acc = new Float64Array(BLOCK);
+    this.groupAt = findLayerGroups(L, first, this.isRow);
+    this.buffers = {
+      M: this.M,
+      GM: this.GM,
+      rowBase: this.rowBase,
+      val: new Float64Array(0),
+      grad: new Float64Array(0),
+      pre: this.pre,
+      block: BLOCK,
+      W: new Float64Array(0),
+      G: new Float64Array(0),
+    };
   }
 
   /**
@@ -100,6 +122,8 @@ export class ColumnReplay {
         const b = this.rowBase[inputSlots[j]!]!;
         for (let c = 0; c < n; c++) M[b + c] = rows[lo + c]![j]!;
       }
+      this.buffers.val = val;
+      this.buffers.grad = grad;
       this.forward(val, n);
       const rb = this.rowBase[this.L.rootSlot]!;
       for (let c = 0; c < n; c++) values[lo + c] = M[rb + c]!;
@@ -120,6 +144,11 @@ export class ColumnReplay {
     const { op, inA, inB, consts, linStart, linAct, linK, termW, termX } = this.L;
     const { M, isRow, rowBase, acc, pre } = this;
     for (let s = this.first; s < op.length; s++) {
+      const group = this.groupAt.get(s);
+      if (group !== undefined) {
+        if (group.members[0] === s) groupForward(group, this.buffers, n, inB);
+        continue;
+      }
       const o = op[s]!;
       const out = rowBase[s]!;
       const a = inA[s]!;
@@ -197,6 +226,11 @@ export class ColumnReplay {
     const { op, inA, inB, consts, linStart, linAct, linK, termW, termX } = this.L;
     const { M, GM, isRow, rowBase, pre, g } = this;
     for (let s = op.length - 1; s >= this.first; s--) {
+      const group = this.groupAt.get(s);
+      if (group !== undefined) {
+        if (group.members[0] === s) groupBackward(group, this.buffers, n, inB, this.inputSums[inB[s]!] === 1);
+        continue;
+      }
       const o = op[s]!;
       const out = rowBase[s]!;
       const a = inA[s]!;

@@ -1,5 +1,5 @@
 // `micrograd serve`: serves the built playground on 127.0.0.1 with safety headers, and fails in one line.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,9 +15,9 @@ describe('micrograd serve', () => {
   });
   afterAll(() => running.close());
 
-  it('serves both pages from dist/web with a content security policy', async () => {
+  it('serves the pages from dist/web with a content security policy', async () => {
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    for (const page of ['', 'index.html', 'train.html']) {
+    for (const page of ['', 'index.html', 'train.html', 'notebook.html']) {
       const res = await fetch(new URL(page, running.url));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
@@ -34,6 +34,17 @@ describe('micrograd serve', () => {
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     for (const path of ['../package.json', '%2e%2e/package.json', 'nothing-here.js']) {
       expect((await fetch(new URL(path, running.url))).status).toBe(404);
+    }
+  });
+
+  it("lets the notebook's kernel worker, and nothing else, evaluate code", async () => {
+    const worker = readdirSync(join(WEB_ROOT, 'assets')).find((f) => /^kernelWorker-.*\.js$/.test(f))!;
+    const policy = async (path: string): Promise<string> =>
+      (await fetch(new URL(path, running.url))).headers.get('content-security-policy') ?? '';
+    expect(await policy(`assets/${worker}`)).toContain("script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval';");
+    expect(await policy(`assets/${worker}?v=1`)).toContain("'unsafe-eval'");
+    for (const other of ['notebook.html', 'index.html', `assets/x${worker}`, 'assets/kernelWorker-.js']) {
+      expect(await policy(other), other).not.toContain("'unsafe-eval'");
     }
   });
 

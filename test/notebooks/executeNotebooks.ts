@@ -1,4 +1,5 @@
-// executeNotebooks: run notebooks/*.ipynb headless with Deno's Jupyter kernel through Jupyter's nbconvert.
+// executeNotebooks: run notebooks/*.ipynb headless with Deno's Jupyter kernel through Jupyter's stock
+// `nbconvert --execute`, as the README tells a reader to.
 //
 // The kernelspec is written under out/jupyter (what `deno jupyter --install` writes to ~/.local/share),
 // so running the notebooks changes nothing outside the repository's ignored folders.
@@ -20,13 +21,15 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const NOTEBOOKS = ['backprop', 'moons'].map((n) => join(REPO, 'notebooks', `${n}.ipynb`));
 const DENO = join(REPO, 'test/runtimes/node_modules/deno/deno');
 const JUPYTER_PATH = join(REPO, 'out/jupyter');
-// nbconvert with an executor that waits a moment after each cell for Deno's late results (see the file).
-const CONFIG = join(REPO, 'test/notebooks/nbconvert_config.py');
+
+/** Whether `npm run runtimes` has put Deno in test/runtimes. */
+export const denoInstalled = (): boolean => existsSync(DENO);
 
 interface Cell {
   cell_type: string;
   source: string | string[];
   outputs?: unknown[];
+  metadata?: Record<string, unknown>;
 }
 
 /** Code cells that should show something (all but the import cells) yet came back with no output. */
@@ -40,9 +43,8 @@ function silentCells(file: string): number[] {
 }
 
 function nbconvert(notebook: string, outDir: string): void {
-  // Debian's python3-nbconvert; /usr/bin/python3 so a different python3 on PATH cannot shadow it. The
-  // config's executor replaces --execute's (which would drop results Deno sends after reporting idle).
-  const args = ['-m', 'nbconvert', '--config', CONFIG, '--to', 'notebook'];
+  // Debian's python3-nbconvert; /usr/bin/python3 so a different python3 on PATH cannot shadow it.
+  const args = ['-m', 'nbconvert', '--to', 'notebook', '--execute'];
   const r = spawnSync('/usr/bin/python3', [...args, '--output-dir', outDir, notebook], {
     cwd: REPO,
     encoding: 'utf8',
@@ -51,12 +53,19 @@ function nbconvert(notebook: string, outDir: string): void {
   if (r.status !== 0) throw new Error(`nbconvert failed on ${notebook} (exit ${r.status}):\n${r.stderr}`);
 }
 
+/** Drop what changes on every run (each cell's execution timestamps), so a refresh leaves the tree clean. */
+function stripVolatile(file: string): void {
+  const nb = JSON.parse(readFileSync(file, 'utf8')) as { cells: Cell[] };
+  for (const c of nb.cells) delete c.metadata?.['execution'];
+  writeFileSync(file, `${JSON.stringify(nb, null, 1)}\n`);
+}
+
 /**
  * Execute every notebook into `outDir`, or in place (refreshing the committed outputs) when it is undefined.
  * A code cell that comes back with no output at all fails the run.
  */
 export function executeNotebooks(outDir?: string): void {
-  if (!existsSync(DENO)) throw new Error(`${DENO} is missing: run \`npm run runtimes\` first`);
+  if (!existsSync(DENO)) throw new Error(`Deno is missing (${DENO}): run \`npm run runtimes\` first`);
   if (!existsSync(join(REPO, 'dist/index.js')))
     throw new Error('dist/ is missing: run `npm run build` first');
   const kernel = join(JUPYTER_PATH, 'kernels/deno');
@@ -71,6 +80,7 @@ export function executeNotebooks(outDir?: string): void {
     for (const notebook of NOTEBOOKS) {
       const result = join(work, basename(notebook));
       nbconvert(notebook, work);
+      stripVolatile(result);
       const silent = silentCells(result);
       if (silent.length > 0)
         throw new Error(`${basename(notebook)}: cells ${silent.join(', ')} showed nothing`);

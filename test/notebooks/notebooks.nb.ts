@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeNotebooks, NOTEBOOKS } from './executeNotebooks.js';
+import { GRADS, NEURON_LINES } from './postLines.js';
 
 interface Output {
   output_type: string;
@@ -43,18 +44,9 @@ function displays(nb: string, marker: string): Record<string, string>[] {
     .map((o) => Object.fromEntries(Object.entries(o.data!).map(([k, v]) => [k, join0(v)])));
 }
 
-/** The text/plain of the one code cell whose source holds `marker` (what `print(...)` shows). */
+/** The text/plain of the one code cell whose source holds `marker` (what `show(...)` shows). */
 const shown = (nb: string, marker: string): string => displays(nb, marker)[0]?.['text/plain'] ?? '';
 
-// The post's printed lines (reference/backprop-post.txt) and Python's gradients for its neuron.
-const NEURON_LINES = ['Value(data=-6.0)', 'Value(data=0.0)', 'Value(data=-6.0)', 'Value(data=0.88137358)'];
-const GRADS = [
-  'x1.grad = -1.5000000148906993',
-  'w1.grad = 1.000000009927133',
-  'x2.grad = 0.5000000049635664',
-  'w2.grad = 0.0',
-  'b.grad = 0.5000000049635664',
-];
 describe('notebooks/backprop.ipynb', () => {
   it('no cell failed', () => {
     const errors = executed['backprop']!.flatMap((c) =>
@@ -80,7 +72,7 @@ describe('notebooks/backprop.ipynb', () => {
   });
 
   it('drawDot(o) draws the neuron with every label, data and grad', () => {
-    const drawings = executed['backprop']!.filter((c) => join0(c.source) === 'drawDot(o)');
+    const drawings = executed['backprop']!.filter((c) => join0(c.source) === 'await show(drawDot(o))');
     expect(drawings).toHaveLength(2); // the tanh neuron, then its exp form
     const svg = join0(drawings[0]!.outputs?.[0]?.data?.['image/svg+xml']);
     for (const label of [
@@ -148,3 +140,18 @@ it('the committed notebooks carry the outputs CI produced (text and display type
     expect(outputs(committed), basename(nb)).toEqual(outputs(fresh));
   }
 });
+
+// Deno's kernel can report a cell idle before the outputs it queued have left, and nbconvert then drops them
+// (three stock runs of the old notebooks lost cells [18, 19], [5, 7, 19, 22] and none). executeNotebooks fails
+// on any code cell that came back empty; here the stock run is repeated (NOTEBOOK_RUNS times in all).
+const RUNS = Number(process.env['NOTEBOOK_RUNS'] ?? 3);
+it(`stock nbconvert --execute gives every cell its output, ${RUNS} runs out of ${RUNS}`, () => {
+  for (let run = 2; run <= RUNS; run++) {
+    const dir = mkdtempSync(join(tmpdir(), 'micrograd-notebooks-run-'));
+    try {
+      expect(() => executeNotebooks(dir), `run ${run}`).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}, 600_000);

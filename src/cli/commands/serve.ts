@@ -15,13 +15,18 @@ export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.
 // Defence in depth for a page that shows what people type: no inline script, no plugins, no framing.
 // WebAssembly (Graphviz) needs 'wasm-unsafe-eval'; downloads and the PNG export use blob: URLs. Sent on
 // every response, 404s and 405s included.
+const csp = (scriptSrc: string): string =>
+  `default-src 'self'; script-src ${scriptSrc}; worker-src 'self'; style-src 'self'; ` +
+  "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
-    "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': csp("'self' 'wasm-unsafe-eval'"),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
+// The notebook page's kernel worker runs the cells people write, which is evaluating code: its script (and
+// only it) may. A worker has no page to reach: it can post messages and nothing else.
+const KERNEL_WORKER = /^\/assets\/kernelWorker-[\w-]+\.js$/;
+const KERNEL_CSP = csp("'self' 'wasm-unsafe-eval' 'unsafe-eval'");
 
 // Vite names every file under assets/ by a hash of its content: a new build is a new name, so a browser
 // may keep them forever. Pages keep their names and must be checked each time.
@@ -66,6 +71,9 @@ function handler(root: string): (req: IncomingMessage, res: ServerResponse) => v
   };
   return (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (KERNEL_WORKER.test((req.url ?? '').split('?')[0]!)) {
+      res.setHeader('Content-Security-Policy', KERNEL_CSP);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       plain(res, 405, 'method not allowed: the playground is read-only');
