@@ -137,6 +137,12 @@ describe('serve: Range headers', () => {
     else expect(r.headers.get('content-range')).toBe(`bytes */${INDEX.length}`);
   });
 
+  it('a range under If-Range gets the whole file (sirv would not compare the validator)', async () => {
+    const r = parseReply(await get('/index.html', { Range: 'bytes=0-9', 'If-Range': 'W/"stale"' }));
+    expect(r.status).toBe(200);
+    expect(r.body.equals(INDEX)).toBe(true);
+  });
+
   it('well-formed single ranges get exactly the bytes asked for, or 416 past the end', async () => {
     const size = INDEX.length;
     await fc.assert(

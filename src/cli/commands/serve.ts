@@ -80,7 +80,10 @@ function handler(root: string): (req: IncomingMessage, res: ServerResponse) => v
       return;
     }
     // Checked before sirv sees it: one malformed Range header would otherwise end the whole server.
-    if (servableRange(req.headers.range) === undefined) delete req.headers.range;
+    // sirv ignores If-Range; the whole file is always a right answer to it.
+    if (servableRange(req.headers.range) === undefined || req.headers['if-range'] !== undefined) {
+      delete req.headers.range;
+    }
     files(req, res, () => plain(res, 404, 'not found'));
   };
 }
