@@ -1,0 +1,12 @@
+// The documentation site (`npm run test:site`): built into a temporary folder, served under /micrograd-ts/,
+// its links crawled and its playground pages opened in headless Chromium. Slow (TypeDoc), so not in `npm test`.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/site/**/*.site.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
+    fileParallelism: false,
+  },
+});
