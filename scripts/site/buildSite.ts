@@ -80,12 +80,14 @@ export async function buildSite(outDir: string): Promise<void> {
     page({ title: 'micrograd-ts', root: '', body: frontPage(front.html) }),
   );
 
-  for (const guide of GUIDES) {
+  for (const [i, guide] of GUIDES.entries()) {
     const source = join(DOCS, 'guides', `${guide.slug}.md`);
-    const { html } = renderMarkdown(
+    const rendered = renderMarkdown(
       await readFile(source, 'utf8'),
       rewriterFor(source, outDir, 'guides', images),
     );
+    const next = GUIDES[i + 1] ?? CLI_PAGE;
+    const html = `${rendered.html}<p class="next">Next: <a href="${next.slug}.html">${next.title}</a></p>\n`;
     await writeFile(
       join(outDir, 'guides', `${guide.slug}.html`),
       page({ title: guide.title, root: '../', body: html, current: guide.slug }),

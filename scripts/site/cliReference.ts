@@ -11,10 +11,10 @@ export interface CliCommandHelp {
 }
 
 function help(cli: string, args: string[]): string {
-  // A fixed width, so the page does not depend on the terminal the site was built in.
+  // A pipe, not a terminal: Commander wraps at 80 columns whatever terminal the site is built in.
   return execFileSync(process.execPath, [cli, ...args, '--help'], {
     encoding: 'utf8',
-    env: { ...process.env, COLUMNS: '100', NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1' },
   });
 }
 
@@ -23,20 +23,16 @@ export function readCliHelp(cli: string): { top: string; commands: CliCommandHel
   const top = help(cli, []);
   const section = top.split(/^Commands:\n/m)[1];
   if (section === undefined) throw new Error(`micrograd --help printed no "Commands:" section:\n${top}`);
-  const commands: CliCommandHelp[] = [];
-  let current: { name: string; summary: string[] } | undefined;
+  // Each entry starts at two spaces of indent; its description may wrap onto deeper-indented lines.
+  const entries: Array<{ name: string; summary: string }> = [];
   for (const line of section.split('\n')) {
-    const start = /^ {2}(\S+)(?: [^ ].*?)?\s{2,}(.*)$/.exec(line);
-    if (start !== null) {
-      current = { name: start[1]!, summary: [start[2]!] };
-      if (current.name !== 'help') commands.push({ name: current.name, summary: '', help: '' });
-      const last = commands.at(-1);
-      if (last && last.name === current.name) last.summary = start[2]!;
-    } else if (current && line.trim() !== '') {
-      const last = commands.at(-1);
-      if (last && last.name === current.name) last.summary += ` ${line.trim()}`;
-    }
+    const start = /^ {2}(\S+)(?: \S.*?)?\s{2,}(.*)$/.exec(line);
+    if (start !== null) entries.push({ name: start[1]!, summary: start[2]! });
+    else if (line.trim() !== '' && entries.length > 0) entries.at(-1)!.summary += ` ${line.trim()}`;
   }
+  const commands: CliCommandHelp[] = entries
+    .filter((e) => e.name !== 'help')
+    .map((e) => ({ name: e.name, summary: e.summary, help: '' }));
   if (commands.length === 0) throw new Error('micrograd --help listed no commands');
   for (const command of commands) command.help = help(cli, [command.name]);
   return { top, commands };
