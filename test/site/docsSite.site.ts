@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/site/buildSite.js';
 import { checkLinks, scanHtml, type Loader } from '../../scripts/site/checkLinks.js';
 import { launchBrowser, watchProblems } from '../e2e/playground.js';
+import { settled } from '../e2e/notebookPage.js';
 
 const PREFIX = '/micrograd-ts/';
 let dir = '';
@@ -90,7 +91,7 @@ describe('the documentation site under /micrograd-ts/', () => {
   });
 
   it('runs the Graph and Train pages from the static files, with no console errors', async () => {
-    browser = await launchBrowser();
+    browser ??= await launchBrowser();
     const graph = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const graphProblems = watchProblems(graph);
     await graph.goto(new URL('play/index.html', base).href);
@@ -107,5 +108,16 @@ describe('the documentation site under /micrograd-ts/', () => {
     await train.goto(new URL('play/train.html', base).href);
     await expect.poll(() => train.textContent('#stat-train-acc'), { timeout: 30_000 }).toMatch(/%$/);
     expect(trainProblems).toEqual([]);
+  });
+
+  it('opens the Notebook page from the static files, its kernel ready, with no console errors', async () => {
+    browser ??= await launchBrowser();
+    const notebook = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(notebook);
+    await notebook.goto(new URL('play/notebook.html', base).href);
+    await notebook.waitForSelector('#cells[data-editors="ready"]', { timeout: 30_000 });
+    await settled(notebook, 30_000);
+    expect(await notebook.$$eval('.cell', (cells) => cells.length)).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
   });
 });
