@@ -1,5 +1,6 @@
 // The documentation site (`npm run test:site`): built into a temporary folder, served under /micrograd-ts/,
-// its links crawled and its playground pages opened in headless Chromium. Slow (TypeDoc), so not in `npm test`.
+// its links crawled, its playground pages opened in headless Chromium, the guides' examples run. Slow (TypeDoc,
+// training), so not in `npm test`.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -26,6 +26,7 @@ function options(extra: Partial<TypeDocOptions>): Partial<TypeDocOptions> {
     hideGenerator: true,
     searchInComments: true,
     githubPages: false,
+    favicon: 'scripts/site/favicon.svg',
     logLevel: 'Warn',
     ...extra,
   };

@@ -102,7 +102,8 @@ export async function buildSite(outDir: string): Promise<void> {
     await mkdir(dirname(join(outDir, 'images', image)), { recursive: true });
     await copyFile(join(DOCS, image), join(outDir, 'images', image));
   }
-  await copyFile(fileURLToPath(new URL('style.css', import.meta.url)), join(outDir, 'style.css'));
+  for (const file of ['style.css', 'favicon.svg'])
+    await copyFile(fileURLToPath(new URL(file, import.meta.url)), join(outDir, file));
   // The playground as built (relative URLs already); the .br/.gz twins are for `micrograd serve` only.
   await cp(web, join(outDir, 'play'), { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) });
   await buildApiReference(join(outDir, 'api'), outDir);

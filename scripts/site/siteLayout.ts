@@ -78,6 +78,7 @@ export function page(opts: { title: string; root: string; body: string; current?
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · micrograd-ts</title>
 <link rel="stylesheet" href="${root}style.css">
+<link rel="icon" href="${root}favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header class="top">

@@ -90,6 +90,20 @@ describe('the documentation site under /micrograd-ts/', () => {
     expect((await fetch(new URL('api/assets/search.js', base))).ok).toBe(true);
   });
 
+  it("finds Value.tanh through the API reference's search box", async () => {
+    browser ??= await launchBrowser();
+    const api = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(api);
+    await api.goto(new URL('api/index.html', base).href);
+    await api.click('#tsd-search-trigger');
+    await api.fill('#tsd-search-input', 'tanh');
+    const hit = api.locator('#tsd-search-results a', { hasText: 'tanh' }).first();
+    await hit.waitFor({ timeout: 15_000 });
+    await hit.click();
+    await api.waitForURL(/Value\.html#tanh$/);
+    expect(problems).toEqual([]);
+  });
+
   it('runs the Graph and Train pages from the static files, with no console errors', async () => {
     browser ??= await launchBrowser();
     const graph = await browser.newPage({ viewport: { width: 1280, height: 800 } });
