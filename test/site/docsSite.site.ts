@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/site/buildSite.js';
 import { checkLinks, scanHtml, type Loader } from '../../scripts/site/checkLinks.js';
@@ -45,6 +45,15 @@ const httpLoader: Loader = async (url) => {
     ? { ok: true, html: await res.text() }
     : (await res.arrayBuffer(), { ok: true });
 };
+
+/** A site page (path under the project's subpath) in Chromium, with its console errors and failed requests. */
+async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
+  browser ??= await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = watchProblems(page);
+  await page.goto(new URL(path, base).href);
+  return { page, problems };
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'micrograd-site-'));
@@ -91,10 +100,7 @@ describe('the documentation site under /micrograd-ts/', () => {
   });
 
   it("finds Value.tanh through the API reference's search box", async () => {
-    browser ??= await launchBrowser();
-    const api = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(api);
-    await api.goto(new URL('api/index.html', base).href);
+    const { page: api, problems } = await openPage('api/index.html');
     await api.click('#tsd-search-trigger');
     await api.fill('#tsd-search-input', 'tanh');
     const hit = api.locator('#tsd-search-results a', { hasText: 'tanh' }).first();
@@ -105,10 +111,7 @@ describe('the documentation site under /micrograd-ts/', () => {
   });
 
   it('runs the Graph and Train pages from the static files, with no console errors', async () => {
-    browser ??= await launchBrowser();
-    const graph = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const graphProblems = watchProblems(graph);
-    await graph.goto(new URL('play/index.html', base).href);
+    const { page: graph, problems: graphProblems } = await openPage('play/index.html');
     await graph.click('#backward');
     await graph.waitForFunction(
       () => document.querySelector('#graph g.node[data-label="o"]')?.getAttribute('data-grad') === '1',
@@ -117,18 +120,13 @@ describe('the documentation site under /micrograd-ts/', () => {
     );
     expect(graphProblems).toEqual([]);
 
-    const train = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const trainProblems = watchProblems(train);
-    await train.goto(new URL('play/train.html', base).href);
+    const { page: train, problems: trainProblems } = await openPage('play/train.html');
     await expect.poll(() => train.textContent('#stat-train-acc'), { timeout: 30_000 }).toMatch(/%$/);
     expect(trainProblems).toEqual([]);
   });
 
   it('opens the Notebook page from the static files, its kernel ready, with no console errors', async () => {
-    browser ??= await launchBrowser();
-    const notebook = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(notebook);
-    await notebook.goto(new URL('play/notebook.html', base).href);
+    const { page: notebook, problems } = await openPage('play/notebook.html');
     await notebook.waitForSelector('#cells[data-editors="ready"]', { timeout: 30_000 });
     await settled(notebook, 30_000);
     expect(await notebook.$$eval('.cell', (cells) => cells.length)).toBeGreaterThan(5);
