@@ -3,10 +3,10 @@
 // In `npm run test:site`: the examples train real networks, too slow for `npm test`.
 // Blocks marked ```ts fragment (they use names from the text around them) are left out.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DOCS = join(REPO, 'docs');
@@ -33,6 +33,7 @@ function snippets(): Snippet[] {
 }
 
 describe('the guides’ examples', () => {
+  afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }));
   const all = snippets();
   it('finds the examples (one or more in most guides)', () => {
     expect(all.length).toBeGreaterThanOrEqual(10);
