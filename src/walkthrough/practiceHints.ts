@@ -20,7 +20,9 @@ const RULES: { readonly [K in OpName]: (c: Contribution) => string } = {
   mul: (c) =>
     `the local derivative of * with respect to one input is the other input: ${c.derivative} = ${c.formula}`,
   pow: (c) => `the power rule, ∂(a**k)/∂a = k·a**(k − 1): ${c.derivative} = ${c.formula}`,
-  tanh: (c) => `the local derivative of tanh is ${c.formula} (${c.derivative} = ${c.formula})`,
+  // Said once as written on paper (1 − o²), then in the page's notation, which is also how an answer is typed.
+  tanh: (c) =>
+    `the local derivative of tanh is ${c.formula.replace(/\*\*2$/, '²')}, one minus the output squared (${c.derivative} = ${c.formula})`,
   exp: (c) => `the local derivative of exp is exp itself: ${c.derivative} = ${c.formula}`,
   relu: (c) =>
     `the local derivative of ReLU is 1 where its output is positive and 0 elsewhere: ${c.derivative} = ${c.formula}`,

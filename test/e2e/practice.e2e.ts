@@ -1,4 +1,4 @@
-// Practice on the graph page: the post's neuron played by hand (o 1; a wrong nn gets the tanh rule 1 − o**2;
+// Practice on the graph page: the post's neuron played by hand (o 1; a wrong nn gets the tanh rule 1 − o²;
 // 0.5; the leaves with the post's grads), the picture hiding each grad until it is given, seeded exercise
 // links that open the same graph every time, and Practice on the other presets and a typed expression.
 import { readFileSync } from 'node:fs';
@@ -51,13 +51,15 @@ describe('graph page: Practice', () => {
     await expect.poll(() => pictureGrads(page)).toMatchObject({ o: '1.0000', nn: '?' });
 
     await give(page, 'nn', '1');
-    await expect.poll(() => page.textContent('.practice-row[data-key="nn"] .hint')).toContain('1 − o**2');
+    await expect.poll(() => page.textContent('.practice-row[data-key="nn"] .hint')).toContain('1 − o²');
     expect(await page.textContent('.practice-row[data-key="nn"] .reply')).toBe('Not 1.');
     await page.getByRole('button', { name: 'Hint for nn' }).click();
     await expect
       .poll(() => page.$$eval('.practice-row[data-key="nn"] .hint', (p) => p.map((x) => x.textContent)))
       .toEqual([
-        expect.stringContaining('o = tanh(nn): the local derivative of tanh is 1 − o**2'),
+        expect.stringContaining(
+          'o = tanh(nn): the local derivative of tanh is 1 − o², one minus the output squared',
+        ),
         'Then: ∂o/∂nn = 1 − 0.7071**2 = 0.5000, times upstream o.grad = 1.0000: 0.5000.',
       ]);
     // The Check button does what Enter does.

@@ -137,7 +137,10 @@ describe('Practice: hints', () => {
     expect(wrong.kind).toBe('wrong');
     const [rule, numbers] = p.hints(nn);
     expect(wrong.kind === 'wrong' && wrong.hint).toBe(rule);
-    expect(rule).toContain('o = tanh(nn): the local derivative of tanh is 1 − o**2');
+    expect(rule).toContain(
+      'o = tanh(nn): the local derivative of tanh is 1 − o², one minus the output squared',
+    );
+    expect(rule).toContain('∂o/∂nn = 1 − o**2');
     expect(rule).toContain('nn.grad = ∂o/∂nn × o.grad');
     expect(numbers).toBe('∂o/∂nn = 1 − 0.7071**2 = 0.5000, times upstream o.grad = 1.0000: 0.5000.');
     expect(p.hint(nn)).toBe(numbers);
@@ -162,7 +165,11 @@ describe('Practice: hints', () => {
       'the local derivative of * with respect to one input is the other input: ∂y/∂x = w',
     ],
     ['pow', (x) => x.pow(3), 'the power rule, ∂(a**k)/∂a = k·a**(k − 1): ∂y/∂x = 3·x**2'],
-    ['tanh', (x) => x.tanh(), 'the local derivative of tanh is 1 − y**2'],
+    [
+      'tanh',
+      (x) => x.tanh(),
+      'the local derivative of tanh is 1 − y², one minus the output squared (∂y/∂x = 1 − y**2)',
+    ],
     ['exp', (x) => x.exp(), 'the local derivative of exp is exp itself: ∂y/∂x = y'],
     [
       'relu',
