@@ -38,7 +38,7 @@ const RULES: { readonly [K in OpName]: (c: Contribution) => string } = {
   cos: (c) => `the local derivative of cos is −sin: ${c.derivative} = ${c.formula}`,
 };
 
-/** The rule one row applies: `o = tanh(nn): the local derivative of tanh is 1 − o**2 (∂o/∂nn = 1 − o**2)`. */
+/** The rule one row applies: `o = tanh(nn): the local derivative of tanh is 1 − o², one minus the output squared (∂o/∂nn = 1 − o**2)`. */
 export function ruleOf(use: Use): string {
   const op = use.step.node.opName!;
   // An op of one's own (defineOp) states its derivative itself: the row's formula is the rule.

@@ -29,7 +29,7 @@ describe('micrograd practice', () => {
     expect(lines).toContain('grad of o: 1');
     expect(lines).toContain('  right: o.grad = 1.0000');
     expect(r.stdout).toContain(
-      'grad of nn: 1\n  not 1. hint: o = tanh(nn): the local derivative of tanh is 1 − o**2',
+      'grad of nn: 1\n  not 1. hint: o = tanh(nn): the local derivative of tanh is 1 − o², one minus the output squared (∂o/∂nn = 1 − o**2)',
     );
     expect(r.stdout).toContain(
       'grad of nn: ?\n  hint: ∂o/∂nn = 1 − 0.7071**2 = 0.5000, times upstream o.grad = 1.0000',
