@@ -1,7 +1,7 @@
 // regressGaussian: TensorFlow Playground's "multi-gaussian" regression data — six bumps of ±1 on a 2×3 grid.
 
-import { sampleOptions, type Dataset } from './Dataset.js';
-import { REGRESS_RADIUS, type RegressOptions } from './regressPlane.js';
+import type { Dataset } from './Dataset.js';
+import { sampleRegression, type RegressOptions } from './regressPlane.js';
 
 /** Playground's bumps: centre (x₁, x₂) and sign. */
 const BUMPS: readonly (readonly [number, number, number])[] = [
@@ -29,17 +29,5 @@ export function gaussianLabel(a: number, b: number): number {
 
 /** Points uniform in [-6, 6]², each labelled by `gaussianLabel` at its noise-moved position (targets in [-1, 1]). */
 export function regressGaussian(opts?: RegressOptions): Dataset {
-  const { n, noise, rng } = sampleOptions(opts, 'regressGaussian(opts)');
-  const r = REGRESS_RADIUS;
-  const X: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = rng.uniform(-r, r);
-    const b = rng.uniform(-r, r);
-    const na = rng.uniform(-r, r) * noise;
-    const nb = rng.uniform(-r, r) * noise;
-    X.push([a, b]);
-    y.push(gaussianLabel(a + na, b + nb));
-  }
-  return { X, y };
+  return sampleRegression(opts, 'regressGaussian(opts)', gaussianLabel);
 }

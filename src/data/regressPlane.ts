@@ -23,7 +23,19 @@ export const REGRESS_RADIUS = 6;
  * [-1.2, 1.2] (Playground's linear map of [-10, 10] onto [-1, 1]).
  */
 export function regressPlane(opts?: RegressOptions): Dataset {
-  const { n, noise, rng } = sampleOptions(opts, 'regressPlane(opts)');
+  return sampleRegression(opts, 'regressPlane(opts)', (x1, x2) => (x1 + x2) / 10);
+}
+
+/**
+ * Playground's regression sampling, shared by its datasets: `n` points uniform in [-6, 6]², each labelled
+ * `label(x₁ + ε₁, x₂ + ε₂)` at a noise-moved position (ε uniform in [-6, 6]·noise), drawn in Playground's order.
+ */
+export function sampleRegression(
+  opts: RegressOptions | undefined,
+  where: string,
+  label: (x1: number, x2: number) => number,
+): Dataset {
+  const { n, noise, rng } = sampleOptions(opts, where);
   const r = REGRESS_RADIUS;
   const X: number[][] = [];
   const y: number[] = [];
@@ -33,7 +45,7 @@ export function regressPlane(opts?: RegressOptions): Dataset {
     const na = rng.uniform(-r, r) * noise;
     const nb = rng.uniform(-r, r) * noise;
     X.push([a, b]);
-    y.push((a + na + b + nb) / 10);
+    y.push(label(a + na, b + nb));
   }
   return { X, y };
 }
