@@ -64,6 +64,32 @@ class Softplus(torch.autograd.Function):
         return t * torch.pow(torch.exp(-x) + 1, -1)
 
 
+class Hypot(torch.autograd.Function):
+    """The parity suite's binary defineOp op as a torch.autograd.Function with the same rules: forward
+    torch.hypot, derivatives a/out and b/out, itself differentiable. A custom op's rule gives its local
+    derivative, which the engine then multiplies by the incoming gradient, g * (a/out); torch.hypot's own
+    backward computes g * a / out, which overflows to ±inf when g * a passes 1.8e308 although the answer
+    is finite (hypot(0, -1e200) squared: ∂/∂b = -2e200, torch.hypot says -inf)."""
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        ctx.save_for_forward(a, b)
+        return torch.hypot(a, b)
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b = ctx.saved_tensors
+        out = torch.hypot(a, b)
+        return g * (a / out), g * (b / out)
+
+    @staticmethod
+    def jvp(ctx, ta, tb):
+        a, b = ctx.saved_tensors
+        out = torch.hypot(a, b)
+        return ta * (a / out) + tb * (b / out)
+
+
 # One entry per op of src/engine/ops.ts (OP_NAMES), then the parity suite's defineOp ops. k is the op's
 # numeric constant (pow's exponent).
 OPS = {
@@ -81,7 +107,7 @@ OPS = {
     "cos": lambda a, b, k: torch.cos(a),
     "powValue": lambda a, b, k: torch.pow(a, b),
     "softplus": lambda a, b, k: Softplus.apply(a),
-    "hypot": lambda a, b, k: torch.hypot(a, b),
+    "hypot": lambda a, b, k: Hypot.apply(a, b),
 }
 
 

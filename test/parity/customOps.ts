@@ -1,7 +1,8 @@
 // The parity suite's own defineOp ops, one unary and one binary, registered once for every parity module.
 //
-// The PyTorch oracle knows them by the same names (oracle/torch_oracle.py): softplus as a
-// torch.autograd.Function with these same rules, hypot as torch.hypot.
+// The PyTorch oracle knows them by the same names (oracle/torch_oracle.py), each a torch.autograd.Function
+// with these same rules. hypot's forward is torch.hypot, but its backward is the rule's g·(a/out): torch.hypot's
+// own g·a/out overflows to ±inf on finite answers (g·a past 1.8e308).
 import { defineOp } from '../../src/engine/defineOp.js';
 
 /** softplus(x) = ln(1 + eˣ); its derivative σ(x) = (e⁻ˣ + 1)⁻¹, also as Values (second order). */
