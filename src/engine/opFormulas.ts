@@ -12,14 +12,20 @@ import { OP_NAMES, type BinaryOpName, type OpName } from './ops.js';
 /** A derivative as text over the placeholders `a`, `b`, `out`, `k` (see the header). */
 export type FormulaText = string;
 
+/** A one-input op's derivative as text. */
 export interface UnaryOpFormula {
   /** ∂out/∂a. */
   readonly da: FormulaText;
 }
+/** A two-input op's two derivatives as text. */
 export interface BinaryOpFormula extends UnaryOpFormula {
   /** ∂out/∂b. */
   readonly db: FormulaText;
 }
+/**
+ * The derivative formulas of op `K` (a BinaryOpFormula for a two-input op, else a UnaryOpFormula), e.g.
+ * tanh's `{ da: '1 - out**2' }`; `writeFormula` writes one out for a given node.
+ */
 export type OpFormula<K extends OpName = OpName> = K extends BinaryOpName ? BinaryOpFormula : UnaryOpFormula;
 
 /** One entry per op of the table; a new op without its formulas does not compile. */
@@ -49,8 +55,11 @@ export function formulaOf(code: number): { readonly da: FormulaText; readonly db
 
 /** What each placeholder stands for when a formula is written out: a name, or a number. */
 export interface FormulaBindings {
+  /** What `a`, the first input, is written as. */
   readonly a: string;
+  /** What `b`, the second input, is written as (two-input ops). */
   readonly b?: string;
+  /** What `out`, the node's own value, is written as. */
   readonly out: string;
   /** pow's exponent, always written as a number. */
   readonly k?: number;

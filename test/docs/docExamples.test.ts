@@ -1,5 +1,6 @@
 // Every `@example` in the core's doc comments runs as written (its 'micrograd-ts' import bound to the sources),
-// and each `// prints …` comment is what that line's console.log prints: the numbers shown on hover are real.
+// and each `// prints …` comment is what a console.log prints, in order (the start of it when the comment
+// ends in …): the numbers shown on hover are real.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,7 +63,12 @@ describe('doc-comment examples', () => {
       } finally {
         log.mockRestore();
       }
-      expect(lines).toEqual(ex.prints);
+      // A `// prints` text ending in … gives the start of a longer line: compare that much of it.
+      const shown = lines.map((line, j) => {
+        const said = ex.prints[j];
+        return said?.endsWith('…') === true && line.startsWith(said.slice(0, -1)) ? said : line;
+      });
+      expect(shown).toEqual(ex.prints);
     });
   }
 });
