@@ -6,7 +6,9 @@ import { Rng } from './Rng.js';
 
 /** Points X[i] = [x0, x1, …] with labels y[i]. Class labels are 0, 1, …, k-1 unless said otherwise. */
 export interface Dataset {
+  /** The points, one array of coordinates (features) each. */
   X: number[][];
+  /** One label per point: a class index, or a regression target. */
   y: number[];
 }
 

@@ -4,6 +4,19 @@
 // arithmetic, so it gives bit-identical streams in every JavaScript engine. The state is seeded from one
 // integer through splitmix32, so nearby seeds give unrelated streams.
 
+/**
+ * A seeded random generator (xoshiro128**): the same seed gives the same numbers in every JavaScript
+ * engine. Every random choice in the library (initial weights, datasets, shuffles) draws from one.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from 'micrograd-ts';
+ *
+ * const rng = new Rng(42);
+ * console.log(rng.random(), rng.int(10)); // prints 0.6606157208001621 1
+ * console.log(new Rng(42).random()); // prints 0.6606157208001621
+ * ```
+ */
 export class Rng {
   private s0 = 0;
   private s1 = 0;
@@ -14,6 +27,12 @@ export class Rng {
   /** A Gaussian sample kept from the last Box–Muller pair. */
   private spare: number | null = null;
 
+  /**
+   * A generator started from `seed`; nearby seeds give unrelated streams.
+   *
+   * @param seed - Any integer (taken modulo 2**32). Default 0.
+   * @throws TypeError when `seed` is not an integer.
+   */
   constructor(seed = 0) {
     if (typeof seed !== 'number' || !Number.isInteger(seed)) {
       throw new TypeError(`new Rng(seed): expected seed to be an integer, got ${String(seed)}`);

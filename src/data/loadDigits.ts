@@ -5,6 +5,7 @@ import { checkOptions } from '../engine/checkKeys.js';
 import type { Dataset } from './Dataset.js';
 import { DIGITS_DATA, DIGITS_ROWS } from './digitsData.js';
 
+/** The options of `loadDigits`. */
 export interface DigitsOptions {
   /** Pixels as 0…16 counts, as scikit-learn's `load_digits` gives them. Default false: divided by 16, in [0, 1]. */
   raw?: boolean;

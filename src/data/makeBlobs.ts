@@ -2,6 +2,7 @@
 
 import { commonOptions, intOption, numOption, shuffleAndNoise, type Dataset } from './Dataset.js';
 
+/** The options of `makeBlobs`; every one has a default. */
 export interface BlobsOptions {
   /** Default 100, spread evenly over the centres (the first n mod k get one more). */
   nSamples?: number;
@@ -13,7 +14,9 @@ export interface BlobsOptions {
   box?: number;
   /** Dimensions. Default 2. */
   nFeatures?: number;
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
+  /** Shuffle the points (points and labels together); false keeps them class by class. Default true. */
   shuffle?: boolean;
 }
 

@@ -2,14 +2,17 @@
 
 import { linspace, numOption, sampleOptions, shuffleAndNoise, type Dataset } from './Dataset.js';
 
+/** The options of `makeCircles`; every one has a default. */
 export interface CirclesOptions {
   /** Default 100: floor(n/2) on the outer circle, the rest on the inner. */
   nSamples?: number;
-  /** Default 0. */
+  /** Standard deviation of the Gaussian noise added to each coordinate. Default 0. */
   noise?: number;
   /** Inner radius over outer radius, in [0, 1). Default 0.8. */
   factor?: number;
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
+  /** Shuffle the points (points and labels together); false keeps them class by class. Default true. */
   shuffle?: boolean;
 }
 

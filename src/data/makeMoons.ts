@@ -2,14 +2,15 @@
 
 import { linspace, sampleOptions, shuffleAndNoise, type Dataset } from './Dataset.js';
 
+/** The options of `makeMoons`; every one has a default. */
 export interface MoonsOptions {
   /** Total points; the upper moon gets floor(n/2), the lower the rest. Default 100. */
   nSamples?: number;
   /** Standard deviation of the Gaussian noise added to each coordinate. Default 0. */
   noise?: number;
-  /** Default 0. */
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
-  /** Default true. */
+  /** Shuffle the points (points and labels together); false keeps them class by class. Default true. */
   shuffle?: boolean;
 }
 

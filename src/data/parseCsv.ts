@@ -5,6 +5,7 @@ import { describe } from '../engine/describe.js';
 import type { Dataset } from './Dataset.js';
 import { parseDecimal } from './parseDecimal.js';
 
+/** The options of `parseCsv`. */
 export interface CsvOptions {
   /** Column separator. Default ','. */
   delimiter?: string;

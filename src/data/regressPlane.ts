@@ -2,14 +2,16 @@
 
 import { sampleOptions, type Dataset } from './Dataset.js';
 
+/** The options of `regressPlane` and `regressGaussian`; every one has a default. */
 export interface RegressOptions {
-  /** Default 100. */
+  /** Number of points. Default 100. */
   nSamples?: number;
   /**
    * Playground's noise: the label is read at the point moved by up to ±6·noise in each coordinate (uniform),
    * so the targets scatter while the points stay where they are. Default 0.
    */
   noise?: number;
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
   /** Ignored (points are drawn in random order already); accepted for a uniform API. */
   shuffle?: boolean;

@@ -2,6 +2,7 @@
 
 import { commonOptions, intOption, linspace, numOption, shuffleAndNoise, type Dataset } from './Dataset.js';
 
+/** The options of `spiral`; every one has a default. */
 export interface SpiralOptions {
   /** Points per class. Default 50. */
   perClass?: number;
@@ -9,7 +10,9 @@ export interface SpiralOptions {
   classes?: number;
   /** Standard deviation of the angle noise, in radians. Default 0.2. */
   noise?: number;
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
+  /** Shuffle the points (points and labels together); false keeps them class by class. Default true. */
   shuffle?: boolean;
 }
 

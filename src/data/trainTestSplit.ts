@@ -5,6 +5,7 @@ import { checkOptions } from '../engine/checkKeys.js';
 import type { Dataset } from './Dataset.js';
 import { Rng } from './Rng.js';
 
+/** The options of `trainTestSplit`. */
 export interface SplitOptions {
   /** Fraction of the samples held out for testing, in [0, 1). Default 0.2. */
   testFraction?: number;

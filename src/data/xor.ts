@@ -2,11 +2,13 @@
 
 import { sampleOptions, type Dataset } from './Dataset.js';
 
+/** The options of `xor`; every one has a default. */
 export interface XorOptions {
-  /** Default 100. */
+  /** Number of points. Default 100. */
   nSamples?: number;
   /** Gaussian noise added to the points after labelling. Default 0. */
   noise?: number;
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
   /** Ignored (points are drawn in random order already); accepted for a uniform API. */
   shuffle?: boolean;

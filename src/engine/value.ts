@@ -50,7 +50,7 @@ const labels = new WeakMap<Value, string>();
  * Value that remembers its inputs and its op; `backward()` then walks that graph from the output and fills
  * in every node's `grad` with ∂output/∂node. Numbers are float64, as in PyTorch's float64 tensors.
  *
- * @example The walkthrough's neuron, `o = tanh(x1·w1 + x2·w2 + b)`, and its gradients:
+ * @example The walkthrough's neuron o = tanh(x1·w1 + x2·w2 + b) and its gradients
  * ```ts
  * import { Value } from 'micrograd-ts';
  *
