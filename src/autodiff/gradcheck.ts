@@ -23,16 +23,20 @@ export interface GradcheckOptions {
  * A derivative that disagrees with its finite-difference estimate, thrown by `gradcheck` and
  * `gradgradcheck`; the message names the input, the analytic and the numerical value, and the tolerances.
  *
- * @example An op whose declared derivative is wrong (3 where 2x has 2):
+ * @example An op whose declared derivative is wrong (3 where 2·x has 2)
  * ```ts
  * import { GradcheckError, defineOp, gradcheck } from 'micrograd-ts';
  *
- * const double = defineOp({ name: 'wrongDouble', forward: (x) => 2 * x, derivative: () => 3 });
+ * const double = defineOp({
+ *   name: 'wrongDouble',
+ *   forward: (x) => 2 * x,
+ *   derivative: () => 3,
+ * });
  * try {
  *   gradcheck(([x]) => double(x!), [1]);
  * } catch (err) {
- *   // prints gradcheck: gradient mismatch for input 0 (point[0] = 1): analytic 3, numerical 1.99999…
  *   if (err instanceof GradcheckError) console.log(err.message);
+ *   // prints gradcheck: gradient mismatch for input 0 (point[0] = 1): …
  * }
  * ```
  */
@@ -98,14 +102,13 @@ function fail(s: Settings, message: string): false {
  * @throws GradcheckError on a mismatch (unless `raiseException: false`).
  * @throws TypeError when `f` is not a function or does not return a Value, or `point` is not an array of
  * numbers; RangeError when a tolerance or `eps` is negative or not finite, or `eps` is 0.
- * @example The walkthrough's neuron, checked at the post's point:
+ * @example The walkthrough's neuron, checked at the post's point
  * ```ts
- * import { gradcheck } from 'micrograd-ts';
+ * import { Value, gradcheck } from 'micrograd-ts';
  *
- * const ok = gradcheck(
- *   ([x1, w1, x2, w2, b]) => x1!.mul(w1!).add(x2!.mul(w2!)).add(b!).tanh(),
- *   [2, -3, 0, 1, 6.8813735870195432],
- * );
+ * const neuron = ([x1, w1, x2, w2, b]: Value[]) =>
+ *   x1!.mul(w1!).add(x2!.mul(w2!)).add(b!).tanh();
+ * const ok = gradcheck(neuron, [2, -3, 0, 1, 6.8813735870195432]);
  * console.log(ok); // prints true
  * ```
  */

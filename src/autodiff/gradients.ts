@@ -31,7 +31,7 @@ const WHERE = 'gradients(output, inputs, opts)';
  * @throws TypeError when `output` is not a Value, `inputs` is not an array of Values, or `opts` is bad;
  * RangeError when an input appears twice; NoValueDerivativeError with `createGraph` through a `defineOp`
  * op defined without `valueDerivative`.
- * @example First and second derivative of x**3 at 3 (3·x**2 = 27, 6·x = 18):
+ * @example First and second derivative of x**3 at 3 (3·x**2 = 27, 6·x = 18)
  * ```ts
  * import { Value, gradients } from 'micrograd-ts';
  *

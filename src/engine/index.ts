@@ -14,6 +14,7 @@ export {
   type OpDef,
   type UnaryOpDef,
   type BinaryOpDef,
+  type OpCommon,
   type BinaryOpName,
   type UnaryOpName,
   type LocalGrad,

@@ -62,7 +62,8 @@ const labels = new WeakMap<Value, string>();
  * const o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
  * o.backward();
  * console.log(o.data); // prints 0.7071067811865477
- * console.log(x1.grad, w1.grad); // prints -1.4999999999999993 0.9999999999999996
+ * console.log(x1.grad); // prints -1.4999999999999993
+ * console.log(w1.grad); // prints 0.9999999999999996
  * console.log(x2.grad, w2.grad); // prints 0.4999999999999998 0
  * ```
  * The post's -1.5, 1.0, 0.5 and 0, to the last bits of float64 rounding.
@@ -192,7 +193,8 @@ export class Value {
    * const w1 = new Value(-3);
    * const x1w1 = x1.mul(w1);
    * x1w1.backward();
-   * console.log(String(x1w1), x1.grad, w1.grad); // prints Value(data=-6.0) -3 2
+   * console.log(String(x1w1)); // prints Value(data=-6.0)
+   * console.log(x1.grad, w1.grad); // prints -3 2
    * ```
    */
   mul(other: Operand): Value {
@@ -307,7 +309,8 @@ export class Value {
    * const n = new Value(0.8813735870195432, { label: 'n' });
    * const o = n.tanh();
    * o.backward();
-   * console.log(o.data, n.grad); // prints 0.7071067811865477 0.4999999999999998
+   * console.log(o.data); // prints 0.7071067811865477
+   * console.log(n.grad); // prints 0.4999999999999998
    * ```
    * (1 − 0.7071…**2 = 0.5, to float64 rounding.)
    */
@@ -425,7 +428,7 @@ export class Value {
    * @throws TypeError when a leaf's `data` or `grad` was assigned a non-number (named by its label).
    * @throws Error when this node's `data` was last computed by `Tape.forward` from changed leaves (its
    * intermediate nodes hold older values; use `tape.backward()`).
-   * @example The walkthrough's neuron: each gradient is ∂o/∂leaf.
+   * @example The walkthrough's neuron, each gradient ∂o/∂leaf
    * ```ts
    * import { Value } from 'micrograd-ts';
    *
@@ -437,8 +440,10 @@ export class Value {
    * const n = x1.mul(w1).add(x2.mul(w2)).add(b);
    * const o = n.tanh();
    * o.backward();
-   * console.log(n.grad, x1.grad, w1.grad); // prints 0.4999999999999998 -1.4999999999999993 0.9999999999999996
-   * o.backward(); // leaves accumulate: a second pass adds the same gradients again
+   * console.log(n.grad); // prints 0.4999999999999998
+   * console.log(x1.grad); // prints -1.4999999999999993
+   * console.log(w1.grad); // prints 0.9999999999999996
+   * o.backward(); // leaves add the same gradients again
    * console.log(w1.grad); // prints 1.9999999999999991
    * ```
    */

@@ -11,7 +11,8 @@
  * try {
  *   parse('x1 * (w1 +');
  * } catch (err) {
- *   if (err instanceof ExprSyntaxError) console.log(err.column); // prints 11
+ *   if (err instanceof ExprSyntaxError) console.log(err.column);
+ *   // prints 11
  * }
  * ```
  */

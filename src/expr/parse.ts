@@ -26,13 +26,14 @@ export interface BuildOptions {
  * Parsed expression text, such as `tanh(x1*w1 + x2*w2 + b)`: `build` turns it into a Value graph for given
  * variable values, `evaluate` into a number. Made by `parse`; no `eval` is involved.
  *
- * @example The walkthrough's neuron from text:
+ * @example The walkthrough's neuron from text
  * ```ts
  * import { parse } from 'micrograd-ts';
  *
  * const neuron = parse('tanh(x1*w1 + x2*w2 + b)');
  * console.log(neuron.variables.join(' ')); // prints x1 w1 x2 w2 b
- * const o = neuron.build({ x1: 2, x2: 0, w1: -3, w2: 1, b: 6.8813735870195432 });
+ * const b = 6.8813735870195432;
+ * const o = neuron.build({ x1: 2, x2: 0, w1: -3, w2: 1, b });
  * console.log(o.data); // prints 0.7071067811865477
  * ```
  */

@@ -22,7 +22,7 @@ export interface BatchResult {
  * ∂root/∂leaf to every leaf's `grad`, `batch(rows)` does both for many input rows. Values and gradients are
  * the eager engine's, bit for bit; no graph is rebuilt, so a training step costs far less.
  *
- * @example The walkthrough's neuron compiled once, with x1 and x2 as inputs:
+ * @example The walkthrough's neuron compiled once, with x1 and x2 as inputs
  * ```ts
  * import { Value, compile } from 'micrograd-ts';
  *
@@ -35,7 +35,7 @@ export interface BatchResult {
  * const tape = compile(o, { inputs: [x1, x2] });
  * console.log(tape.forward()); // prints 0.7071067811865477
  * tape.backward();
- * console.log(w1.grad, w2.grad, b.grad); // prints 0.9999999999999996 0 0.4999999999999998
+ * console.log(w1.grad, w2.grad); // prints 0.9999999999999996 0
  * console.log(tape.forward([1, 1])); // prints 0.9998848940498523
  * ```
  */
