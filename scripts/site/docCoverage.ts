@@ -37,6 +37,8 @@ export interface Missing {
 }
 
 export interface Coverage {
+  /** Every public name counted, documented or not (`module: Export` or `module: Export.member`). */
+  names: string[];
   total: number;
   missing: Missing[];
 }
@@ -48,9 +50,9 @@ export async function docCoverage(): Promise<Coverage> {
     validation: { notExported: false, invalidLink: false, rewrittenLink: false },
   });
   const missing: Missing[] = [];
-  let total = 0;
+  const names: string[] = [];
   const count = (name: string, d: DeclarationReflection, owner: DeclarationReflection): void => {
-    total++;
+    names.push(name);
     if (documented(d)) return;
     // A type literal's members may carry no source of their own; the alias that holds them has one.
     const source = d.sources?.[0] ?? d.signatures?.[0]?.sources?.[0] ?? owner.sources?.[0];
@@ -67,7 +69,7 @@ export async function docCoverage(): Promise<Coverage> {
       }
     }
   }
-  return { total, missing };
+  return { names, total: names.length, missing };
 }
 
 /** `src/engine/value.ts` → `src/engine`: the folder a count is kept for. */
