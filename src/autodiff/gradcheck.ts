@@ -36,7 +36,7 @@ export interface GradcheckOptions {
  *   gradcheck(([x]) => double(x!), [1]);
  * } catch (err) {
  *   if (err instanceof GradcheckError) console.log(err.message);
- *   // prints gradcheck: gradient mismatch for input 0 (point[0] = 1): …
+ *   // prints gradcheck: gradient mismatch for input 0 …
  * }
  * ```
  */

@@ -20,7 +20,15 @@ export interface BlobsOptions {
   shuffle?: boolean;
 }
 
-/** Labels: the cluster index, 0 … centers-1. */
+/**
+ * Gaussian clusters around random centres, as scikit-learn's make_blobs. Labels: the cluster index,
+ * 0 … centers-1. *
+ * @param opts - `nSamples`, `centers`, `clusterStd`, `box`, `nFeatures`, `seed`, `shuffle` (see BlobsOptions).
+ * @returns The points `X` and their labels `y`.
+ * @throws TypeError when `opts` is not an object or has an unknown key, `seed` is not an integer or
+ * `shuffle` not a boolean.
+ * @throws RangeError when a count is not a positive integer or a size not a finite number ≥ 0.
+ */
 export function makeBlobs(opts?: BlobsOptions): Dataset {
   const where = 'makeBlobs(opts)';
   const { o, shuffle, rng } = commonOptions(opts, where, [

@@ -16,7 +16,16 @@ export interface CirclesOptions {
   shuffle?: boolean;
 }
 
-/** Labels: 0 on the outer circle (radius 1), 1 on the inner (radius `factor`). */
+/**
+ * Points on two circles, as scikit-learn's make_circles. Labels: 0 on the outer circle (radius 1), 1 on
+ * the inner (radius `factor`). *
+ * @param opts - `nSamples`, `noise`, `factor`, `seed`, `shuffle` (see CirclesOptions).
+ * @returns The points `X` and their labels `y`.
+ * @throws TypeError when `opts` is not an object or has an unknown key, `seed` is not an integer or
+ * `shuffle` not a boolean.
+ * @throws RangeError when a count is not a positive integer or a size not a finite number ≥ 0.
+ * @throws RangeError when `factor` is not in [0, 1).
+ */
 export function makeCircles(opts?: CirclesOptions): Dataset {
   const where = 'makeCircles(opts)';
   const { o, n, noise, shuffle, rng } = sampleOptions(opts, where, ['factor']);

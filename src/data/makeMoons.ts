@@ -16,7 +16,19 @@ export interface MoonsOptions {
 
 /**
  * Labels: 0 for the upper moon (cos t, sin t), 1 for the lower (1 - cos t, 1 - sin t - 0.5), t in [0, π].
- * micrograd's demo trains on `y*2 - 1` (see `toPlusMinusOne`).
+ * micrograd's demo trains on `y*2 - 1` (see `toPlusMinusOne`). *
+ * @param opts - `nSamples`, `noise`, `seed`, `shuffle` (see MoonsOptions).
+ * @returns The points `X` and their labels `y`.
+ * @throws TypeError when `opts` is not an object or has an unknown key, `seed` is not an integer or
+ * `shuffle` not a boolean.
+ * @throws RangeError when a count is not a positive integer or a size not a finite number ≥ 0.
+ * @example
+ * ```ts
+ * import { makeMoons } from 'micrograd-ts';
+ *
+ * const { X, y } = makeMoons({ nSamples: 4, shuffle: false });
+ * console.log(JSON.stringify(X[0]), y.join(' ')); // prints [1,0] 0 0 1 1
+ * ```
  */
 export function makeMoons(opts?: MoonsOptions): Dataset {
   const where = 'makeMoons(opts)';

@@ -16,7 +16,15 @@ export interface SpiralOptions {
   shuffle?: boolean;
 }
 
-/** Arm j: radius r from 0 to 1, angle t from 4j to 4(j+1) plus noise; point (r sin t, r cos t); label j. */
+/**
+ * Interleaved spiral arms. Arm j: radius r from 0 to 1, angle t from 4j to 4(j+1) plus noise; point
+ * (r sin t, r cos t); label j. *
+ * @param opts - `perClass`, `classes`, `noise`, `seed`, `shuffle` (see SpiralOptions).
+ * @returns The points `X` and their labels `y`.
+ * @throws TypeError when `opts` is not an object or has an unknown key, `seed` is not an integer or
+ * `shuffle` not a boolean.
+ * @throws RangeError when a count is not a positive integer or a size not a finite number ≥ 0.
+ */
 export function spiral(opts?: SpiralOptions): Dataset {
   const where = 'spiral(opts)';
   const { o, shuffle, rng } = commonOptions(opts, where, ['perClass', 'classes', 'noise', 'seed', 'shuffle']);

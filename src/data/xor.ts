@@ -14,7 +14,15 @@ export interface XorOptions {
   shuffle?: boolean;
 }
 
-/** Labels: 1 where exactly one coordinate is positive (x0 > 0 xor x1 > 0), else 0. */
+/**
+ * Points uniform in [-1, 1]². Labels: 1 where exactly one coordinate is positive (x0 > 0 xor x1 > 0),
+ * else 0. *
+ * @param opts - `nSamples`, `noise`, `seed` (see XorOptions).
+ * @returns The points `X` and their labels `y`.
+ * @throws TypeError when `opts` is not an object or has an unknown key, `seed` is not an integer or
+ * `shuffle` not a boolean.
+ * @throws RangeError when a count is not a positive integer or a size not a finite number ≥ 0.
+ */
 export function xor(opts?: XorOptions): Dataset {
   const where = 'xor(opts)';
   const { n, noise, rng } = sampleOptions(opts, where);

@@ -65,6 +65,14 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * });
  * softplus(new Value(0.5)).backward();
  * ```
+ *
+ * @param spec - The op: `name`, `arity` (1 or 2), `forward`, `derivative`, and optionally
+ * `valueDerivative` and `formula`.
+ * @returns The op, a function of Values or numbers that records one node.
+ * @throws TypeError when `spec` is not an object or has an unknown key, `name` is not an identifier, a
+ * rule is not a function, or `formula` has the wrong shape.
+ * @throws RangeError when the name is taken (a built-in op, a Value method, an earlier defineOp), `arity`
+ * is not 1 or 2, or a rule takes more parameters than its arity passes.
  */
 export function defineOp(spec: UnaryOpSpec): UnaryOp;
 export function defineOp(spec: BinaryOpSpec): BinaryOp;

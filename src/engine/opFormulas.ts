@@ -77,6 +77,18 @@ const BARE_EXPONENT = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$|^[A-Za-z_][A-Za-z0-9_]*$/
  * graph's op node (`**-1`) and the expression language write it: `o**2`, `t15**-2`, `a**(b − 1)`. A binding
  * that is not a single name or a plain number is parenthesized unless it is the whole formula
  * (`∂(x1*w1)/∂x1 = w1`, but `1 − (x1*w1 + b)**2`). `k − 1` with a known k is folded to its value.
+ *
+ * @param text - A formula over `a`, `b`, `out`, `k`, such as an `OP_FORMULAS` entry.
+ * @param bindings - What each placeholder is written as.
+ * @returns The formula as a reader sees it.
+ * @example
+ * ```ts
+ * import { OP_FORMULAS, writeFormula } from 'micrograd-ts';
+ *
+ * const tanh = OP_FORMULAS.tanh.da;
+ * console.log(tanh); // prints 1 - out**2
+ * console.log(writeFormula(tanh, { a: 'n', out: 'o' })); // prints 1 − o**2
+ * ```
  */
 export function writeFormula(text: FormulaText, bindings: FormulaBindings): string {
   const tokens = tokenize(text);

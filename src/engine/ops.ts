@@ -66,6 +66,9 @@ export const OP_NAMES = [
 /**
  * C99/IEEE `pow`, which PyTorch uses. JavaScript's `**` differs only where the base is ±1 and the
  * exponent is ±Infinity or NaN (JS gives NaN, C gives 1).
+ *
+ * @param a - The base.
+ * @param k - The exponent.
  */
 export function powC(a: number, k: number): number {
   if (a === 1 || (a === -1 && (k === Infinity || k === -Infinity))) return 1;
@@ -78,6 +81,9 @@ const code = (name: OpName): number => (OP_NAMES as readonly string[]).indexOf(n
  * `a ** k` as PyTorch computes a tensor to a scalar power in float64: exponents 0.5, -0.5, -1, 2, 3
  * and -2 use dedicated kernels (sqrt, 1/sqrt, 1/a, a·a, a·a·a, 1/(a·a)), every other exponent C `pow`.
  * They differ from `pow` at the edges (sqrt(-0) = -0, sqrt(-Infinity) = NaN) and in the last bit.
+ *
+ * @param a - The base.
+ * @param k - The exponent.
  */
 export function powScalar(a: number, k: number): number {
   switch (k) {

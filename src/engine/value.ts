@@ -117,7 +117,10 @@ export class Value {
     }
   }
 
-  /** A name for pictures; assignable, as the walkthrough does (`x1w1.label = 'x1*w1'`). */
+  /**
+   * A name for pictures; assignable, as the walkthrough does (`x1w1.label = 'x1*w1'`). Assigning a
+   * non-string throws a TypeError.
+   */
   get label(): string {
     return labels.get(this) ?? '';
   }
@@ -413,7 +416,11 @@ export class Value {
     return node(OPS.cos.forward(this.data, 0, 0), OPS.cos.code, this, null, 0);
   }
 
-  /** A new leaf with this node's data and no history (PyTorch's `detach`): gradients stop here. */
+  /**
+   * A new leaf with this node's data and no history (PyTorch's `detach`): gradients stop here.
+   *
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   detach(): Value {
     checkData(this, 'detach');
     return new Value(this.data);
@@ -594,6 +601,9 @@ function operand(x: unknown, method: string): Value {
 /**
  * Every node reachable from `root`, children before parents (iterative DFS post-order, so a graph
  * millions of nodes deep cannot overflow the call stack).
+ *
+ * @param root - The graph's output.
+ * @returns The nodes, leaves first, `root` last; each once.
  */
 export function topoSort(root: Value): Value[] {
   const order: Value[] = [];

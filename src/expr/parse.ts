@@ -120,7 +120,14 @@ export class Expression {
   }
 }
 
-/** Parse expression text; throws ExprSyntaxError (with `.column`) on malformed input. No eval. */
+/**
+ * Parse expression text into an Expression (see there for an example). No `eval` is involved.
+ *
+ * @param source - The expression, e.g. `tanh(x1*w1 + x2*w2 + b)`: numbers, variables, `+ - * / **`,
+ * parentheses and function calls (the unary ops, and defineOp's).
+ * @throws ExprSyntaxError (with `.column`) on malformed input.
+ * @throws TypeError when `source` is not a string.
+ */
 export function parse(source: string): Expression {
   if (typeof source !== 'string') {
     throw new TypeError(`parse(source): expected the expression as a string, got ${describe(source)}`);
