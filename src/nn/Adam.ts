@@ -18,7 +18,7 @@ export interface AdamOptions {
   /** Weight decay λ >= 0. Default 0. */
   weightDecay?: number;
   /**
-   * true: AdamW's decoupled decay (p ← p·(1 − lr·wd)); false: L2 added to the gradient, as Adam.
+   * `true`: AdamW's decoupled decay (p ← p·(1 − lr·wd)); `false`: L2 added to the gradient, as Adam.
    * Default false.
    */
   decoupled?: boolean;
@@ -30,12 +30,12 @@ export interface AdamOptions {
  * with gradient ∇ and learning rate γ:
  *
  * ```text
- * g ← ∇ + λ·θ                  (Adam's weight decay λ, when not 0)
- * θ ← θ·(1 − γ·λ)              (instead, with decoupled: true — AdamW)
+ * g ← ∇ + λ·θ               Adam's weight decay λ, or instead
+ * θ ← θ·(1 − γ·λ)           AdamW's (decoupled: true), g ← ∇
  * m ← β₁·m + (1 − β₁)·g
  * v ← β₂·v + (1 − β₂)·g²
- * m̂ = m / (1 − β₁ᵗ)            (bias correction: m and v start at 0,
- * v̂ = v / (1 − β₂ᵗ)             so early averages are too small)
+ * m̂ = m / (1 − β₁ᵗ)         bias correction: m and v start at 0,
+ * v̂ = v / (1 − β₂ᵗ)         so early averages are too small
  * θ ← θ − γ·m̂ / (√v̂ + ε)
  * ```
  *
@@ -69,7 +69,7 @@ export class Adam extends Optimizer {
   readonly eps: number;
   /** Weight decay λ (0: none); how it applies depends on `decoupled`. */
   readonly weightDecay: number;
-  /** true: AdamW's decay θ ← θ·(1 − γ·λ) before the update; false: Adam's λ·θ added to the gradient. */
+  /** `true`: AdamW's decay θ ← θ·(1 − γ·λ) before the update; `false`: Adam's λ·θ added to the gradient. */
   readonly decoupled: boolean;
   private readonly m: Float64Array;
   private readonly v: Float64Array;

@@ -22,10 +22,11 @@ export interface SGDOptions {
  * learning rate γ, in this order:
  *
  * ```text
- * g ← ∇ + λ·θ                        (weight decay λ, when not 0)
- * b ← g                              (momentum μ ≠ 0, first step)
- * b ← μ·b + (1 − τ)·g                (momentum μ ≠ 0, later steps; dampening τ)
- * g ← g + μ·b  (Nesterov)  or  g ← b
+ * g ← ∇ + λ·θ               weight decay λ, when λ ≠ 0
+ * if μ ≠ 0:                 momentum μ
+ *   b ← g                   on the first step
+ *   b ← μ·b + (1 − τ)·g     on later steps (dampening τ)
+ *   g ← g + μ·b             with Nesterov, else g ← b
  * θ ← θ − γ·g
  * ```
  *

@@ -106,12 +106,12 @@ export interface StepResult extends TaskScores {
  * const trainer = new Trainer(model, data);
  * for (let k = 0; k < trainer.steps; k++) {
  *   const { loss, accuracy } = trainer.step();
- *   if (k % 25 === 0) console.log(`step ${k}: loss ${loss.toFixed(4)}, accuracy ${accuracy}`);
+ *   if (k % 25 === 0) console.log(k, loss.toFixed(4), accuracy); // step, loss, accuracy
  * }
- * // → step 0: loss 2.1480, accuracy 0.32
- * // → step 25: loss 0.1658, accuracy 0.93
- * // → step 50: loss 0.0340, accuracy 1
- * // → step 75: loss 0.0144, accuracy 1
+ * // → 0 2.1480 0.32
+ * // → 25 0.1658 0.93
+ * // → 50 0.0340 1
+ * // → 75 0.0144 1
  * console.log(trainer.evaluate().loss.toFixed(4)); // → 0.0132
  * ```
  * Any other optimizer: `new Trainer(model, data, { optimizer: { type: 'adam' }, lr: 0.01 })`, or one you

@@ -301,7 +301,7 @@ function checkLimit(name: string, value: unknown, fallback: number): number {
  * const drawing = drawDot(L);
  * console.log(drawing.valueCount, drawing.nodeCount); // → 7 10
  * await drawing.save('graph.svg'); // or .png (2× scale), or .dot
- * const png = await drawing.render('png', { scale: 1 }); // PNG bytes, for a page or a notebook
+ * const png = await drawing.render('png', { scale: 1 }); // a Uint8Array
  * ```
  */
 export function drawDot(root: Value, opts: DrawDotOptions = {}): GraphDrawing {
