@@ -43,6 +43,14 @@ export function checkLossName(x: unknown, where: string): LossName {
  * The loss of `model` on the batch (X, classes), plus alpha·Σp² over the model's parameters. Inputs may be
  * Values, so a recorded graph can read new inputs from its leaves when it is replayed. For a regression
  * model (`model.task`) the labels are the targets themselves, and the loss is MSE.
+ *
+ * @param model - The model whose outputs are scored.
+ * @param X - The batch's inputs, one row per sample (numbers, or Values to replay with new inputs).
+ * @param classes - One label per row: a class index, or for regression the target.
+ * @param loss - Which loss (see {@link LOSSES}); class labels 0/1 become −1/+1 for `max-margin` and `mse`.
+ * @param alpha - L2 strength (0: no penalty).
+ * @throws RangeError when a regression model is given a loss other than `mse`, when `max-margin` or `mse`
+ *   meets a class label other than 0 or 1, or as the loss function itself checks its labels.
  */
 export function lossGraph(
   model: MLP,
