@@ -23,9 +23,12 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** Module specifiers of every static or dynamic import/export-from in a file. */
+/**
+ * Module specifiers of every static or dynamic import/export-from in a file. Doc-comment lines (those that
+ * start with `*`) are left out: an `@example` imports 'micrograd-ts' or 'node:fs' as a reader's code would.
+ */
 function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'utf8').replace(/^\s*\*.*$/gm, '');
   const specs: string[] = [];
   for (const m of text.matchAll(
     /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
