@@ -6,10 +6,14 @@ whose Hessian-vector product is taken, and "hv", one number per input. Answer, a
 values, vjp (functional.vjp with v), jacobian (functional.jacobian, one row per output) and hvp
 (functional.hvp of the root along hv), and hvpHessian, H·hv from functional.hessian: hvp's double-backward
 trick passes zeros through 0·∞ into NaN where the Hessian's own entries are finite, so the two can differ;
+hvpForward, H·hv by forward over reverse (forward-mode AD through a create_graph gradient, as JAX's hvp and
+micrograd-ts's are): where a forward tangent of exactly 0 (pow(x, 0)'s) meets an infinite or NaN partial it
+gives 0·∞ = NaN, where the double backward and the Hessian pass the selected zeros and give 0;
 and every node's value ("values", in spec order, for the check that separates amplified rounding from
 wrong rules).
 """
 import torch
+import torch.autograd.forward_ad as fwAD
 
 from second_order import build_nodes
 
@@ -45,6 +49,13 @@ def handle_functional(req, ops, dec, enc):
     jac = torch.autograd.functional.jacobian(f, fresh())
     value, hvp = torch.autograd.functional.hvp(g, fresh(), vec(hv))
     hess = torch.autograd.functional.hessian(g, fresh())
+    # Forward over reverse: the inputs as dual tensors with tangents hv, the gradient recorded, its tangents.
+    with fwAD.dual_level():
+        duals = tuple(fwAD.make_dual(x.requires_grad_(), t) for x, t in zip(fresh(), vec(hv)))
+        y = g(*duals)
+        grads = torch.autograd.grad(y, duals, create_graph=True, allow_unused=True) if y.requires_grad else [None] * len(duals)
+        tangents = [None if gi is None else fwAD.unpack_dual(gi).tangent for gi in grads]
+        hvp_forward = [0.0 if t is None else t.item() for t in tangents]
     hvp_hessian = [sum((hess[i][j] * hv[j] for j in range(len(hv))), torch.tensor(0.0, dtype=F64)) for i in range(len(hv))]
     return {
         "outputs": [enc(y.item()) for y in values],
@@ -53,5 +64,6 @@ def handle_functional(req, ops, dec, enc):
         "value": enc(value.item()),
         "hvp": [enc(x.item()) for x in hvp],
         "hvpHessian": [enc(x.item()) for x in hvp_hessian],
+        "hvpForward": [enc(x) for x in hvp_forward],
         "values": [enc(t.item()) for t in build(fresh())],
     }

@@ -4,6 +4,7 @@ import { opDef } from '../engine/opRegistry.js';
 import type { Value } from '../engine/value.js';
 import { checkFunction, checkPoint, checkReturnsValue, leavesAt } from './checks.js';
 import { jointOrder } from './gradients.js';
+import { hasNoTangent } from './valueRules.js';
 
 const WHERE = 'jvp(f, point, tangent)';
 
@@ -47,6 +48,7 @@ export function forwardTangents(
   const dot = new Map(seeds);
   for (const v of jointOrder(outputs)) {
     if (v._op < 0) continue; // a leaf: an input's tangent, or a constant's (none)
+    if (hasNoTangent(v)) continue; // a rule's exact factor (relu′, sgn), constant in forward mode
     const def = opDef(v._op);
     const a = v._a!;
     const b = v._b;

@@ -9,6 +9,27 @@ import { opNameOf, registeredOp } from '../engine/opRegistry.js';
 import { OP_NAMES, type BinaryOpName, type OpName, type UnaryOpName } from '../engine/ops.js';
 import type { Value } from '../engine/value.js';
 
+/** The factors `flatOne` made: exact numbers whose tangent is structurally absent, not a computed 0. */
+const FLAT = new WeakSet<Value>();
+
+/**
+ * x⁰ (exactly 1) for a rule's factor that reads x only to pick a number (relu′, sgn): in reverse it sends a 0
+ * to x at the next order, as pow(·, 0) blocks; in forward mode (`forwardTangents`, so hvp) it has no tangent,
+ * as in PyTorch, where sgn's tangent is a ZeroTensor and threshold_backward's has no term for its input: a
+ * computed 0 there would meet an infinite upstream gradient in the product g·factor and give 0·∞ = NaN
+ * where PyTorch's forward over reverse, its hvp and its Hessian all give 0.
+ */
+function flatOne(x: Value): Value {
+  const one = x.pow(0);
+  FLAT.add(one);
+  return one;
+}
+
+/** True for a factor `flatOne` recorded: forward mode gives it no tangent, as for a constant. */
+export function hasNoTangent(v: Value): boolean {
+  return FLAT.has(v);
+}
+
 /**
  * ∂out/∂input as a Value over the node's inputs `a`, `b` (null for one-input ops), its output `out` and its
  * constant `k`; or the number 1 where the derivative is the constant 1 (add), so the recorded graph passes
@@ -69,7 +90,8 @@ export const VALUE_RULES: { readonly [K in OpName]: ValueRule<K> } = {
     // relu' = 1 where it does not block (out > 0 or NaN), recorded as out⁰: exactly 1, and its derivative
     // by out is pow(·, 0)'s blocked 0. PyTorch's threshold_backward(g, out) likewise reads out with a zero
     // derivative, so a 0 reaches out's inputs at the next order (where 0 · ∞ makes NaN, as in PyTorch).
-    da: (_a, _b, out) => out.pow(0),
+    // Its forward formula has no term for out at all, so the factor carries no tangent (see `flatOne`).
+    da: (_a, _b, out) => flatOne(out),
     // Where it blocks, threshold_backward still records a 0 that reads g and out: g⁰ − out⁰ is exactly 0,
     // and sends a 0 (not nothing) to both at the next order.
     blocked: (g, _a, out) => g.pow(0).sub(out.pow(0)),
@@ -88,8 +110,9 @@ export const VALUE_RULES: { readonly [K in OpName]: ValueRule<K> } = {
   // √' = (2·out)⁻¹, PyTorch's grad / (2 · result) over the output.
   sqrt: { da: (_a, _b, out) => out.mul(2).pow(-1) },
   // |a|' = sgn(a), whose own derivative is 0: a⁰·sgn(a) is that number, and sends a 0 (not nothing) to a at
-  // the next order, as PyTorch's sgn backward (zeros_like) does.
-  abs: { da: (a) => a.pow(0).mul(a.data > 0 ? 1 : a.data < 0 ? -1 : 0) },
+  // the next order, as PyTorch's sgn backward (zeros_like) does. In forward mode sgn's tangent is PyTorch's
+  // ZeroTensor, which zeroes a product even with ∞: no tangent here (see `flatOne`).
+  abs: { da: (a) => flatOne(a).mul(a.data > 0 ? 1 : a.data < 0 ? -1 : 0) },
   sin: { da: (a) => a.cos() }, // sin' = cos
   cos: { da: (a) => a.sin().neg() }, // cos' = −sin
   powValue: {

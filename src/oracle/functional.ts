@@ -29,6 +29,11 @@ export interface FunctionalAnswer {
   hvp: number[];
   /** PyTorch's answers only: H·hv from functional.hessian (where hvp's double backward gives NaN, it may not). */
   hvpHessian?: number[];
+  /**
+   * PyTorch's answers only: H·hv by forward over reverse (fwAD through a create_graph gradient), as ours is
+   * computed: where a tangent of exactly 0 meets an infinite partial it has 0·∞ = NaN and hvp may not.
+   */
+  hvpForward?: number[];
   /** PyTorch's answers only: every node's value, in spec order. */
   values?: number[];
 }
@@ -79,6 +84,7 @@ export function decodeFunctional(raw: Raw): FunctionalAnswer {
     value: decodeNumber(raw.value),
     hvp: nums(raw.hvp),
     ...(raw.hvpHessian === undefined ? {} : { hvpHessian: nums(raw.hvpHessian) }),
+    ...(raw.hvpForward === undefined ? {} : { hvpForward: nums(raw.hvpForward) }),
     ...(raw.values === undefined ? {} : { values: nums(raw.values) }),
   };
 }
@@ -91,6 +97,7 @@ export function encodeFunctional(a: FunctionalAnswer): Record<string, unknown> {
     value: encodeNumber(a.value),
     hvp: a.hvp.map(encodeNumber),
     ...(a.hvpHessian === undefined ? {} : { hvpHessian: a.hvpHessian.map(encodeNumber) }),
+    ...(a.hvpForward === undefined ? {} : { hvpForward: a.hvpForward.map(encodeNumber) }),
     ...(a.values === undefined ? {} : { values: a.values.map(encodeNumber) }),
   };
 }

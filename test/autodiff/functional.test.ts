@@ -79,6 +79,26 @@ describe('hvp', () => {
     expect(hvp(p, [2, 0], [1, 0])[1]).toEqual([0, 0.5]);
   });
 
+  // PyTorch 1.13 forward over reverse (fwAD dual through torch.autograd.grad(create_graph=True)), its
+  // functional.hvp and its functional.hessian all give 0 here: abs's recorded derivative g·sgn(x) and relu's
+  // threshold_backward(g, out) carry no tangent from x (sgn's tangent is a ZeroTensor, threshold_backward has
+  // no term for out), so the infinite upstream g (a constant) is never multiplied by a zero tangent.
+  it.each([
+    ['∞·|x| at 2', (x: Value): Value => x.abs().mul(Infinity), 2],
+    ['|x|/0 at −1.125', (x: Value): Value => x.abs().div(0), -1.125],
+    ['|x|/0 at 0', (x: Value): Value => x.abs().div(0), 0],
+    ['∞·relu(x) at 1', (x: Value): Value => x.relu().mul(Infinity), 1],
+  ])('%s: the recorded sgn(x) and relu′ carry no tangent, so H·v is 0, not ∞·0 (PyTorch)', (_, h, x) => {
+    expect(hvp(([v]) => h(v!), [x], [0.5])[1]).toEqual([0]);
+    expect(hessian(([v]) => h(v!), [x])).toEqual([[0]]);
+  });
+
+  it('a tangent through abs and relu′ still flows from the upstream gradient (math: d²/dx² of |x³| and relu(x)·x²)', () => {
+    // |x³|'' = 6|x| (sgn x · 3x², differentiated), at x = −1.5: 9; relu(x)·x² = x³ for x > 0: 6x = 12 at 2
+    expect(hvp(([x]) => x!.pow(3).abs(), [-1.5], [2])[1]).toEqual([18]);
+    expect(hvp(([x]) => x!.relu().mul(x!.pow(2)), [2], [0.5])[1]).toEqual([6]);
+  });
+
   it('checks v against the number of inputs', () => {
     expect(() => hvp(g, [1, 2], [1])).toThrow(/expected v to have 2 entries \(one per input\), got 1/);
   });

@@ -2,7 +2,8 @@
 //
 // The PyTorch oracle knows them by the same names (oracle/torch_oracle.py), each a torch.autograd.Function
 // with these same rules. hypot's forward is torch.hypot, but its backward is the rule's g·(a/out): torch.hypot's
-// own g·a/out overflows to ±inf on finite answers (g·a past 1.8e308).
+// own g·a/out overflows to ±inf on finite answers (g·a past 1.8e308). Recorded for a second order it is the
+// valueDerivative as this engine records it, a·out⁻¹ (division is a composite), not torch's a / out.
 import { defineOp } from '../../src/engine/defineOp.js';
 
 /** softplus(x) = ln(1 + eˣ); its derivative σ(x) = (e⁻ˣ + 1)⁻¹, also as Values (second order). */

@@ -14,11 +14,13 @@ import {
   type FunctionalCase,
 } from '../../src/oracle/functional.js';
 import { specRoot } from '../../src/oracle/graphSpec.js';
-import type { Program } from './fuzz/program.js';
+import { lowerProgram, programToTypeScript, type Program } from './fuzz/program.js';
 import { GOLDEN_DIR, decodeProgram, encodeProgram, type GoldenMeta } from './golden.js';
 import {
   absGradients,
+  describeSecondOrder,
   programCase,
+  shrinkDisagreement,
   verdictWithRounding,
   type SecondOrderMismatch,
   type SecondOrderVerdict,
@@ -54,6 +56,24 @@ export function functionalCase(p: Program): FunctionalCase {
 function hessianRowNaN(c: FunctionalCase, i: number): boolean {
   const root = functionalOf(c, [c.root]);
   return hessian((xs) => root(xs)[0]!, casePoint(c))[i]!.some((h) => Number.isNaN(h));
+}
+
+/**
+ * True when PyTorch's own forward over reverse (`forward`, fwAD through a create_graph gradient) answers
+ * otherwise than its hvp (`torch`, a double backward) and ours, forward over reverse too, is that answer.
+ * pow(x, 0)'s forward tangent is a computed 0 in both engines' forward mode; where it meets an infinite or
+ * NaN partial downstream (x·(x⁰ − x⁰)⁻¹, x^(x⁰) at x < 0) the product is 0·∞ = NaN, while the double backward
+ * (and the Hessian) select pow's zero gradient and never form that product. Both are the chain rule, in
+ * two orders; the second-order suite counts ours = PyTorch's forward-mode jvp the same way.
+ */
+export function forwardOverReverse(
+  ours: number,
+  torch: number,
+  forward: number | undefined,
+  size: number,
+): boolean {
+  if (forward === undefined || agrees(forward, torch, PARITY_TOLERANCE, size)) return false;
+  return agrees(ours, forward, PARITY_TOLERANCE, size);
 }
 
 /** As the second-order suite's verdict: mismatches, counted edges and amplified forward rounding. */
@@ -116,6 +136,7 @@ function compareFunctional(
     const nanRow = Number.isNaN(t) && fromHessian !== undefined && Number.isNaN(fromHessian);
     if (split && agrees(ours.hvp[i]!, fromHessian, PARITY_TOLERANCE, size)) edges++;
     else if (nanRow && hessianRowNaN(c, i)) edges++;
+    else if (forwardOverReverse(ours.hvp[i]!, t, torch.hvpForward?.[i], size)) edges++;
     else compare(`hvp[${i}]`, ours.hvp[i]!, t, size);
   });
   return { mismatches: out, edges, rounding: false };
@@ -156,4 +177,25 @@ export function readFunctional(file = FUNCTIONAL_FILE): {
       answer: decodeFunctional(g.answer),
     })),
   };
+}
+
+/** Shrink a program whose functional answers disagree with `reference`, and render the reproduction. */
+export async function shrinkFunctional(
+  program: Program,
+  reference: (c: FunctionalCase) => Promise<FunctionalAnswer> | FunctionalAnswer,
+): Promise<string> {
+  const { small, tries, c, mismatches } = await shrinkDisagreement(
+    program,
+    functionalCase,
+    functionalVerdict,
+    reference,
+  );
+  const names = lowerProgram(small).names;
+  const at = (is: readonly number[]): string => is.map((i) => names[i]).join(', ');
+  return (
+    `functional answers disagree with PyTorch on this graph (shrunk from ${program.length} steps to ` +
+    `${small.length} in ${tries} tries; inputs ${at(c.inputs)}, outputs ${at(c.outputs)}, ` +
+    `v [${c.v.join(', ')}], hvp of ${names[c.root]} along [${c.hv.join(', ')}]):\n\n` +
+    `${programToTypeScript(small)}\n\n${describeSecondOrder(mismatches)}`
+  );
 }

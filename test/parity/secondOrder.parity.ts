@@ -6,6 +6,7 @@ import { torchSecondOrder } from '../../src/oracle/secondOrder.js';
 import { TorchOracle } from '../../src/oracle/TorchOracle.js';
 import { envInt } from './env.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
+import type { Program } from './fuzz/program.js';
 import { programCase, secondOrderVerdict, shrinkSecondOrder } from './secondOrder.js';
 
 const seed = envInt('PARITY_SEED', randomInt(2 ** 31));
@@ -49,4 +50,21 @@ it('gradient, Hessian (functional.hessian) and JVP (functional.jvp) of fresh fuz
     failing.length,
     `${failing.length} of ${count} graphs disagree (seed ${seed})\n\n${reports.join('\n\n')}`,
   ).toBe(0);
+});
+
+it('hypot’s rule recorded for a second order is its Value form on both sides (a.div(out) = a·out⁻¹)', async () => {
+  // hypot(a**b, c) at (1e200, 1, 0): ∂²/∂a∂b takes a·(−out⁻²), whose out⁻² underflows to 0 past 1.3e154,
+  // where torch's a / out would differentiate as −(a/out)/out: 922.03 against 461.52 before the oracle
+  // recorded the same rule.
+  const program: Program = [
+    { t: 'leaf', value: 1 },
+    { t: 'leaf', value: 0 },
+    { t: 'leaf', value: 1e200 },
+    { t: 'binary', op: 'pow', a: 2, b: 0 },
+    { t: 'binary', op: 'hypot', a: 3, b: 1 },
+  ];
+  const c = programCase(program);
+  const torch = await torchSecondOrder(oracle, c);
+  expect(torch.hessian[0]![1]).toBe(922.0340371976183);
+  expect(secondOrderVerdict(c, torch).mismatches).toEqual([]);
 });

@@ -187,22 +187,49 @@ export function describeSecondOrder(ms: readonly SecondOrderMismatch[], limit = 
   return lines.join('\n');
 }
 
+/** A shrunk failing program, its case and what still differs. */
+export interface Shrunk<C> {
+  small: Program;
+  tries: number;
+  c: C;
+  mismatches: SecondOrderMismatch[];
+}
+
+/**
+ * Shrink `program` while its case (`caseOf`) still has mismatches (`verdict`) against `reference`: the
+ * shared loop of the second-order and functional suites' reproductions.
+ */
+export async function shrinkDisagreement<C, A>(
+  program: Program,
+  caseOf: (p: Program) => C,
+  verdict: (c: C, answer: A) => SecondOrderVerdict,
+  reference: (c: C) => Promise<A> | A,
+): Promise<Shrunk<C>> {
+  const mismatchesOf = async (p: Program): Promise<[C, SecondOrderMismatch[]]> => {
+    const c = caseOf(p);
+    return [c, verdict(c, await reference(c)).mismatches];
+  };
+  const stillFails = async (p: Program): Promise<boolean> => (await mismatchesOf(p))[1].length > 0;
+  const { program: small, tries } = await shrinkProgram(program, stillFails);
+  const [c, mismatches] = await mismatchesOf(small);
+  return { small, tries, c, mismatches };
+}
+
 /** Shrink a program whose second-order answer disagrees with `reference`, and render the reproduction. */
 export async function shrinkSecondOrder(
   program: Program,
   reference: (c: SecondOrderCase) => Promise<SecondOrderAnswer> | SecondOrderAnswer,
 ): Promise<string> {
-  const stillFails = async (p: Program): Promise<boolean> => {
-    const c = programCase(p);
-    return secondOrderVerdict(c, await reference(c)).mismatches.length > 0;
-  };
-  const { program: small, tries } = await shrinkProgram(program, stillFails);
-  const c = programCase(small);
-  const ms = secondOrderVerdict(c, await reference(c)).mismatches;
+  const { small, tries, c, mismatches } = await shrinkDisagreement(
+    program,
+    programCase,
+    secondOrderVerdict,
+    reference,
+  );
   const inputs = lowerProgram(small).names.filter((_, i) => c.inputs.includes(i));
   return (
     `second-order answers disagree with PyTorch on this graph (shrunk from ${program.length} steps to ` +
     `${small.length} in ${tries} tries; inputs ${inputs.join(', ')}, tangent [${c.tangent.join(', ')}]):\n\n` +
-    `${programToTypeScript(small)}\n\n${describeSecondOrder(ms)}`
+    `${programToTypeScript(small)}\n\n${describeSecondOrder(mismatches)}`
   );
 }
