@@ -77,18 +77,23 @@ export class SampleTape {
   }
 
   /**
-   * Replay the batch. With `grad`, every parameter's grad receives ∂(mean data loss)/∂p, the samples'
-   * contributions added in the order backward() on the eager batch graph adds them.
+   * The data loss and outputs of samples (X, classes) at the parameters' current data, nothing changed:
+   * Σ sample losses (left to right from 0) × 1/n, as `mean` computes it.
    */
-  replay(rows: readonly number[][], grad: boolean): BatchReplay {
-    const n = rows.length;
-    const { values, outputs } = this.tape.batch(rows, { scale: 1 / n, grad });
+  evaluate(X: readonly (readonly number[])[], classes: readonly number[], where: string): BatchReplay {
+    const n = X.length;
+    const rows = this.encode(X, classes, new Float64Array(0), where);
+    const values = new Float64Array(n);
+    const outputs = new Float64Array(n * this.outputCount);
+    this.tape.batchValues(rows, n, values, outputs, where);
     return { dataLoss: meanLoss(values, n), outputs };
   }
 
   /**
-   * `replay(rows, true)` over leaves the tape holds (`tape.hold`), with `n` rows flat in `rows` (see
-   * `encode`); fills `values` (n) and `outputs` (n × outputCount) and returns the data loss.
+   * Replay `n` rows (flat in `rows`, see `encode`) over leaves the tape holds (`tape.hold`), every
+   * parameter's grad receiving ∂(mean data loss)/∂p, the samples' contributions added in the order
+   * backward() on the eager batch graph adds them; fills `values` (n) and `outputs` (n × outputCount) and
+   * returns the data loss.
    */
   replayHeld(rows: Float64Array, n: number, values: Float64Array, outputs: Float64Array): number {
     this.tape.batchHeld(rows, n, 1 / n, true, values, outputs);

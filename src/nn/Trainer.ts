@@ -319,7 +319,7 @@ export class Trainer {
       return { loss: g.loss.data, ...taskScores(this.task, g.outputs, data.y, this.loss) };
     }
     const st = this.sampleTape();
-    const r = st.replay(st.rows(data.X, data.y), false);
+    const r = st.evaluate(data.X, data.y, 'Trainer.evaluate(data)');
     let reg = 0;
     for (const p of this.model.parameters()) reg += p.data * p.data;
     const loss = this.alpha === 0 ? r.dataLoss : r.dataLoss + reg * this.alpha;

@@ -207,6 +207,21 @@ export class Tape {
     return { val: this.val, grad: this.grad };
   }
 
+  /**
+   * @internal `batch(rows, { grad: false })` over `n` flat rows (as `batchHeld` takes them): the leaves'
+   * data read, values and outputs filled, every Value left alone.
+   */
+  batchValues(
+    rows: Float64Array,
+    n: number,
+    values: Float64Array,
+    outputs: Float64Array,
+    where: string,
+  ): void {
+    this.readLeaves(this.val, 'data', where);
+    this.batchHeld(rows, n, 1, false, values, outputs);
+  }
+
   /** @internal End a hold: write the held `data` and `grad` back to every leaf but the inputs. */
   release(): void {
     this.writeLeaves(this.val, 'data');
