@@ -31,9 +31,23 @@ export class HeldRun {
     this.optimizerAt = slots(optimizerParams);
   }
 
+  /** Whether a run holds the parameters now (between `open` and `close`). */
+  get isOpen(): boolean {
+    return this.held !== null;
+  }
+
   /** Read every leaf's data and grad into the tape's arrays; from here on the run works there. */
   open(where: string): void {
     this.held = this.st.tape.hold(where);
+  }
+
+  /** Σp² over the held parameters, in the model's order (as `evaluate` sums it over the Values). */
+  sumOfSquares(): number {
+    const val = this.held!.val;
+    const at = this.modelAt;
+    let reg = 0;
+    for (let i = 0; i < at.length; i++) reg += val[at[i]!]! * val[at[i]!]!;
+    return reg;
   }
 
   /** Write the held data and grads back to the Values (the parameters and the graph's constants). */

@@ -77,15 +77,22 @@ export class SampleTape {
   }
 
   /**
-   * The data loss and outputs of samples (X, classes) at the parameters' current data, nothing changed:
-   * Σ sample losses (left to right from 0) × 1/n, as `mean` computes it.
+   * The data loss and outputs of samples (X, classes) at the parameters' current data (`held`: the numbers
+   * the tape holds, see `tape.hold`), nothing changed: Σ sample losses (left to right from 0) × 1/n, as
+   * `mean` computes it.
    */
-  evaluate(X: readonly (readonly number[])[], classes: readonly number[], where: string): BatchReplay {
+  evaluate(
+    X: readonly (readonly number[])[],
+    classes: readonly number[],
+    where: string,
+    held = false,
+  ): BatchReplay {
     const n = X.length;
     const rows = this.encode(X, classes, new Float64Array(0), where);
     const values = new Float64Array(n);
     const outputs = new Float64Array(n * this.outputCount);
-    this.tape.batchValues(rows, n, values, outputs, where);
+    if (held) this.tape.batchHeld(rows, n, 1, false, values, outputs);
+    else this.tape.batchValues(rows, n, values, outputs, where);
     return { dataLoss: meanLoss(values, n), outputs };
   }
 

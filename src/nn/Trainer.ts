@@ -274,6 +274,11 @@ export class Trainer {
     const st = this.sampleTape();
     this.held ??= new HeldRun(st, this.model.parameters(), this.optimizer.params);
     const held = this.held;
+    if (held.isOpen) {
+      throw new Error(
+        `${where}: called from inside a run (its onStep); the run holds the parameters until it returns`,
+      );
+    }
     held.open(where);
     try {
       for (let s = 0; s < steps; s++) {
@@ -319,9 +324,12 @@ export class Trainer {
       return { loss: g.loss.data, ...taskScores(this.task, g.outputs, data.y, this.loss) };
     }
     const st = this.sampleTape();
-    const r = st.evaluate(data.X, data.y, 'Trainer.evaluate(data)');
+    // Inside a run's onStep the parameters' numbers are in the run's arrays, not yet in the Values.
+    const held = this.held?.isOpen === true ? this.held : null;
+    const r = st.evaluate(data.X, data.y, 'Trainer.evaluate(data)', held !== null);
     let reg = 0;
-    for (const p of this.model.parameters()) reg += p.data * p.data;
+    if (held !== null) reg = held.sumOfSquares();
+    else for (const p of this.model.parameters()) reg += p.data * p.data;
     const loss = this.alpha === 0 ? r.dataLoss : r.dataLoss + reg * this.alpha;
     return { loss, ...flatTaskScores(this.task, r.outputs, st.outputCount, data.y, this.loss) };
   }

@@ -151,6 +151,28 @@ describe('Trainer.run on minibatches (parameters held in the tape’s arrays)', 
     expect(params(tape)).toEqual(params(eager));
   });
 
+  it('evaluate() inside onStep reads the run’s numbers; step() or run() there is refused', () => {
+    const a = new Trainer(digitsModel(), digits.train, DIGITS_OPTS);
+    const b = new Trainer(digitsModel(), digits.train, DIGITS_OPTS);
+    const inside: unknown[] = [];
+    a.run(6, (r) => {
+      if (r.step % 3 === 2) inside.push(a.evaluate(), a.evaluate(digits.test));
+    });
+    const after: unknown[] = [];
+    for (let k = 0; k < 2; k++) {
+      for (let s = 0; s < 3; s++) b.step();
+      after.push(b.evaluate(), b.evaluate(digits.test));
+    }
+    expect(inside).toEqual(after);
+    expect(a.model.parameters().map((p) => p.data)).toEqual(b.model.parameters().map((p) => p.data));
+    expect(() => a.run(2, () => a.step())).toThrow(/called from inside a run \(its onStep\)/);
+    expect(() => a.run(2, () => a.run(1))).toThrow(/called from inside a run/);
+    // the refused call changed nothing: the outer run's first step was taken, and the model holds it
+    b.step();
+    b.step();
+    expect(a.model.parameters().map((p) => p.data)).toEqual(b.model.parameters().map((p) => p.data));
+  });
+
   it('an optimizer written over Values only (its own update) runs through them, with the same numbers', () => {
     class Halving extends Optimizer {
       constructor(ps: readonly Value[]) {
