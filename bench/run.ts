@@ -115,9 +115,10 @@ mkdirSync(dir, { recursive: true });
 const stamp = results.date.slice(0, 16).replace(/[:T]/g, '-');
 writeFileSync(`${dir}${stamp}${quick ? '-quick' : ''}.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${dir}latest${quick ? '-quick' : ''}.md`, table);
-// A full run with --save also refreshes the tables between the markers in README.md's Performance section.
+// A full run with --save also refreshes the tables between the markers in README.md's Performance section and
+// in the tape-and-performance guide of the documentation site.
 if (save && !quick) {
-  for (const doc of ['../README.md']) {
+  for (const doc of ['../README.md', '../docs/guides/tape-and-performance.md']) {
     const file = fileURLToPath(new URL(doc, import.meta.url));
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');

@@ -1,4 +1,4 @@
-// The README's example: micrograd's own README example, written with micrograd-ts.
+// micrograd's own README example, written with micrograd-ts (the walkthrough guide's first program).
 import { Value } from 'micrograd-ts';
 
 const a = new Value(-4.0);

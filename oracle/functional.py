@@ -11,6 +11,8 @@ wrong rules).
 """
 import torch
 
+from second_order import build_nodes
+
 F64 = torch.float64
 
 
@@ -24,16 +26,7 @@ def handle_functional(req, ops, dec, enc):
     hv = [dec(x) for x in req["hv"]]
 
     def build(xs):
-        given = dict(zip(inputs, xs))
-        ts = []
-        for i, n in enumerate(nodes):
-            if n["op"] == "leaf":
-                t = given.get(i)
-                ts.append(torch.tensor(dec(n["value"]), dtype=F64) if t is None else t)
-            else:
-                ins = [ts[j] for j in n["inputs"]]
-                ts.append(ops[n["op"]](ins[0], ins[1] if len(ins) > 1 else None, dec(n.get("k", 0))))
-        return ts
+        return build_nodes(nodes, dict(zip(inputs, xs)), ops, dec)
 
     def f(*xs):
         ts = build(xs)

@@ -13,6 +13,19 @@ import torch.autograd.forward_ad as fwAD
 F64 = torch.float64
 
 
+
+def build_nodes(nodes, given, ops, dec):
+    """The spec's nodes as tensors, in order: leaf i is given[i] where given has it, else a constant."""
+    ts = []
+    for i, n in enumerate(nodes):
+        if n["op"] == "leaf":
+            t = given.get(i)
+            ts.append(torch.tensor(dec(n["value"]), dtype=F64) if t is None else t)
+        else:
+            ins = [ts[j] for j in n["inputs"]]
+            ts.append(ops[n["op"]](ins[0], ins[1] if len(ins) > 1 else None, dec(n.get("k", 0))))
+    return ts
+
 def handle_second_order(req, ops, dec, enc):
     nodes = req["nodes"]
     root = req.get("root", len(nodes) - 1)
@@ -25,17 +38,8 @@ def handle_second_order(req, ops, dec, enc):
     last = []  # the nodes of f's latest call
 
     def f(*xs):
-        given = dict(zip(inputs, xs))
-        ts = last
-        ts.clear()
-        for i, n in enumerate(nodes):
-            if n["op"] == "leaf":
-                t = given.get(i)
-                ts.append(torch.tensor(dec(n["value"]), dtype=F64) if t is None else t)
-            else:
-                ins = [ts[j] for j in n["inputs"]]
-                ts.append(ops[n["op"]](ins[0], ins[1] if len(ins) > 1 else None, dec(n.get("k", 0))))
-        return ts[root]
+        last[:] = build_nodes(nodes, dict(zip(inputs, xs)), ops, dec)
+        return last[root]
 
     def fresh():
         return tuple(torch.tensor(x, dtype=F64, requires_grad=True) for x in point)

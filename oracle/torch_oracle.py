@@ -51,7 +51,11 @@ class Softplus(torch.autograd.Function):
     def forward(ctx, x):
         ctx.save_for_backward(x)
         ctx.save_for_forward(x)
-        return torch.log1p(torch.exp(x))
+        e = torch.exp(x)
+        # PyTorch 1.13's log1p returns inf for arguments above about 1.0e307 (log1p(1.05e307) = inf; the
+        # answer is 706.94, as Math.log1p and Python's math.log1p give). There log1p(e) and log(e) are the
+        # same double (1 is below e's last bit), so the op's rule is computed without the defect.
+        return torch.where(e > 1e307, torch.log(e), torch.log1p(e))
 
     @staticmethod
     def backward(ctx, g):

@@ -23,9 +23,12 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** Module specifiers of every static or dynamic import/export-from in a file. */
+/**
+ * Module specifiers of every static or dynamic import/export-from in a file. Doc comments are left out:
+ * their examples import from 'micrograd-ts' as a user would, which the file itself does not.
+ */
 function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'utf8').replace(/^[ \t]*\/\*\*[\s\S]*?\*\//gm, '');
   const specs: string[] = [];
   for (const m of text.matchAll(
     /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,

@@ -51,11 +51,11 @@ function frontPage(frontHtml: string): string {
 <h2 id="guides">Guides</h2>
 <ul class="cards">
 ${cards}
-<li><a href="guides/${CLI_PAGE.slug}.html">${CLI_PAGE.title}</a><p>Every command and option, generated from the command itself.</p></li>
 </ul>
 <h2 id="reference">Reference</h2>
 <ul class="cards">
 <li><a href="api/index.html">API reference</a><p>Every export of micrograd-ts, micrograd-ts/viz and micrograd-ts/export, searchable.</p></li>
+<li><a href="guides/${CLI_PAGE.slug}.html">${CLI_PAGE.title}</a><p>Every command and option of micrograd, generated from the command itself.</p></li>
 </ul>
 `;
 }
@@ -93,9 +93,20 @@ export async function buildSite(outDir: string): Promise<void> {
       page({ title: guide.title, root: '../', body: html, current: guide.slug }),
     );
   }
+  // The CLI reference: its written introduction (docs/guides/cli.md), then the help generated from the command.
+  const cliSource = join(DOCS, 'guides', `${CLI_PAGE.slug}.md`);
+  const cliIntro = renderMarkdown(
+    await readFile(cliSource, 'utf8'),
+    rewriterFor(cliSource, outDir, 'guides', images),
+  );
   await writeFile(
     join(outDir, 'guides', `${CLI_PAGE.slug}.html`),
-    page({ title: CLI_PAGE.title, root: '../', body: cliReferenceHtml(cli), current: CLI_PAGE.slug }),
+    page({
+      title: CLI_PAGE.title,
+      root: '../',
+      body: cliIntro.html + cliReferenceHtml(cli),
+      current: CLI_PAGE.slug,
+    }),
   );
 
   for (const image of images) {

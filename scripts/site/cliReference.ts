@@ -38,7 +38,7 @@ export function readCliHelp(cli: string): { top: string; commands: CliCommandHel
   return { top, commands };
 }
 
-/** The reference page's body. */
+/** The reference's generated part: the command list, the top-level help, then each command's help. */
 export function cliReferenceHtml(cli: string): string {
   const { top, commands } = readCliHelp(cli);
   const list = commands
@@ -52,10 +52,7 @@ export function cliReferenceHtml(cli: string): string {
         `<h2 id="${c.name}"><code>micrograd ${c.name}</code></h2>\n<pre>${escapeHtml(c.help.trimEnd())}</pre>`,
     )
     .join('\n');
-  return `<h1 id="the-micrograd-command">The <code>micrograd</code> command</h1>
-<p>Installed with the package (<code>npx micrograd …</code>, or <code>npm run demo</code> in a clone). This page is
-generated from the command's own <code>--help</code>, so it always matches the version it was built from.</p>
-<ul>
+  return `<ul>
 ${list}
 </ul>
 <pre>${escapeHtml(top.trimEnd())}</pre>

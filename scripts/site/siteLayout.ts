@@ -10,6 +10,11 @@ export interface GuideEntry {
 /** The guides in reading order (docs/guides/<slug>.md becomes guides/<slug>.html). */
 export const GUIDES: readonly GuideEntry[] = [
   {
+    slug: 'getting-started',
+    title: 'Getting started',
+    summary: 'Install, a first program, the three imports, which runtime.',
+  },
+  {
     slug: 'walkthrough',
     title: 'The walkthrough in TypeScript',
     summary: 'Value, backward() and the neuron of the post, cell by cell.',
@@ -25,20 +30,50 @@ export const GUIDES: readonly GuideEntry[] = [
     summary: 'tanh(x1*w1 + x2*w2 + b) as text, built into a Value graph.',
   },
   {
+    slug: 'practice',
+    title: 'Backprop by hand',
+    summary: 'Give each grad yourself, checked, with hints: in the terminal or on the Graph page.',
+  },
+  {
     slug: 'neural-networks',
     title: 'Neural networks and training',
-    summary: 'MLP, losses, SGD and Adam, Trainer, micrograd train.',
+    summary: 'MLP, losses, SGD and Adam, Trainer, the digits.',
+  },
+  {
+    slug: 'regression',
+    title: 'Regression',
+    summary: 'Real-valued targets: task: regression, MSE and R², on the page and the command line.',
   },
   {
     slug: 'derivatives',
     title: 'Derivatives of derivatives',
-    summary: 'grad(grad(f)), Hessians, JVPs and gradcheck.',
+    summary: 'grad(grad(f)), Hessians, JVPs, VJPs and gradcheck.',
+  },
+  {
+    slug: 'custom-ops',
+    title: 'Your own ops',
+    summary: 'defineOp: a forward rule and its derivative, and the op works everywhere.',
   },
   { slug: 'export', title: 'Export', summary: 'A trained model as PyTorch, ONNX or a TypeScript module.' },
   {
+    slug: 'command-line',
+    title: 'The micrograd command',
+    summary: 'Walkthrough, graphs, practice, training, predictions, serve and export from the terminal.',
+  },
+  {
+    slug: 'playground',
+    title: 'The playground',
+    summary: 'The Graph, Train and Notebook pages, and micrograd serve.',
+  },
+  {
+    slug: 'notebooks',
+    title: 'Notebooks',
+    summary: 'The walkthrough as a notebook: in the browser, or in Jupyter with Deno’s kernel.',
+  },
+  {
     slug: 'tape-and-performance',
     title: 'The tape and performance',
-    summary: 'compile(), batches on a tape, which runtime and why.',
+    summary: 'compile(), batches on a tape, which runtime and why, the benchmarks.',
   },
   {
     slug: 'pytorch',
@@ -47,8 +82,8 @@ export const GUIDES: readonly GuideEntry[] = [
   },
 ];
 
-/** The CLI reference's place among the guides (generated, not written). */
-export const CLI_PAGE = { slug: 'cli', title: 'The micrograd command' } as const;
+/** The CLI reference's place after the guides: docs/guides/cli.md, then the help generated from the command. */
+export const CLI_PAGE = { slug: 'cli', title: 'CLI reference' } as const;
 
 const escapeMap: Record<string, string> = {
   '&': '&amp;',
@@ -84,7 +119,7 @@ export function page(opts: { title: string; root: string; body: string; current?
 <header class="top">
 <a class="brand" href="${root}index.html">micrograd-ts</a>
 <nav class="top-links" aria-label="Site">
-<a href="${root}guides/walkthrough.html">Guides</a>
+<a href="${root}guides/getting-started.html">Guides</a>
 <a href="${root}api/index.html">API</a>
 <a href="${root}guides/cli.html">CLI</a>
 <a href="${root}play/index.html">Graph</a>

@@ -7,6 +7,7 @@ import { checkFunction, checkPoint, checkReturnsValue, leavesAt } from './checks
 import { valueAndGradAt } from './grad.js';
 import { hessianAt } from './hessian.js';
 
+/** The options of `gradcheck` and `gradgradcheck`: PyTorch's, with PyTorch's defaults. */
 export interface GradcheckOptions {
   /** Finite-difference step; default 1e-6 (PyTorch's). */
   eps?: number;
@@ -18,8 +19,29 @@ export interface GradcheckOptions {
   raiseException?: boolean;
 }
 
-/** A derivative that disagrees with its finite-difference estimate. */
+/**
+ * A derivative that disagrees with its finite-difference estimate, thrown by `gradcheck` and
+ * `gradgradcheck`; the message names the input, the analytic and the numerical value, and the tolerances.
+ *
+ * @example An op whose declared derivative is wrong (3 where 2·x has 2)
+ * ```ts
+ * import { GradcheckError, defineOp, gradcheck } from 'micrograd-ts';
+ *
+ * const double = defineOp({
+ *   name: 'wrongDouble',
+ *   forward: (x) => 2 * x,
+ *   derivative: () => 3,
+ * });
+ * try {
+ *   gradcheck(([x]) => double(x!), [1]);
+ * } catch (err) {
+ *   if (err instanceof GradcheckError) console.log(err.message);
+ *   // prints gradcheck: gradient mismatch for input 0 …
+ * }
+ * ```
+ */
 export class GradcheckError extends Error {
+  /** `'GradcheckError'`, as stack traces and `String(err)` show it. */
   override name = 'GradcheckError';
 }
 
@@ -72,6 +94,23 @@ function fail(s: Settings, message: string): false {
  * Check the gradient of `f` at `point` against central finite differences (PyTorch's
  * `torch.autograd.gradcheck`, same defaults). Returns true, or throws a GradcheckError naming the input,
  * the analytic and the numerical value (returns false with `raiseException: false`).
+ *
+ * @param f - A function of leaves (one per coordinate of `point`, labelled x0, x1, …) returning a Value.
+ * @param point - Where to check, one number per input.
+ * @param opts - `eps`, `atol`, `rtol`, `raiseException`.
+ * @returns true when every partial derivative agrees within `atol + rtol·|numerical|`.
+ * @throws GradcheckError on a mismatch (unless `raiseException: false`).
+ * @throws TypeError when `f` is not a function or does not return a Value, or `point` is not an array of
+ * numbers; RangeError when a tolerance or `eps` is negative or not finite, or `eps` is 0.
+ * @example The walkthrough's neuron, checked at the post's point
+ * ```ts
+ * import { Value, gradcheck } from 'micrograd-ts';
+ *
+ * const neuron = ([x1, w1, x2, w2, b]: Value[]) =>
+ *   x1!.mul(w1!).add(x2!.mul(w2!)).add(b!).tanh();
+ * const ok = gradcheck(neuron, [2, -3, 0, 1, 6.8813735870195432]);
+ * console.log(ok); // prints true
+ * ```
  */
 export function gradcheck(f: (xs: Value[]) => Value, point: number[], opts?: GradcheckOptions): boolean {
   const where = 'gradcheck(f, point, opts)';
@@ -98,6 +137,14 @@ export function gradcheck(f: (xs: Value[]) => Value, point: number[], opts?: Gra
 /**
  * Check the second derivatives of `f` at `point`: the Hessian from a recorded gradient against central
  * differences of the analytic gradient (what PyTorch's `torch.autograd.gradgradcheck` compares).
+ *
+ * @param f - A function of leaves (one per coordinate of `point`) returning a Value.
+ * @param point - Where to check, one number per input.
+ * @param opts - `eps`, `atol`, `rtol`, `raiseException`.
+ * @returns true when every second derivative agrees.
+ * @throws GradcheckError on a mismatch (unless `raiseException: false`).
+ * @throws TypeError and RangeError for bad arguments, as `gradcheck`; NoValueDerivativeError when `f` uses
+ * a `defineOp` op defined without `valueDerivative`.
  */
 export function gradgradcheck(f: (xs: Value[]) => Value, point: number[], opts?: GradcheckOptions): boolean {
   const where = 'gradgradcheck(f, point, opts)';

@@ -7,6 +7,7 @@ import { checkOptions } from '../engine/checkKeys.js';
 import { checkNotReplayed } from '../engine/leafChecks.js';
 import { valueRuleOf } from './valueRules.js';
 
+/** The options of `gradients(output, inputs, opts)`. */
 export interface GradientsOptions {
   /**
    * Record the backward pass as a graph, so the returned gradients can be differentiated again
@@ -22,6 +23,23 @@ const WHERE = 'gradients(output, inputs, opts)';
  * read or written. With `createGraph: true` each result is a node of a graph that reaches back to the
  * inputs and can be differentiated again; without it each is a fresh leaf. An input that `output` does not
  * depend on gets `Value(0)`.
+ *
+ * @param output - The Value to differentiate.
+ * @param inputs - The Values to differentiate by, each once.
+ * @param opts - `createGraph`: record the backward pass so the results can be differentiated again.
+ * @returns One gradient per input, in order.
+ * @throws TypeError when `output` is not a Value, `inputs` is not an array of Values, or `opts` is bad;
+ * RangeError when an input appears twice; NoValueDerivativeError with `createGraph` through a `defineOp`
+ * op defined without `valueDerivative`.
+ * @example First and second derivative of x**3 at 3 (3·x**2 = 27, 6·x = 18)
+ * ```ts
+ * import { Value, gradients } from 'micrograd-ts';
+ *
+ * const x = new Value(3);
+ * const [dy] = gradients(x.pow(3), [x], { createGraph: true });
+ * const [d2y] = gradients(dy!, [x]);
+ * console.log(dy!.data, d2y!.data); // prints 27 18
+ * ```
  */
 export function gradients(output: Value, inputs: readonly Value[], opts?: GradientsOptions): Value[] {
   if (!(output instanceof Value)) {

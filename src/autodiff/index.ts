@@ -7,4 +7,11 @@ export { vjp } from './vjp.js';
 export { jacobian } from './jacobian.js';
 export { hvp } from './hvp.js';
 export { gradcheck, gradgradcheck, GradcheckError, type GradcheckOptions } from './gradcheck.js';
-export { VALUE_RULES, NoValueDerivativeError, type ValueLocalGrad, type ValueRule } from './valueRules.js';
+export {
+  VALUE_RULES,
+  NoValueDerivativeError,
+  type ValueLocalGrad,
+  type ValueRule,
+  type UnaryValueRule,
+  type BinaryValueRule,
+} from './valueRules.js';

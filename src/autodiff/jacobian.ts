@@ -10,6 +10,20 @@ const WHERE = 'jacobian(f, point)';
  * The Jacobian of `f` at `point` (PyTorch's `torch.autograd.functional.jacobian`): one row per output,
  * `J[i][j] = ∂outputs[i]/∂x_j`, each row one backward pass from that output. When f returns a single Value
  * the answer is its gradient, `number[]`.
+ *
+ * @param f - A function of leaves (one per coordinate of `point`) returning a Value or an array of Values.
+ * @param point - Where to differentiate.
+ * @returns `J` row by row, or the gradient when `f` returns a single Value.
+ * @throws TypeError when `f` is not a function or does not return a Value or a non-empty array of Values,
+ * or `point` is not an array of numbers.
+ * @example x·y and x + y at (1, 2)
+ * ```ts
+ * import { Value, jacobian } from 'micrograd-ts';
+ *
+ * const f = ([x, y]: Value[]) => [x!.mul(y!), x!.add(y!)];
+ * const J = jacobian(f, [1, 2]);
+ * console.log(JSON.stringify(J)); // prints [[2,1],[1,1]]
+ * ```
  */
 export function jacobian(f: (xs: Value[]) => Value, point: number[]): number[];
 export function jacobian(f: (xs: Value[]) => Value[], point: number[]): number[][];

@@ -12,6 +12,14 @@ const WHERE = 'jvp(f, point, tangent)';
  * mode: f is recorded once, then each node's tangent is computed from its inputs' tangents in topological
  * order, `ṫ = ∂out/∂a · ȧ + ∂out/∂b · ḃ`, with the table's numeric rules. No reverse pass is run. Where the
  * table's `blocks` rule holds, the input's term is 0 whatever its tangent (PyTorch selects there).
+ *
+ * @param f - A function of leaves (one per coordinate of `point`) returning a Value.
+ * @param point - Where to differentiate.
+ * @param tangent - The direction, one number per input.
+ * @returns `[f(point), the directional derivative]`.
+ * @throws TypeError when `f` is not a function or does not return a Value, or `point` or `tangent` is not an
+ * array of numbers.
+ * @throws RangeError when `tangent` and `point` differ in length.
  */
 export function jvp(f: (xs: Value[]) => Value, point: number[], tangent: number[]): [number, number] {
   checkFunction(f, WHERE);

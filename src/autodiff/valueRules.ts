@@ -16,7 +16,9 @@ import type { Value } from '../engine/value.js';
  */
 export type ValueLocalGrad = (a: Value, b: Value | null, out: Value, k: number) => Value | 1;
 
+/** A one-input op's derivative written with Value ops. */
 export interface UnaryValueRule {
+  /** ∂out/∂a as a Value. */
   readonly da: ValueLocalGrad;
   /**
    * What the recorded pass adds to the input where the table's `blocks` rule holds, given the upstream
@@ -24,12 +26,19 @@ export interface UnaryValueRule {
    */
   readonly blocked?: (g: Value, a: Value, out: Value) => Value;
 }
+/** A two-input op's derivatives written with Value ops. */
 export interface BinaryValueRule {
+  /** ∂out/∂a as a Value. */
   readonly da: ValueLocalGrad;
+  /** ∂out/∂b as a Value. */
   readonly db: ValueLocalGrad;
   /** As a unary rule's `blocked`, for a binary op that blocks its first input; `b` is its second. */
   readonly blocked?: (g: Value, a: Value, out: Value, b: Value) => Value;
 }
+/**
+ * The Value-form rule of op `K` (a BinaryValueRule for a two-input op, else a UnaryValueRule): what
+ * `gradients(…, { createGraph: true })` records, so that gradients can be differentiated again.
+ */
 export type ValueRule<K extends OpName = OpName> = K extends BinaryOpName
   ? BinaryValueRule
   : K extends UnaryOpName
@@ -99,8 +108,13 @@ export const VALUE_RULES: { readonly [K in OpName]: ValueRule<K> } = {
   },
 };
 
-/** Value-form derivatives of a registered op defined without `valueDerivative`: refused, with the reason. */
+/**
+ * Value-form derivatives of a registered op defined without `valueDerivative`: refused, with the reason.
+ * Thrown by grad of grad, `hessian`, `hvp`, `gradgradcheck` and `gradients(…, { createGraph: true })` when
+ * the graph holds such an op.
+ */
 export class NoValueDerivativeError extends TypeError {
+  /** `'NoValueDerivativeError'`, as stack traces and `String(err)` show it. */
   override name = 'NoValueDerivativeError';
 }
 

@@ -10,6 +10,13 @@ const WHERE = 'vjp(f, point, v)';
  * `[outputs, vᵀJ]` for `f: (xs) => Value[]` at `point` (PyTorch's `torch.autograd.functional.vjp`): one
  * backward pass seeded with v's entries at f's outputs, so `vjp[j] = Σᵢ v[i]·∂outputs[i]/∂x_j` without the
  * Jacobian. `v` has one number per output (f may return a single Value: then `v` is `[number]`).
+ *
+ * @param f - A function of leaves (one per coordinate of `point`) returning a Value or an array of Values.
+ * @param point - Where to differentiate.
+ * @param v - One weight per output.
+ * @returns `[the outputs' values, vᵀJ with one entry per input]`.
+ * @throws TypeError when `f` is not a function or does not return a Value or a non-empty array of Values,
+ * or `point` or `v` is not an array of numbers; RangeError when `v` does not have one entry per output.
  */
 export function vjp(f: (xs: Value[]) => Value[] | Value, point: number[], v: number[]): [number[], number[]] {
   checkFunction(f, WHERE);

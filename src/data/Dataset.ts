@@ -6,7 +6,9 @@ import { Rng } from './Rng.js';
 
 /** Points X[i] = [x0, x1, …] with labels y[i]. Class labels are 0, 1, …, k-1 unless said otherwise. */
 export interface Dataset {
+  /** The points, one array of coordinates (features) each. */
   X: number[][];
+  /** One label per point: a class index, or a regression target. */
   y: number[];
 }
 
@@ -42,7 +44,15 @@ export function rngOption(x: unknown, where: string): Rng {
   return new Rng(x);
 }
 
-/** numpy.linspace(start, stop, n, endpoint): the last point is exactly `stop` when endpoint is true. */
+/**
+ * numpy.linspace(start, stop, n, endpoint): `n` evenly spaced numbers; the last is exactly `stop` when
+ * endpoint is true.
+ *
+ * @param start - The first number.
+ * @param stop - The end of the range.
+ * @param n - How many numbers.
+ * @param endpoint - Include `stop` (default true), or stop one step short of it.
+ */
 export function linspace(start: number, stop: number, n: number, endpoint = true): number[] {
   const div = endpoint ? n - 1 : n;
   const step = div > 0 ? (stop - start) / div : 0;

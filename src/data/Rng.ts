@@ -4,6 +4,19 @@
 // arithmetic, so it gives bit-identical streams in every JavaScript engine. The state is seeded from one
 // integer through splitmix32, so nearby seeds give unrelated streams.
 
+/**
+ * A seeded random generator (xoshiro128**): the same seed gives the same numbers in every JavaScript
+ * engine. Every random choice in the library (initial weights, datasets, shuffles) draws from one.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from 'micrograd-ts';
+ *
+ * const rng = new Rng(42);
+ * console.log(rng.random(), rng.int(10)); // prints 0.6606157208001621 1
+ * console.log(new Rng(42).random()); // prints 0.6606157208001621
+ * ```
+ */
 export class Rng {
   /**
    * The four state words. In an Int32Array, not four fields: a field holding a number above 2^31 is a
@@ -15,6 +28,12 @@ export class Rng {
   /** A Gaussian sample kept from the last Box–Muller pair. */
   private spare: number | null = null;
 
+  /**
+   * A generator started from `seed`; nearby seeds give unrelated streams.
+   *
+   * @param seed - Any integer (taken modulo 2**32). Default 0.
+   * @throws TypeError when `seed` is not an integer.
+   */
   constructor(seed = 0) {
     if (typeof seed !== 'number' || !Number.isInteger(seed)) {
       throw new TypeError(`new Rng(seed): expected seed to be an integer, got ${String(seed)}`);
@@ -32,7 +51,14 @@ export class Rng {
     for (let i = 0; i < 4; i++) this.s[i] = next();
   }
 
-  /** A generator at an exact xoshiro128** state (for checking against the reference's test vectors). */
+  /**
+   * A generator at an exact xoshiro128** state (for checking against the reference's test vectors).
+   *
+   * @param s0 - State word 0 (the four words must not all be 0).
+   * @param s1 - State word 1.
+   * @param s2 - State word 2.
+   * @param s3 - State word 3.
+   */
   static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
     const r = new Rng(0);
     r.s.set([s0 | 0, s1 | 0, s2 | 0, s3 | 0]);
@@ -62,12 +88,22 @@ export class Rng {
     return (hi * 67108864 + lo) / 9007199254740992;
   }
 
-  /** A uniform float in [lo, hi). */
+  /**
+   * A uniform float in [lo, hi).
+   *
+   * @param lo - The low end. Default 0.
+   * @param hi - The high end. Default 1.
+   */
   uniform(lo = 0, hi = 1): number {
     return lo + (hi - lo) * this.random();
   }
 
-  /** A uniform integer in [0, n). */
+  /**
+   * A uniform integer in [0, n).
+   *
+   * @param n - How many values to choose from.
+   * @throws RangeError when `n` is not a positive integer.
+   */
   int(n: number): number {
     if (!Number.isInteger(n) || n <= 0) {
       throw new RangeError(`Rng.int(n): expected n to be a positive integer, got ${String(n)}`);
@@ -75,7 +111,12 @@ export class Rng {
     return Math.floor(this.random() * n);
   }
 
-  /** A Gaussian sample with the given mean and standard deviation (Box–Muller). */
+  /**
+   * A Gaussian sample with the given mean and standard deviation (Box–Muller).
+   *
+   * @param mean - Default 0.
+   * @param std - Default 1.
+   */
   normal(mean = 0, std = 1): number {
     if (this.spare !== null) {
       const z = this.spare;
@@ -90,7 +131,11 @@ export class Rng {
     return mean + std * r * Math.cos(2 * Math.PI * v);
   }
 
-  /** Shuffle an array in place (Fisher–Yates) and return it. */
+  /**
+   * Shuffle an array in place (Fisher–Yates) and return it.
+   *
+   * @param items - The array to shuffle.
+   */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.int(i + 1);

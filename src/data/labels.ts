@@ -2,7 +2,12 @@
 
 import { describe } from '../engine/describe.js';
 
-/** micrograd's demo `y*2 - 1`: 0 → -1, 1 → +1. Any other label is an error. */
+/**
+ * micrograd's demo `y*2 - 1`: 0 → -1, 1 → +1, for its max-margin loss.
+ *
+ * @param y - Labels, each 0 or 1.
+ * @throws TypeError when `y` is not an array; RangeError when a label is neither 0 nor 1.
+ */
 export function toPlusMinusOne(y: readonly number[]): number[] {
   if (!Array.isArray(y))
     throw new TypeError(`toPlusMinusOne(y): expected an array of 0/1 labels, got ${describe(y)}`);
@@ -13,7 +18,12 @@ export function toPlusMinusOne(y: readonly number[]): number[] {
   });
 }
 
-/** Largest label + 1, by a loop: `Math.max(...y)` overflows the stack past ~125k labels. */
+/**
+ * The number of classes: largest label + 1 (by a loop: `Math.max(...y)` overflows the stack past ~125k
+ * labels).
+ *
+ * @param y - Class labels 0, 1, …
+ */
 export function classCount(y: readonly number[]): number {
   let k = 0;
   for (const c of y) if (c >= k) k = c + 1;

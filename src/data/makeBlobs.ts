@@ -2,6 +2,7 @@
 
 import { commonOptions, intOption, numOption, shuffleAndNoise, type Dataset } from './Dataset.js';
 
+/** The options of `makeBlobs`; every one has a default. */
 export interface BlobsOptions {
   /** Default 100, spread evenly over the centres (the first n mod k get one more). */
   nSamples?: number;
@@ -13,11 +14,21 @@ export interface BlobsOptions {
   box?: number;
   /** Dimensions. Default 2. */
   nFeatures?: number;
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
+  /** Shuffle the points (points and labels together); false keeps them class by class. Default true. */
   shuffle?: boolean;
 }
 
-/** Labels: the cluster index, 0 … centers-1. */
+/**
+ * Gaussian clusters around random centres, as scikit-learn's make_blobs. Labels: the cluster index,
+ * 0 … centers-1. *
+ * @param opts - `nSamples`, `centers`, `clusterStd`, `box`, `nFeatures`, `seed`, `shuffle` (see BlobsOptions).
+ * @returns The points `X` and their labels `y`.
+ * @throws TypeError when `opts` is not an object or has an unknown key, `seed` is not an integer or
+ * `shuffle` not a boolean.
+ * @throws RangeError when a count is not a positive integer or a size not a finite number ≥ 0.
+ */
 export function makeBlobs(opts?: BlobsOptions): Dataset {
   const where = 'makeBlobs(opts)';
   const { o, shuffle, rng } = commonOptions(opts, where, [

@@ -2,18 +2,30 @@
 
 import { linspace, numOption, sampleOptions, shuffleAndNoise, type Dataset } from './Dataset.js';
 
+/** The options of `makeCircles`; every one has a default. */
 export interface CirclesOptions {
   /** Default 100: floor(n/2) on the outer circle, the rest on the inner. */
   nSamples?: number;
-  /** Default 0. */
+  /** Standard deviation of the Gaussian noise added to each coordinate. Default 0. */
   noise?: number;
   /** Inner radius over outer radius, in [0, 1). Default 0.8. */
   factor?: number;
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
+  /** Shuffle the points (points and labels together); false keeps them class by class. Default true. */
   shuffle?: boolean;
 }
 
-/** Labels: 0 on the outer circle (radius 1), 1 on the inner (radius `factor`). */
+/**
+ * Points on two circles, as scikit-learn's make_circles. Labels: 0 on the outer circle (radius 1), 1 on
+ * the inner (radius `factor`). *
+ * @param opts - `nSamples`, `noise`, `factor`, `seed`, `shuffle` (see CirclesOptions).
+ * @returns The points `X` and their labels `y`.
+ * @throws TypeError when `opts` is not an object or has an unknown key, `seed` is not an integer or
+ * `shuffle` not a boolean.
+ * @throws RangeError when a count is not a positive integer or a size not a finite number ≥ 0.
+ * @throws RangeError when `factor` is not in [0, 1).
+ */
 export function makeCircles(opts?: CirclesOptions): Dataset {
   const where = 'makeCircles(opts)';
   const { o, n, noise, shuffle, rng } = sampleOptions(opts, where, ['factor']);

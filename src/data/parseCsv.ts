@@ -5,6 +5,7 @@ import { describe } from '../engine/describe.js';
 import type { Dataset } from './Dataset.js';
 import { parseDecimal } from './parseDecimal.js';
 
+/** The options of `parseCsv`. */
 export interface CsvOptions {
   /** Column separator. Default ','. */
   delimiter?: string;
@@ -18,6 +19,14 @@ export interface CsvOptions {
  * skipped. Every row must have the same number of columns, at least two (one
  * with `labelColumn: 'none'`). Only plain numbers are accepted (no quoting): this reads points, not general
  * spreadsheets.
+ *
+ * @param text - The CSV text.
+ * @param opts - `delimiter`, `labelColumn`.
+ * @returns The points and labels.
+ * @throws TypeError when `text` is not a string or an option is bad.
+ * @throws RangeError naming the line (and column) of a row with the wrong number of columns or a cell
+ * that is not a finite number, when there are no data rows, or when the text holds NUL characters (UTF-16
+ * read as UTF-8).
  */
 export function parseCsv(text: string, opts: CsvOptions = {}): Dataset {
   if (typeof text !== 'string')

@@ -2,6 +2,7 @@
 
 import { commonOptions, intOption, linspace, numOption, shuffleAndNoise, type Dataset } from './Dataset.js';
 
+/** The options of `spiral`; every one has a default. */
 export interface SpiralOptions {
   /** Points per class. Default 50. */
   perClass?: number;
@@ -9,11 +10,21 @@ export interface SpiralOptions {
   classes?: number;
   /** Standard deviation of the angle noise, in radians. Default 0.2. */
   noise?: number;
+  /** Seed of the random generator (an integer): the same seed gives the same points. Default 0. */
   seed?: number;
+  /** Shuffle the points (points and labels together); false keeps them class by class. Default true. */
   shuffle?: boolean;
 }
 
-/** Arm j: radius r from 0 to 1, angle t from 4j to 4(j+1) plus noise; point (r sin t, r cos t); label j. */
+/**
+ * Interleaved spiral arms. Arm j: radius r from 0 to 1, angle t from 4j to 4(j+1) plus noise; point
+ * (r sin t, r cos t); label j. *
+ * @param opts - `perClass`, `classes`, `noise`, `seed`, `shuffle` (see SpiralOptions).
+ * @returns The points `X` and their labels `y`.
+ * @throws TypeError when `opts` is not an object or has an unknown key, `seed` is not an integer or
+ * `shuffle` not a boolean.
+ * @throws RangeError when a count is not a positive integer or a size not a finite number ≥ 0.
+ */
 export function spiral(opts?: SpiralOptions): Dataset {
   const where = 'spiral(opts)';
   const { o, shuffle, rng } = commonOptions(opts, where, ['perClass', 'classes', 'noise', 'seed', 'shuffle']);

@@ -5,6 +5,7 @@ import { checkOptions } from '../engine/checkKeys.js';
 import type { Dataset } from './Dataset.js';
 import { Rng } from './Rng.js';
 
+/** The options of `trainTestSplit`. */
 export interface SplitOptions {
   /** Fraction of the samples held out for testing, in [0, 1). Default 0.2. */
   testFraction?: number;
@@ -15,6 +16,13 @@ export interface SplitOptions {
 /**
  * Shuffle (seeded) and split: the test part gets ceil(n · testFraction) samples, as scikit-learn's
  * `train_test_split` counts them (1,797 digits at 0.2: 1,437 to train, 360 to test).
+ *
+ * @param data - The points and labels.
+ * @param opts - `testFraction` (default 0.2), `seed` (default 0).
+ * @returns The two parts.
+ * @throws TypeError when `data` is not `{ X, y }` or `seed` is not an integer.
+ * @throws RangeError when `X` and `y` differ in length, `testFraction` is not in [0, 1), or it would leave
+ * no sample to train on.
  */
 export function trainTestSplit(data: Dataset, opts?: SplitOptions): { train: Dataset; test: Dataset } {
   const where = 'trainTestSplit(data, opts)';

@@ -9,7 +9,9 @@ import { node, Value, type Operand } from './value.js';
 export interface UnaryOpSpec {
   /** The op's name: an identifier, shown on its picture node and callable in expressions. */
   name: string;
+  /** 1, the default: one input. */
   arity?: 1;
+  /** `out` from the input's number. */
   forward: (x: number) => number;
   /** ∂out/∂x from the input and the output, as a number. */
   derivative: (x: number, out: number) => number;
@@ -21,17 +23,26 @@ export interface UnaryOpSpec {
 
 /** A two-input op: `out = forward(a, b)`, `[∂out/∂a, ∂out/∂b] = derivative(a, b, out)`. */
 export interface BinaryOpSpec {
+  /** The op's name: an identifier, shown on its picture node and callable in expressions. */
   name: string;
+  /** 2: two inputs (required, so a two-input spec is never read as a one-input one). */
   arity: 2;
+  /** `out` from the inputs' numbers. */
   forward: (a: number, b: number) => number;
   /** `[∂out/∂a, ∂out/∂b]` (a plain array type, so `() => [1, 1]` infers; its length is checked at the call). */
   derivative: (a: number, b: number, out: number) => readonly number[];
+  /** `[∂out/∂a, ∂out/∂b]` written with Value ops: enables second order (grad of grad, hessian, hvp). */
   valueDerivative?: (a: Value, b: Value, out: Value) => readonly Value[];
   /** The two derivatives as the stepper writes them, over `a`, `b` and `out`. */
   formula?: readonly [string, string];
 }
 
+/**
+ * A one-input op made by `defineOp`: called with a Value or a number, it records one node. It throws a
+ * TypeError when `x` is neither, or when the spec's `forward` does not return a number.
+ */
 export type UnaryOp = (x: Operand) => Value;
+/** A two-input op made by `defineOp`: called with Values or numbers, it records one node with both inputs. */
 export type BinaryOp = (a: Operand, b: Operand) => Value;
 
 const KEYS = ['name', 'arity', 'forward', 'derivative', 'valueDerivative', 'formula'];
@@ -54,6 +65,14 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * });
  * softplus(new Value(0.5)).backward();
  * ```
+ *
+ * @param spec - The op: `name`, `arity` (1 or 2), `forward`, `derivative`, and optionally
+ * `valueDerivative` and `formula`.
+ * @returns The op, a function of Values or numbers that records one node.
+ * @throws TypeError when `spec` is not an object or has an unknown key, `name` is not an identifier, a
+ * rule is not a function, or `formula` has the wrong shape.
+ * @throws RangeError when the name is taken (a built-in op, a Value method, an earlier defineOp), `arity`
+ * is not 1 or 2, or a rule takes more parameters than its arity passes.
  */
 export function defineOp(spec: UnaryOpSpec): UnaryOp;
 export function defineOp(spec: BinaryOpSpec): BinaryOp;

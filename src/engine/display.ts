@@ -8,7 +8,10 @@ export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display') as n
 
 /** What the display method returns: MIME type → content (`text/plain` always, pictures as SVG or HTML). */
 export interface MimeBundle {
+  /** The text form, shown where nothing richer can be (always present). */
   'text/plain': string;
+  /** A picture as SVG markup. */
   'image/svg+xml'?: string;
+  /** HTML, for a table or a picture with text around it. */
   'text/html'?: string;
 }

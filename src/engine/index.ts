@@ -12,6 +12,9 @@ export {
   powScalar,
   type OpName,
   type OpDef,
+  type UnaryOpDef,
+  type BinaryOpDef,
+  type OpCommon,
   type BinaryOpName,
   type UnaryOpName,
   type LocalGrad,
@@ -21,6 +24,8 @@ export {
   OP_FORMULAS,
   writeFormula,
   type OpFormula,
+  type UnaryOpFormula,
+  type BinaryOpFormula,
   type FormulaText,
   type FormulaBindings,
 } from './opFormulas.js';

@@ -8,6 +8,18 @@ import { setRecording } from './value.js';
  * result (no inputs, no history), so nothing it computes can be backpropagated through, as inside
  * `torch.no_grad()`. The previous setting comes back when `fn` returns or throws, so calls nest. `fn` runs
  * synchronously: a Promise it returns is refused, since the ops after its first `await` would record.
+ *
+ * @param fn - The code to run without recording.
+ * @returns What `fn` returns.
+ * @throws TypeError when `fn` is not a function, or returns a Promise.
+ * @example
+ * ```ts
+ * import { Value, noGrad } from 'micrograd-ts';
+ *
+ * const a = new Value(2);
+ * const b = noGrad(() => a.mul(3));
+ * console.log(String(b), b.children.length); // prints Value(data=6.0) 0
+ * ```
  */
 export function noGrad<T>(fn: () => T): T {
   if (typeof fn !== 'function') {

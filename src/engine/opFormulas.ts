@@ -12,14 +12,20 @@ import { OP_NAMES, type BinaryOpName, type OpName } from './ops.js';
 /** A derivative as text over the placeholders `a`, `b`, `out`, `k` (see the header). */
 export type FormulaText = string;
 
+/** A one-input op's derivative as text. */
 export interface UnaryOpFormula {
   /** ∂out/∂a. */
   readonly da: FormulaText;
 }
+/** A two-input op's two derivatives as text. */
 export interface BinaryOpFormula extends UnaryOpFormula {
   /** ∂out/∂b. */
   readonly db: FormulaText;
 }
+/**
+ * The derivative formulas of op `K` (a BinaryOpFormula for a two-input op, else a UnaryOpFormula), e.g.
+ * tanh's `{ da: '1 - out**2' }`; `writeFormula` writes one out for a given node.
+ */
 export type OpFormula<K extends OpName = OpName> = K extends BinaryOpName ? BinaryOpFormula : UnaryOpFormula;
 
 /** One entry per op of the table; a new op without its formulas does not compile. */
@@ -49,8 +55,11 @@ export function formulaOf(code: number): { readonly da: FormulaText; readonly db
 
 /** What each placeholder stands for when a formula is written out: a name, or a number. */
 export interface FormulaBindings {
+  /** What `a`, the first input, is written as. */
   readonly a: string;
+  /** What `b`, the second input, is written as (two-input ops). */
   readonly b?: string;
+  /** What `out`, the node's own value, is written as. */
   readonly out: string;
   /** pow's exponent, always written as a number. */
   readonly k?: number;
@@ -68,6 +77,18 @@ const BARE_EXPONENT = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$|^[A-Za-z_][A-Za-z0-9_]*$/
  * graph's op node (`**-1`) and the expression language write it: `o**2`, `t15**-2`, `a**(b − 1)`. A binding
  * that is not a single name or a plain number is parenthesized unless it is the whole formula
  * (`∂(x1*w1)/∂x1 = w1`, but `1 − (x1*w1 + b)**2`). `k − 1` with a known k is folded to its value.
+ *
+ * @param text - A formula over `a`, `b`, `out`, `k`, such as an `OP_FORMULAS` entry.
+ * @param bindings - What each placeholder is written as.
+ * @returns The formula as a reader sees it.
+ * @example
+ * ```ts
+ * import { OP_FORMULAS, writeFormula } from 'micrograd-ts';
+ *
+ * const tanh = OP_FORMULAS.tanh.da;
+ * console.log(tanh); // prints 1 - out**2
+ * console.log(writeFormula(tanh, { a: 'n', out: 'o' })); // prints 1 − o**2
+ * ```
  */
 export function writeFormula(text: FormulaText, bindings: FormulaBindings): string {
   const tokens = tokenize(text);

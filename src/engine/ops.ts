@@ -11,9 +11,11 @@ export type BinaryOpName = 'add' | 'mul' | 'powValue';
 /** Ops with one Value input (`pow` also carries a numeric exponent constant `k`). */
 export type UnaryOpName =
   'pow' | 'tanh' | 'exp' | 'relu' | 'log' | 'sigmoid' | 'sqrt' | 'abs' | 'sin' | 'cos';
+/** The built-in ops' names, as `Value.opName` gives them and the op table `OPS` is keyed. */
 export type OpName = BinaryOpName | UnaryOpName;
 
-interface OpCommon {
+/** What every op table entry has, one input or two. */
+export interface OpCommon {
   /** Stable small integer, the op's index in OP_NAMES (what the tape stores). */
   readonly code: number;
   /** What the graph picture shows in the op node, e.g. `+`, `**2`, `tanh`. */
@@ -29,14 +31,19 @@ interface OpCommon {
    */
   readonly blocks?: (a: number, b: number, out: number, k: number) => boolean;
 }
+/** A one-input op's entry in the table (`tanh`, `pow` with its constant exponent, …). */
 export interface UnaryOpDef extends OpCommon {
+  /** One input. */
   readonly arity: 1;
 }
+/** A two-input op's entry in the table (`add`, `mul`, `powValue`). */
 export interface BinaryOpDef extends OpCommon {
+  /** Two inputs. */
   readonly arity: 2;
   /** ∂out/∂b. */
   readonly db: LocalGrad;
 }
+/** The table entry of op `K`: a BinaryOpDef for a two-input op, else a UnaryOpDef. */
 export type OpDef<K extends OpName = OpName> = K extends BinaryOpName ? BinaryOpDef : UnaryOpDef;
 
 /** Op names in code order; a name's index is its code. */
@@ -59,6 +66,9 @@ export const OP_NAMES = [
 /**
  * C99/IEEE `pow`, which PyTorch uses. JavaScript's `**` differs only where the base is ±1 and the
  * exponent is ±Infinity or NaN (JS gives NaN, C gives 1).
+ *
+ * @param a - The base.
+ * @param k - The exponent.
  */
 export function powC(a: number, k: number): number {
   if (a === 1 || (a === -1 && (k === Infinity || k === -Infinity))) return 1;
@@ -71,6 +81,9 @@ const code = (name: OpName): number => (OP_NAMES as readonly string[]).indexOf(n
  * `a ** k` as PyTorch computes a tensor to a scalar power in float64: exponents 0.5, -0.5, -1, 2, 3
  * and -2 use dedicated kernels (sqrt, 1/sqrt, 1/a, a·a, a·a·a, 1/(a·a)), every other exponent C `pow`.
  * They differ from `pow` at the edges (sqrt(-0) = -0, sqrt(-Infinity) = NaN) and in the last bit.
+ *
+ * @param a - The base.
+ * @param k - The exponent.
  */
 export function powScalar(a: number, k: number): number {
   switch (k) {

@@ -4,6 +4,16 @@
  * Python's `repr(x)` for a float: the shortest digits that round-trip (which JavaScript also finds),
  * laid out by Python's rules — fixed notation for exponents in [-4, 16) with a trailing `.0` on whole
  * numbers, otherwise `1e-05` / `1.5e+16` style; `inf`, `-inf`, `nan`.
+ *
+ * @param x - Any number.
+ * @example
+ * ```ts
+ * import { pyRepr } from 'micrograd-ts';
+ *
+ * console.log(pyRepr(-6)); // prints -6.0
+ * console.log(pyRepr(0.1 + 0.2)); // prints 0.30000000000000004
+ * console.log(pyRepr(1e16), pyRepr(1e-5)); // prints 1e+16 1e-05
+ * ```
  */
 export function pyRepr(x: number): string {
   if (Number.isNaN(x)) return 'nan';

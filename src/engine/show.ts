@@ -34,6 +34,9 @@ async function bundleOf(item: unknown): Promise<Bundle> {
  * Show each item below the cell: strings and values as lines of text (a run of them as one block, one per
  * line, like the walkthrough's `print`), drawings and charts as pictures. In a notebook, `await` it as the
  * cell's last statement. Outside a notebook (a script), the text is printed with console.log.
+ *
+ * @param items - Anything: objects with a `[JUPYTER_DISPLAY]` method (a Value, a drawing) show their
+ * bundle, everything else its `String(…)`.
  */
 export async function show(...items: unknown[]): Promise<void> {
   const blocks: Bundle[] = [];

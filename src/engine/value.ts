@@ -9,6 +9,7 @@ import { opDef, opNameOf } from './opRegistry.js';
 import { OPS, powC, type OpName } from './ops.js';
 import { pyRepr } from './pyRepr.js';
 
+/** The options of `new Value(data, opts)`. */
 export interface ValueOptions {
   /** A name for the node, shown in graph pictures. */
   label?: string;
@@ -30,9 +31,13 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /** A Value as `toJSON` gives it: this node's numbers and names (NaN and ±Infinity become null in JSON). */
 export interface ValueJson {
+  /** The node's value (null in JSON where it is NaN or ±Infinity). */
   data: number;
+  /** Its gradient from the last backward pass, 0 before one. */
   grad: number;
+  /** Its label, '' when it has none. */
   label: string;
+  /** The op as the picture shows it (`+`, `*`, `**-1`, `tanh`, …), '' for a leaf. */
   op: string;
 }
 
@@ -40,6 +45,29 @@ export interface ValueJson {
 // 65,000-node training graph cost 8 bytes each, rebuilt every step.
 const labels = new WeakMap<Value, string>();
 
+/**
+ * A scalar that records the arithmetic done with it. Each op method (`add`, `mul`, `tanh`, …) returns a new
+ * Value that remembers its inputs and its op; `backward()` then walks that graph from the output and fills
+ * in every node's `grad` with ∂output/∂node. Numbers are float64, as in PyTorch's float64 tensors.
+ *
+ * @example The walkthrough's neuron o = tanh(x1·w1 + x2·w2 + b) and its gradients
+ * ```ts
+ * import { Value } from 'micrograd-ts';
+ *
+ * const x1 = new Value(2, { label: 'x1' });
+ * const x2 = new Value(0, { label: 'x2' });
+ * const w1 = new Value(-3, { label: 'w1' });
+ * const w2 = new Value(1, { label: 'w2' });
+ * const b = new Value(6.8813735870195432, { label: 'b' });
+ * const o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
+ * o.backward();
+ * console.log(o.data); // prints 0.7071067811865477
+ * console.log(x1.grad); // prints -1.4999999999999993
+ * console.log(w1.grad); // prints 0.9999999999999996
+ * console.log(x2.grad, w2.grad); // prints 0.4999999999999998 0
+ * ```
+ * The post's -1.5, 1.0, 0.5 and 0, to the last bits of float64 rounding.
+ */
 export class Value {
   /** The scalar this node holds. */
   data: number;
@@ -58,6 +86,21 @@ export class Value {
   /** @internal next op node in backward's reverse topological order (null outside backward). */
   _next: Value | null = null;
 
+  /**
+   * A leaf: a number you give, such as an input or a parameter. Its `grad` starts at 0.
+   *
+   * @param data - The scalar the node holds.
+   * @param opts - `label`, a name shown in graph pictures.
+   * @throws TypeError when `data` is not a number, `opts` is not an object, has a key other than `label`,
+   * or its `label` is not a string.
+   * @example
+   * ```ts
+   * import { Value } from 'micrograd-ts';
+   *
+   * const a = new Value(2, { label: 'a' });
+   * console.log(String(a), a.label, a.grad); // prints Value(data=2.0) a 0
+   * ```
+   */
   constructor(data: number, opts?: ValueOptions) {
     if (typeof data !== 'number') {
       throw new TypeError(`new Value(data): expected data to be a number, got ${describe(data)}`);
@@ -74,7 +117,10 @@ export class Value {
     }
   }
 
-  /** A name for pictures; assignable, as the walkthrough does (`x1w1.label = 'x1*w1'`). */
+  /**
+   * A name for pictures; assignable, as the walkthrough does (`x1w1.label = 'x1*w1'`). Assigning a
+   * non-string throws a TypeError.
+   */
   get label(): string {
     return labels.get(this) ?? '';
   }
@@ -111,12 +157,49 @@ export class Value {
     return [a, b];
   }
 
+  /**
+   * `this + other`, recorded as a `+` node. Derivatives: ∂out/∂this = 1, ∂out/∂other = 1.
+   *
+   * @param other - A Value, or a number (it becomes a new leaf).
+   * @returns The new node.
+   * @throws TypeError when `other` is neither a Value nor a number, or an input's `data` was assigned a
+   * non-number.
+   * @example
+   * ```ts
+   * import { Value } from 'micrograd-ts';
+   *
+   * const a = new Value(2);
+   * const b = new Value(-3);
+   * const c = a.add(b);
+   * c.backward();
+   * console.log(String(c), a.grad, b.grad); // prints Value(data=-1.0) 1 1
+   * ```
+   */
   add(other: Operand): Value {
     checkData(this, 'add');
     const o = operand(other, 'add');
     return node(OPS.add.forward(this.data, o.data, 0), OPS.add.code, this, o, 0);
   }
 
+  /**
+   * `this * other`, recorded as a `*` node. Derivatives: ∂out/∂this = other, ∂out/∂other = this.
+   *
+   * @param other - A Value, or a number (it becomes a new leaf).
+   * @returns The new node.
+   * @throws TypeError when `other` is neither a Value nor a number, or an input's `data` was assigned a
+   * non-number.
+   * @example
+   * ```ts
+   * import { Value } from 'micrograd-ts';
+   *
+   * const x1 = new Value(2);
+   * const w1 = new Value(-3);
+   * const x1w1 = x1.mul(w1);
+   * x1w1.backward();
+   * console.log(String(x1w1)); // prints Value(data=-6.0)
+   * console.log(x1.grad, w1.grad); // prints -3 2
+   * ```
+   */
   mul(other: Operand): Value {
     checkData(this, 'mul');
     const o = operand(other, 'mul');
@@ -125,7 +208,23 @@ export class Value {
 
   /**
    * `this ** exponent`. A number exponent is a constant, as in the walkthrough (a `**k` node); a Value
-   * exponent is an input too (a `**` node with ∂/∂exponent = a^b·ln a), as PyTorch's pow(Tensor, Tensor).
+   * exponent is an input too (a `**` node), as PyTorch's pow(Tensor, Tensor). Derivatives:
+   * ∂out/∂this = exponent·this**(exponent − 1) (exactly 0 where the exponent is 0), and for a Value
+   * exponent ∂out/∂exponent = out·log(this) (0 where this = 0 and exponent ≥ 0).
+   *
+   * @param exponent - A number (a constant `k`), or a Value (differentiated too).
+   * @returns The new node.
+   * @throws TypeError when `exponent` is neither a number nor a Value, or an input's `data` was assigned a
+   * non-number.
+   * @example
+   * ```ts
+   * import { Value } from 'micrograd-ts';
+   *
+   * const a = new Value(3);
+   * const b = a.pow(2);
+   * b.backward();
+   * console.log(b.op, b.data, a.grad); // prints **2 9 6
+   * ```
    */
   pow(exponent: Operand): Value {
     checkData(this, 'pow');
@@ -141,79 +240,187 @@ export class Value {
     return node(OPS.pow.forward(this.data, 0, exponent), OPS.pow.code, this, null, exponent);
   }
 
-  /** `-this`, recorded as `this * -1`. */
+  /**
+   * `-this`, recorded as `this * -1`: ∂out/∂this = -1 through the `*` node.
+   *
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   neg(): Value {
     return this.mul(-1);
   }
 
-  /** `this - other`, recorded as `this + (-other)`; a number is negated as a number, as Python does. */
+  /**
+   * `this - other`, recorded as `this + (-other)`; a number is negated as a number, as Python does.
+   * ∂out/∂this = 1, ∂out/∂other = -1.
+   *
+   * @param other - A Value, or a number.
+   * @throws TypeError when `other` is neither a Value nor a number, or an input's `data` was assigned a
+   * non-number.
+   */
   sub(other: Operand): Value {
     return this.add(typeof other === 'number' ? -other : operand(other, 'sub').neg());
   }
 
-  /** `other - this`, recorded as `(-this) + other`. */
+  /**
+   * `other - this`, recorded as `(-this) + other` (Python's `__rsub__`, for `2 - a`).
+   * ∂out/∂this = -1, ∂out/∂other = 1.
+   *
+   * @param other - A Value, or a number.
+   * @throws TypeError when `other` is neither a Value nor a number, or an input's `data` was assigned a
+   * non-number.
+   */
   rsub(other: Operand): Value {
     const o = operand(other, 'rsub');
     return this.neg().add(o);
   }
 
-  /** `this / other`, recorded as `this * other**-1`; a number is inverted as a number, as Python does. */
+  /**
+   * `this / other`, recorded as `this * other**-1`; a number is inverted as a number, as Python does.
+   * ∂out/∂this = 1/other, ∂out/∂other = -this/other**2.
+   *
+   * @param other - A Value, or a number.
+   * @throws TypeError when `other` is neither a Value nor a number, or an input's `data` was assigned a
+   * non-number.
+   */
   div(other: Operand): Value {
     return this.mul(typeof other === 'number' ? powC(other, -1) : operand(other, 'div').pow(-1));
   }
 
-  /** `other / this`, recorded as `this**-1 * other`. */
+  /**
+   * `other / this`, recorded as `this**-1 * other` (Python's `__rtruediv__`, for `1 / a`).
+   * ∂out/∂this = -other/this**2, ∂out/∂other = 1/this.
+   *
+   * @param other - A Value, or a number.
+   * @throws TypeError when `other` is neither a Value nor a number, or an input's `data` was assigned a
+   * non-number.
+   */
   rdiv(other: Operand): Value {
     const o = operand(other, 'rdiv');
     return this.pow(-1).mul(o);
   }
 
+  /**
+   * The hyperbolic tangent, recorded as a `tanh` node: the neuron's activation in the walkthrough.
+   * Derivative: ∂out/∂this = 1 − out**2.
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   * @example
+   * ```ts
+   * import { Value } from 'micrograd-ts';
+   *
+   * const n = new Value(0.8813735870195432, { label: 'n' });
+   * const o = n.tanh();
+   * o.backward();
+   * console.log(o.data); // prints 0.7071067811865477
+   * console.log(n.grad); // prints 0.4999999999999998
+   * ```
+   * (1 − 0.7071…**2 = 0.5, to float64 rounding.)
+   */
   tanh(): Value {
     checkData(this, 'tanh');
     return node(OPS.tanh.forward(this.data, 0, 0), OPS.tanh.code, this, null, 0);
   }
 
+  /**
+   * e to the power `this`, recorded as an `exp` node. Derivative: ∂out/∂this = out.
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   exp(): Value {
     checkData(this, 'exp');
     return node(OPS.exp.forward(this.data, 0, 0), OPS.exp.code, this, null, 0);
   }
 
+  /**
+   * `max(this, 0)`, recorded as a `ReLU` node (PyTorch's: NaN passes through, relu(-0) is -0).
+   * Derivative: ∂out/∂this = 1 where out > 0, else 0; where out ≤ 0 no gradient passes at all, so an
+   * infinite or NaN upstream gradient gives 0 there, as PyTorch's threshold_backward does.
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   relu(): Value {
     checkData(this, 'relu');
     return node(OPS.relu.forward(this.data, 0, 0), OPS.relu.code, this, null, 0);
   }
 
+  /**
+   * The natural logarithm, recorded as a `log` node (NaN below 0, -Infinity at 0, as `Math.log`).
+   * Derivative: ∂out/∂this = 1/this.
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   log(): Value {
     checkData(this, 'log');
     return node(OPS.log.forward(this.data, 0, 0), OPS.log.code, this, null, 0);
   }
 
+  /**
+   * The logistic function 1/(1 + exp(-this)), recorded as a `sigmoid` node.
+   * Derivative: ∂out/∂this = out·(1 − out).
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   sigmoid(): Value {
     checkData(this, 'sigmoid');
     return node(OPS.sigmoid.forward(this.data, 0, 0), OPS.sigmoid.code, this, null, 0);
   }
 
+  /**
+   * The square root, recorded as a `sqrt` node (NaN below 0).
+   * Derivative: ∂out/∂this = 1/(2·out): Infinity at 0, as PyTorch's.
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   sqrt(): Value {
     checkData(this, 'sqrt');
     return node(OPS.sqrt.forward(this.data, 0, 0), OPS.sqrt.code, this, null, 0);
   }
 
+  /**
+   * The absolute value, recorded as an `abs` node.
+   * Derivative: ∂out/∂this = sgn(this): 1 above 0, -1 below, 0 at ±0 (and at NaN), as PyTorch's.
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   abs(): Value {
     checkData(this, 'abs');
     return node(OPS.abs.forward(this.data, 0, 0), OPS.abs.code, this, null, 0);
   }
 
+  /**
+   * The sine (radians), recorded as a `sin` node. Derivative: ∂out/∂this = cos(this).
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   sin(): Value {
     checkData(this, 'sin');
     return node(OPS.sin.forward(this.data, 0, 0), OPS.sin.code, this, null, 0);
   }
 
+  /**
+   * The cosine (radians), recorded as a `cos` node. Derivative: ∂out/∂this = −sin(this).
+   *
+   * @returns The new node.
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   cos(): Value {
     checkData(this, 'cos');
     return node(OPS.cos.forward(this.data, 0, 0), OPS.cos.code, this, null, 0);
   }
 
-  /** A new leaf with this node's data and no history (PyTorch's `detach`): gradients stop here. */
+  /**
+   * A new leaf with this node's data and no history (PyTorch's `detach`): gradients stop here.
+   *
+   * @throws TypeError when this node's `data` was assigned a non-number.
+   */
   detach(): Value {
     checkData(this, 'detach');
     return new Value(this.data);
@@ -222,7 +429,30 @@ export class Value {
   /**
    * Backpropagate from this node: every node it was computed from gets ∂this/∂node in `grad`.
    * Leaves accumulate (a second call adds the same gradients again, as PyTorch does); intermediate
-   * nodes are reset first, so they show the gradients of the latest pass.
+   * nodes are reset first, so they show the gradients of the latest pass. This node's own grad is set
+   * to 1 (∂this/∂this). The walk is iterative: a graph millions of nodes deep does not overflow the stack.
+   *
+   * @throws TypeError when a leaf's `data` or `grad` was assigned a non-number (named by its label).
+   * @throws Error when this node's `data` was last computed by `Tape.forward` from changed leaves (its
+   * intermediate nodes hold older values; use `tape.backward()`).
+   * @example The walkthrough's neuron, each gradient ∂o/∂leaf
+   * ```ts
+   * import { Value } from 'micrograd-ts';
+   *
+   * const x1 = new Value(2);
+   * const x2 = new Value(0);
+   * const w1 = new Value(-3);
+   * const w2 = new Value(1);
+   * const b = new Value(6.8813735870195432);
+   * const n = x1.mul(w1).add(x2.mul(w2)).add(b);
+   * const o = n.tanh();
+   * o.backward();
+   * console.log(n.grad); // prints 0.4999999999999998
+   * console.log(x1.grad); // prints -1.4999999999999993
+   * console.log(w1.grad); // prints 0.9999999999999996
+   * o.backward(); // leaves add the same gradients again
+   * console.log(w1.grad); // prints 1.9999999999999991
+   * ```
    */
   backward(): void {
     checkNotReplayed(this, 'Value.backward()');
@@ -271,6 +501,16 @@ export class Value {
     for (let i = 0; i < topo.length; i++) topo[i]!.grad = 0;
   }
 
+  /**
+   * `Value(data=…)` with the number as Python prints a float, as the walkthrough shows a Value.
+   *
+   * @example
+   * ```ts
+   * import { Value } from 'micrograd-ts';
+   *
+   * console.log(String(new Value(2).mul(-3))); // prints Value(data=-6.0)
+   * ```
+   */
   toString(): string {
     return `Value(data=${pyRepr(this.data)})`;
   }
@@ -285,6 +525,7 @@ export class Value {
     return { 'text/plain': this.toString() };
   }
 
+  /** What Node's `console.log` and `util.inspect` show: the same `Value(data=…)` as `toString()`. */
   [inspectSymbol](): string {
     return this.toString();
   }
@@ -360,6 +601,9 @@ function operand(x: unknown, method: string): Value {
 /**
  * Every node reachable from `root`, children before parents (iterative DFS post-order, so a graph
  * millions of nodes deep cannot overflow the call stack).
+ *
+ * @param root - The graph's output.
+ * @returns The nodes, leaves first, `root` last; each once.
  */
 export function topoSort(root: Value): Value[] {
   const order: Value[] = [];

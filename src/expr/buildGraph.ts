@@ -8,7 +8,7 @@ import { applyOp } from '../engine/applyOp.js';
 import { opCodeOf, opDef } from '../engine/opRegistry.js';
 import { powC } from '../engine/ops.js';
 import { Value } from '../engine/value.js';
-import type { BinaryOp, ExprNode } from './ast.js';
+import type { BinaryOperator, ExprNode } from './ast.js';
 
 /** Resolves a leaf of the tree (a variable or a template hole) to a Value or a number. */
 export type LeafResolver = (node: Extract<ExprNode, { kind: 'var' } | { kind: 'hole' }>) => Value | number;
@@ -71,7 +71,7 @@ const METHODS = {
   '/': ['div', 'rdiv'],
 } as const;
 
-function fold(op: BinaryOp, a: number, b: number): number {
+function fold(op: BinaryOperator, a: number, b: number): number {
   switch (op) {
     case '+':
       return a + b;

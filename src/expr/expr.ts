@@ -11,6 +11,23 @@ import { tokenize, type SourcePart } from './tokenize.js';
 /**
  * Build the graph of a formula whose operands are the template's holes: Values are used as they are,
  * numbers as constants. Names in the text can only be functions (`tanh(${n})`); variables must be holes.
+ *
+ * @returns The formula's output node.
+ * @throws ExprSyntaxError when the formula is malformed (its message shows the text, holes as `${i}`).
+ * @throws TypeError when called other than as a tagged template, a hole is neither a Value nor a number,
+ * or the text names a variable.
+ * @example The walkthrough's neuron with one input
+ * ```ts
+ * import { Value, expr } from 'micrograd-ts';
+ *
+ * const x1 = new Value(2);
+ * const w1 = new Value(-3);
+ * const b = new Value(6.8813735870195432);
+ * const o = expr`tanh(${x1} * ${w1} + ${b})`;
+ * o.backward();
+ * console.log(o.data); // prints 0.7071067811865477
+ * console.log(w1.grad); // prints 0.9999999999999996
+ * ```
  */
 export function expr(strings: TemplateStringsArray, ...holes: Array<Value | number>): Value {
   if (!Array.isArray(strings) || !('raw' in strings)) {

@@ -11,6 +11,7 @@ import { tokenize } from './tokenize.js';
 /** Values for an expression's variables: numbers become labelled leaves, Values are used as they are. */
 export type Bindings = Readonly<Record<string, number | Value>>;
 
+/** The options of `Expression.build(values, opts)`. */
 export interface BuildOptions {
   /**
    * Also label each computed Value with the text it came from (`x1*w1`, `x1*w1 + x2*w2`), as the
@@ -21,6 +22,21 @@ export interface BuildOptions {
   labelSubexpressions?: boolean;
 }
 
+/**
+ * Parsed expression text, such as `tanh(x1*w1 + x2*w2 + b)`: `build` turns it into a Value graph for given
+ * variable values, `evaluate` into a number. Made by `parse`; no `eval` is involved.
+ *
+ * @example The walkthrough's neuron from text
+ * ```ts
+ * import { parse } from 'micrograd-ts';
+ *
+ * const neuron = parse('tanh(x1*w1 + x2*w2 + b)');
+ * console.log(neuron.variables.join(' ')); // prints x1 w1 x2 w2 b
+ * const b = 6.8813735870195432;
+ * const o = neuron.build({ x1: 2, x2: 0, w1: -3, w2: 1, b });
+ * console.log(o.data); // prints 0.7071067811865477
+ * ```
+ */
 export class Expression {
   /** The text that was parsed. */
   readonly source: string;
@@ -29,6 +45,12 @@ export class Expression {
   /** The parsed tree (for tools that walk it). */
   readonly tree: ExprNode;
 
+  /**
+   * An Expression over an already parsed tree; `parse(source)` is the usual way to make one.
+   *
+   * @param source - The text the tree was parsed from.
+   * @param tree - Its parsed tree.
+   */
   constructor(source: string, tree: ExprNode) {
     this.source = source;
     this.tree = tree;
@@ -40,6 +62,12 @@ export class Expression {
   /**
    * Build the Value graph. Each variable given as a number becomes one leaf labelled with the variable's
    * name (a variable used twice is the same leaf, so its gradient collects both uses).
+   *
+   * @param values - A number or a Value for every variable; Values are used as they are.
+   * @param opts - `labelSubexpressions`: label each computed node with its text.
+   * @returns The graph's output node.
+   * @throws TypeError when `values` is not an object, a variable has no value or one that is neither a
+   * number nor a Value, or `opts` has an unknown key.
    */
   build(values: Bindings, opts: BuildOptions = {}): Value {
     if (typeof values !== 'object' || values === null) {
@@ -76,17 +104,30 @@ export class Expression {
     return out instanceof Value ? out : new Value(out);
   }
 
-  /** The expression's value for these variables, without keeping the graph. */
+  /**
+   * The expression's value for these variables, without keeping the graph.
+   *
+   * @param values - A number or a Value for every variable.
+   * @throws TypeError as `build` does.
+   */
   evaluate(values: Bindings): number {
     return this.build(values).data;
   }
 
+  /** The source text, as parsed. */
   toString(): string {
     return this.source;
   }
 }
 
-/** Parse expression text; throws ExprSyntaxError (with `.column`) on malformed input. No eval. */
+/**
+ * Parse expression text into an Expression (see there for an example). No `eval` is involved.
+ *
+ * @param source - The expression, e.g. `tanh(x1*w1 + x2*w2 + b)`: numbers, variables, `+ - * / **`,
+ * parentheses and function calls (the unary ops, and defineOp's).
+ * @throws ExprSyntaxError (with `.column`) on malformed input.
+ * @throws TypeError when `source` is not a string.
+ */
 export function parse(source: string): Expression {
   if (typeof source !== 'string') {
     throw new TypeError(`parse(source): expected the expression as a string, got ${describe(source)}`);

@@ -11,7 +11,7 @@
 
 import { opCodeOf, opDef, registeredOpNames } from '../engine/opRegistry.js';
 import { OP_NAMES, OPS, type UnaryOpName } from '../engine/ops.js';
-import type { BinaryOp, ExprNode, FunctionName } from './ast.js';
+import type { BinaryOperator, ExprNode, FunctionName } from './ast.js';
 import { ExprSyntaxError } from './ExprSyntaxError.js';
 import type { Token } from './tokenize.js';
 
@@ -84,13 +84,13 @@ export function parseTokens(tokens: readonly Token[]): ExprNode {
   };
 
   // One precedence level of left-associative binary operators.
-  function leftAssociative(ops: readonly BinaryOp[], operand: () => ExprNode): ExprNode {
+  function leftAssociative(ops: readonly BinaryOperator[], operand: () => ExprNode): ExprNode {
     const start = peek().col; // includes an opening parenthesis, which left.start does not
     let left = operand();
     while (ops.some(isOp)) {
       const t = next();
       const right = operand();
-      const op = t.text as BinaryOp;
+      const op = t.text as BinaryOperator;
       left = made({ kind: 'bin', op, left, right, col: t.col, start, end: lastEnd }, left, right);
     }
     return left;

@@ -4,7 +4,8 @@ import { describe } from '../engine/describe.js';
 
 /**
  * micrograd's demo schedule generalised: lr(k) = lr0 - 0.9·lr0·k/steps, so it falls from lr0 to a tenth
- * of it. With lr0 = 1 and steps = 100 it is exactly micrograd's `1.0 - 0.9*k/100`.
+ * of it, and stays at lr0/10 from step `steps` on. With lr0 = 1 and steps = 100 it is exactly micrograd's
+ * `1.0 - 0.9*k/100` over the demo's 100 steps.
  */
 export function microgradDecay(lr0: number, steps: number): (step: number) => number {
   if (typeof lr0 !== 'number' || !Number.isFinite(lr0) || lr0 < 0) {
@@ -18,7 +19,9 @@ export function microgradDecay(lr0: number, steps: number): (step: number) => nu
     );
   }
   const drop = 0.9 * lr0;
-  return (k) => lr0 - (drop * k) / steps;
+  // Past `steps` the rate holds at lr0/10, as PyTorch's LinearLR holds its end factor: a loop or Trainer run
+  // longer than planned keeps learning slowly rather than meeting a negative learning rate.
+  return (k) => lr0 - (drop * Math.min(k, steps)) / steps;
 }
 
 /** A constant learning rate as a schedule. */

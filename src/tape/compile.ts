@@ -8,6 +8,7 @@ import { ADD, MUL, POW } from '../engine/kernels.js';
 import { LEAF_CODE, LIN_CODE, NO_ACT, ONE_CODE } from './layout.js';
 import { Tape } from './Tape.js';
 
+/** The options of `compile(root, options)`. */
 export interface CompileOptions {
   /**
    * Fuse each chain `base + w1*x1 + w2*x2 + …` (and a unary op right after it) into one slot. Default
@@ -42,7 +43,17 @@ interface LinPlan {
   x: number[];
 }
 
-/** Compile the graph that produced `root` into a replayable Tape. The graph itself is left unchanged. */
+/**
+ * Compile the graph that produced `root` into a replayable Tape. The graph itself is left unchanged.
+ * See `Tape` for an example.
+ *
+ * @param root - The graph's output, e.g. a loss.
+ * @param options - `fuse`, `inputs`, `outputs`, `writeBack`.
+ * @throws TypeError when `root` is not a Value, `options` has an unknown key, a flag that is not a boolean,
+ * or `inputs`/`outputs` that are not arrays.
+ * @throws RangeError when an input is not a leaf of root's graph or is listed twice, an output is not a
+ * node of it, or `writeBack` is combined with `fuse: true`.
+ */
 export function compile(root: Value, options: CompileOptions = {}): Tape {
   if (!(root instanceof Value)) {
     throw new TypeError(`compile(root): expected root to be a Value, got ${describe(root)}`);

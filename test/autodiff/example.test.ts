@@ -1,4 +1,4 @@
-// examples/derivatives.ts prints what the README shows, and its numbers are the math's.
+// examples/derivatives.ts prints what its guide shows (docs/guides/derivatives.md), and its numbers are the math's.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-it('examples/derivatives.ts: Newton converges to a root of f′, f‴ = 24x, Rosenbrock’s Hessian; README shows this run', () => {
+it('examples/derivatives.ts: Newton converges to a root of f′, f‴ = 24x, Rosenbrock’s Hessian; the guide shows this run', () => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/derivatives.ts'], {
     cwd: root,
     encoding: 'utf8',
@@ -20,9 +20,9 @@ it('examples/derivatives.ts: Newton converges to a root of f′, f‴ = 24x, Ros
   expect(lines[7]).toBe('[ [ 802, -400 ], [ -400, 200 ] ]'); // [[1200x² − 400y + 2, −400x], [−400x, 200]] at (1, 1)
   expect(lines[8]).toBe('[ 1, -2 ]'); // f(0, 0) = 1, ∂f/∂x = −2(1 − x) − 400x(y − x²) = −2
   expect(lines[9]).toBe('true');
-  const readme = readFileSync(`${root}README.md`, 'utf8');
-  expect(readme).toContain(`prints\n\n\`\`\`text\n${r.stdout.trim()}\n\`\`\``);
-  expect(readme).toContain(
+  const guide = readFileSync(`${root}docs/guides/derivatives.md`, 'utf8');
+  expect(guide).toContain(`prints\n\n\`\`\`text\n${r.stdout.trim()}\n\`\`\``);
+  expect(guide).toContain(
     readFileSync(`${root}examples/derivatives.ts`, 'utf8').split('\n').slice(1).join('\n').trim(),
   );
 });

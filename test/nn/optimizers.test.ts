@@ -36,6 +36,19 @@ describe('SGD', () => {
     expect(p.data).toBe(-1);
   });
 
+  it('holds the schedule at a tenth of lr0 past its last step, as PyTorch LinearLR holds end_factor', () => {
+    // From the formula: lr(steps) = lr0 − 0.9·lr0 = lr0/10; a Trainer stepped past `steps` must not get a
+    // negative learning rate (it threw a RangeError at step steps + 1 + 0.1·steps/0.9).
+    const lr = microgradDecay(1, 100);
+    expect(lr(100)).toBe(1 - 0.9);
+    expect(lr(112)).toBe(1 - 0.9);
+    expect(lr(10_000)).toBe(1 - 0.9);
+    const opt = new SGD([param(0, 1)], { lr });
+    opt.stepCount = 500;
+    expect(() => opt.step()).not.toThrow();
+    expect(opt.lr).toBe(1 - 0.9);
+  });
+
   it('rejects bad arguments', () => {
     expect(() => new SGD([], { lr: -1 })).toThrow(/learning rate >= 0, got number -1/);
     expect(() => new SGD([1] as never, { lr: 1 })).toThrow(/params\[0\] to be a Value/);

@@ -1,5 +1,5 @@
 // executeNotebooks: run notebooks/*.ipynb headless with Deno's Jupyter kernel through Jupyter's stock
-// `nbconvert --execute`, as the README tells a reader to.
+// `nbconvert --execute`, as the notebooks guide (docs/guides/notebooks.md) tells a reader to.
 //
 // The kernelspec is written under out/jupyter (what `deno jupyter --install` writes to ~/.local/share),
 // so running the notebooks changes nothing outside the repository's ignored folders.

@@ -16,7 +16,13 @@ import {
 import { specRoot } from '../../src/oracle/graphSpec.js';
 import type { Program } from './fuzz/program.js';
 import { GOLDEN_DIR, decodeProgram, encodeProgram, type GoldenMeta } from './golden.js';
-import { absGradients, programCase, tableForward, type SecondOrderMismatch } from './secondOrder.js';
+import {
+  absGradients,
+  programCase,
+  verdictWithRounding,
+  type SecondOrderMismatch,
+  type SecondOrderVerdict,
+} from './secondOrder.js';
 
 /** Seeds of vjp (by output) and directions of hvp (by input): fixed, so a case is the same every run. */
 const V = [1.5, -0.75, 2];
@@ -50,27 +56,15 @@ function hessianRowNaN(c: FunctionalCase, i: number): boolean {
   return hessian((xs) => root(xs)[0]!, casePoint(c))[i]!.some((h) => Number.isNaN(h));
 }
 
-export interface FunctionalVerdict {
-  mismatches: SecondOrderMismatch[];
-  /** Entries non-finite here where the terms summed include an infinity (see secondOrder.ts): counted. */
-  edges: number;
-  /**
-   * True when the answers differ but agree once ours is taken from PyTorch's node values (every one of
-   * them the table's forward rule from PyTorch's own inputs): amplified forward rounding. Counted.
-   */
-  rounding: boolean;
-}
+/** As the second-order suite's verdict: mismatches, counted edges and amplified forward rounding. */
+export type FunctionalVerdict = SecondOrderVerdict;
 
 /**
  * Every entry within the parity tolerance of the size of the terms it sums, and where that fails, again
  * from PyTorch's node values (as the second-order suite does).
  */
 export function functionalVerdict(c: FunctionalCase, torch: FunctionalAnswer): FunctionalVerdict {
-  const first = compareFunctional(c, torch);
-  if (first.mismatches.length === 0 || torch.values === undefined || !tableForward(c, torch.values))
-    return first;
-  const pinned = compareFunctional(c, torch, torch.values);
-  return pinned.mismatches.length === 0 ? { ...pinned, rounding: true } : first;
+  return verdictWithRounding(c, torch, compareFunctional);
 }
 
 function compareFunctional(

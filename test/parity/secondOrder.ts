@@ -62,10 +62,23 @@ export interface SecondOrderVerdict {
  * if it then agrees, the rules agree and the verdict is `rounding`, as in the first-order suite.
  */
 export function secondOrderVerdict(c: SecondOrderCase, torch: SecondOrderAnswer): SecondOrderVerdict {
-  const first = compareAnswers(c, torch);
+  return verdictWithRounding(c, torch, compareAnswers);
+}
+
+/**
+ * `compare` of our answer with PyTorch's, and where that fails while PyTorch's node values are each the
+ * table's forward rule from its own inputs, `compare` again from those values: agreement then is
+ * amplified forward rounding (the second-order and functional suites share this rule).
+ */
+export function verdictWithRounding<C extends Pick<SecondOrderCase, 'spec'>, A extends { values?: number[] }>(
+  c: C,
+  torch: A,
+  compare: (c: C, torch: A, pinned?: readonly number[]) => SecondOrderVerdict,
+): SecondOrderVerdict {
+  const first = compare(c, torch);
   if (first.mismatches.length === 0 || torch.values === undefined || !tableForward(c, torch.values))
     return first;
-  const pinned = compareAnswers(c, torch, torch.values);
+  const pinned = compare(c, torch, torch.values);
   return pinned.mismatches.length === 0 ? { ...pinned, rounding: true } : first;
 }
 

@@ -95,6 +95,11 @@ describe('the documentation site under /micrograd-ts/', () => {
     expect(ids.has('tanh')).toBe(true);
     expect(html).toMatch(/<span class="tsd-kind-call-signature">backward<\/span>/);
     expect(html).toMatch(/<span class="tsd-kind-call-signature">tanh<\/span>/);
+    // Each is documented: what it does, the derivative it records, and an example.
+    const member = (id: string): string => html.slice(html.indexOf(`id="${id}"`)).split('<section')[0]!;
+    expect(member('tanh')).toContain('∂out/∂this = 1 − out**2');
+    expect(member('backward')).toContain('Backpropagate from this node');
+    for (const id of ['tanh', 'backward']) expect(member(id)).toContain('class="tsd-tag-example"');
     // TypeDoc's search index is there for the reference's search box.
     expect((await fetch(new URL('api/assets/search.js', base))).ok).toBe(true);
   });

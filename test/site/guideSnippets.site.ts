@@ -1,4 +1,4 @@
-// Every TypeScript example in the site's guides runs as written against the built package (imports of
+// Every TypeScript example in the site's guides (and in the README) runs as written against the built package (imports of
 // 'micrograd-ts' resolve to dist/ by the package's own name), and a "prints" block after one is what it prints.
 // In `npm run test:site`: the examples train real networks, too slow for `npm test`.
 // Blocks marked ```ts fragment (they use names from the text around them) are left out.
@@ -22,6 +22,8 @@ interface Snippet {
 
 function snippets(): Snippet[] {
   const files = ['index.md', ...readdirSync(join(DOCS, 'guides')).map((f) => join('guides', f))];
+  // The README's one example is the front door's: it runs too. Paths are relative to docs/.
+  files.push(join('..', 'README.md'));
   const found: Snippet[] = [];
   for (const file of files.filter((f) => f.endsWith('.md'))) {
     const text = readFileSync(join(DOCS, file), 'utf8');

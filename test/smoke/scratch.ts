@@ -24,7 +24,7 @@ export interface Scratch {
   tarball: string;
   /** A project with the tarball installed alone (`npm install micrograd-ts`). */
   core: string;
-  /** A project with the tarball and the picture libraries (the README's install for pictures). */
+  /** A project with the tarball and the picture libraries (the install for pictures in docs/guides/getting-started.md). */
   pictures: string;
   /** A project with the tarball and only @viz-js/viz of the picture libraries (graphs, no charts). */
   vizOnly: string;

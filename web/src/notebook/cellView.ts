@@ -50,7 +50,7 @@ export function codeCellView(
       h(
         'p',
         { class: 'cell-note' },
-        `This cell needs ${note}, which a browser does not have: below is its saved output. Run it in Jupyter (see the README) to see it live.`,
+        `This cell needs ${note}, which a browser does not have: below is its saved output. Run it in Jupyter (the Notebooks guide says how) to see it live.`,
       ),
     );
   }
