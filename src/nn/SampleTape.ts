@@ -25,6 +25,7 @@ export class SampleTape {
   private readonly task: MLP['task'];
   private readonly nin: number;
   private readonly width: number;
+  private evalRows: Float64Array = new Float64Array(0);
 
   constructor(model: MLP, loss: LossName, classes: number) {
     this.loss = loss;
@@ -88,7 +89,8 @@ export class SampleTape {
     held = false,
   ): BatchReplay {
     const n = X.length;
-    const rows = this.encode(X, classes, new Float64Array(0), where);
+    // The rows buffer is kept: an epoch's evaluation encodes the whole training set (850 KB for the digits).
+    const rows = (this.evalRows = this.encode(X, classes, this.evalRows, where));
     const values = new Float64Array(n);
     const outputs = new Float64Array(n * this.outputCount);
     if (held) this.tape.batchHeld(rows, n, 1, false, values, outputs);

@@ -251,8 +251,8 @@ export class Trainer {
    * `steps` optimisation steps, as many calls of `step()` would take them (the same numbers), returning
    * their results; `onStep` sees each result as it comes. On minibatches the parameters, their grads and
    * the optimizer's state stay in typed arrays from the first step to the last, so the model's Values are
-   * brought up to date when `run` returns or throws, not in between: inside `onStep`, read the results,
-   * not the model.
+   * brought up to date when `run` returns or throws, not in between: inside `onStep`, read the results or
+   * `evaluate()` (which reads the run's numbers), not the model; `step()` and `run()` there throw.
    */
   run(steps: number, onStep?: (result: StepResult) => void): StepResult[] {
     const where = 'Trainer.run(steps, onStep)';
