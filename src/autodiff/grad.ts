@@ -19,9 +19,9 @@ import { gradients } from './gradients.js';
  * import { Value, grad } from 'micrograd-ts';
  *
  * const cube = (x: Value) => x.pow(3);
- * console.log(grad(cube)(2).data); // prints 12
- * console.log(grad(grad(cube))(2).data); // prints 12
- * console.log(grad(grad(grad(cube)))(2).data); // prints 6
+ * console.log(grad(cube)(2).data); // → 12
+ * console.log(grad(grad(cube))(2).data); // → 12
+ * console.log(grad(grad(grad(cube)))(2).data); // → 6
  * ```
  */
 export function grad(f: (x: Value) => Value): (x: Value | number) => Value {

@@ -36,7 +36,7 @@ export interface GradcheckOptions {
  *   gradcheck(([x]) => double(x!), [1]);
  * } catch (err) {
  *   if (err instanceof GradcheckError) console.log(err.message);
- *   // prints gradcheck: gradient mismatch for input 0 …
+ *   // → gradcheck: gradient mismatch for input 0 …
  * }
  * ```
  */
@@ -109,7 +109,7 @@ function fail(s: Settings, message: string): false {
  * const neuron = ([x1, w1, x2, w2, b]: Value[]) =>
  *   x1!.mul(w1!).add(x2!.mul(w2!)).add(b!).tanh();
  * const ok = gradcheck(neuron, [2, -3, 0, 1, 6.8813735870195432]);
- * console.log(ok); // prints true
+ * console.log(ok); // → true
  * ```
  */
 export function gradcheck(f: (xs: Value[]) => Value, point: number[], opts?: GradcheckOptions): boolean {

@@ -38,7 +38,7 @@ const WHERE = 'gradients(output, inputs, opts)';
  * const x = new Value(3);
  * const [dy] = gradients(x.pow(3), [x], { createGraph: true });
  * const [d2y] = gradients(dy!, [x]);
- * console.log(dy!.data, d2y!.data); // prints 27 18
+ * console.log(dy!.data, d2y!.data); // → 27 18
  * ```
  */
 export function gradients(output: Value, inputs: readonly Value[], opts?: GradientsOptions): Value[] {

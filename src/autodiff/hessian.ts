@@ -19,7 +19,7 @@ import { gradients } from './gradients.js';
  *
  * const f = ([x, y]: Value[]) => x!.mul(y!).add(x!.pow(2));
  * const h = hessian(f, [1, 2]);
- * console.log(JSON.stringify(h)); // prints [[2,1],[1,0]]
+ * console.log(JSON.stringify(h)); // → [[2,1],[1,0]]
  * ```
  */
 export function hessian(f: (xs: Value[]) => Value, point: number[]): number[][] {

@@ -22,7 +22,7 @@ const WHERE = 'jacobian(f, point)';
  *
  * const f = ([x, y]: Value[]) => [x!.mul(y!), x!.add(y!)];
  * const J = jacobian(f, [1, 2]);
- * console.log(JSON.stringify(J)); // prints [[2,1],[1,1]]
+ * console.log(JSON.stringify(J)); // → [[2,1],[1,1]]
  * ```
  */
 export function jacobian(f: (xs: Value[]) => Value, point: number[]): number[];

@@ -13,8 +13,8 @@
  * import { Rng } from 'micrograd-ts';
  *
  * const rng = new Rng(42);
- * console.log(rng.random(), rng.int(10)); // prints 0.6606157208001621 1
- * console.log(new Rng(42).random()); // prints 0.6606157208001621
+ * console.log(rng.random(), rng.int(10)); // → 0.6606157208001621 1
+ * console.log(new Rng(42).random()); // → 0.6606157208001621
  * ```
  */
 export class Rng {

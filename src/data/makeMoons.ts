@@ -27,7 +27,7 @@ export interface MoonsOptions {
  * import { makeMoons } from 'micrograd-ts';
  *
  * const { X, y } = makeMoons({ nSamples: 4, shuffle: false });
- * console.log(JSON.stringify(X[0]), y.join(' ')); // prints [1,0] 0 0 1 1
+ * console.log(JSON.stringify(X[0]), y.join(' ')); // → [1,0] 0 0 1 1
  * ```
  */
 export function makeMoons(opts?: MoonsOptions): Dataset {

@@ -18,7 +18,7 @@ import { setRecording } from './value.js';
  *
  * const a = new Value(2);
  * const b = noGrad(() => a.mul(3));
- * console.log(String(b), b.children.length); // prints Value(data=6.0) 0
+ * console.log(String(b), b.children.length); // → Value(data=6.0) 0
  * ```
  */
 export function noGrad<T>(fn: () => T): T {

@@ -86,8 +86,8 @@ const BARE_EXPONENT = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$|^[A-Za-z_][A-Za-z0-9_]*$/
  * import { OP_FORMULAS, writeFormula } from 'micrograd-ts';
  *
  * const tanh = OP_FORMULAS.tanh.da;
- * console.log(tanh); // prints 1 - out**2
- * console.log(writeFormula(tanh, { a: 'n', out: 'o' })); // prints 1 − o**2
+ * console.log(tanh); // → 1 - out**2
+ * console.log(writeFormula(tanh, { a: 'n', out: 'o' })); // → 1 − o**2
  * ```
  */
 export function writeFormula(text: FormulaText, bindings: FormulaBindings): string {

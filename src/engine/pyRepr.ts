@@ -10,9 +10,9 @@
  * ```ts
  * import { pyRepr } from 'micrograd-ts';
  *
- * console.log(pyRepr(-6)); // prints -6.0
- * console.log(pyRepr(0.1 + 0.2)); // prints 0.30000000000000004
- * console.log(pyRepr(1e16), pyRepr(1e-5)); // prints 1e+16 1e-05
+ * console.log(pyRepr(-6)); // → -6.0
+ * console.log(pyRepr(0.1 + 0.2)); // → 0.30000000000000004
+ * console.log(pyRepr(1e16), pyRepr(1e-5)); // → 1e+16 1e-05
  * ```
  */
 export function pyRepr(x: number): string {

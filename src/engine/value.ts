@@ -61,10 +61,10 @@ const labels = new WeakMap<Value, string>();
  * const b = new Value(6.8813735870195432, { label: 'b' });
  * const o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
  * o.backward();
- * console.log(o.data); // prints 0.7071067811865477
- * console.log(x1.grad); // prints -1.4999999999999993
- * console.log(w1.grad); // prints 0.9999999999999996
- * console.log(x2.grad, w2.grad); // prints 0.4999999999999998 0
+ * console.log(o.data); // → 0.7071067811865477
+ * console.log(x1.grad); // → -1.4999999999999993
+ * console.log(w1.grad); // → 0.9999999999999996
+ * console.log(x2.grad, w2.grad); // → 0.4999999999999998 0
  * ```
  * The post's -1.5, 1.0, 0.5 and 0, to the last bits of float64 rounding.
  */
@@ -98,7 +98,7 @@ export class Value {
    * import { Value } from 'micrograd-ts';
    *
    * const a = new Value(2, { label: 'a' });
-   * console.log(String(a), a.label, a.grad); // prints Value(data=2.0) a 0
+   * console.log(String(a), a.label, a.grad); // → Value(data=2.0) a 0
    * ```
    */
   constructor(data: number, opts?: ValueOptions) {
@@ -172,7 +172,7 @@ export class Value {
    * const b = new Value(-3);
    * const c = a.add(b);
    * c.backward();
-   * console.log(String(c), a.grad, b.grad); // prints Value(data=-1.0) 1 1
+   * console.log(String(c), a.grad, b.grad); // → Value(data=-1.0) 1 1
    * ```
    */
   add(other: Operand): Value {
@@ -196,8 +196,8 @@ export class Value {
    * const w1 = new Value(-3);
    * const x1w1 = x1.mul(w1);
    * x1w1.backward();
-   * console.log(String(x1w1)); // prints Value(data=-6.0)
-   * console.log(x1.grad, w1.grad); // prints -3 2
+   * console.log(String(x1w1)); // → Value(data=-6.0)
+   * console.log(x1.grad, w1.grad); // → -3 2
    * ```
    */
   mul(other: Operand): Value {
@@ -223,7 +223,7 @@ export class Value {
    * const a = new Value(3);
    * const b = a.pow(2);
    * b.backward();
-   * console.log(b.op, b.data, a.grad); // prints **2 9 6
+   * console.log(b.op, b.data, a.grad); // → **2 9 6
    * ```
    */
   pow(exponent: Operand): Value {
@@ -312,8 +312,8 @@ export class Value {
    * const n = new Value(0.8813735870195432, { label: 'n' });
    * const o = n.tanh();
    * o.backward();
-   * console.log(o.data); // prints 0.7071067811865477
-   * console.log(n.grad); // prints 0.4999999999999998
+   * console.log(o.data); // → 0.7071067811865477
+   * console.log(n.grad); // → 0.4999999999999998
    * ```
    * (1 − 0.7071…**2 = 0.5, to float64 rounding.)
    */
@@ -447,11 +447,11 @@ export class Value {
    * const n = x1.mul(w1).add(x2.mul(w2)).add(b);
    * const o = n.tanh();
    * o.backward();
-   * console.log(n.grad); // prints 0.4999999999999998
-   * console.log(x1.grad); // prints -1.4999999999999993
-   * console.log(w1.grad); // prints 0.9999999999999996
+   * console.log(n.grad); // → 0.4999999999999998
+   * console.log(x1.grad); // → -1.4999999999999993
+   * console.log(w1.grad); // → 0.9999999999999996
    * o.backward(); // leaves add the same gradients again
-   * console.log(w1.grad); // prints 1.9999999999999991
+   * console.log(w1.grad); // → 1.9999999999999991
    * ```
    */
   backward(): void {
@@ -508,7 +508,7 @@ export class Value {
    * ```ts
    * import { Value } from 'micrograd-ts';
    *
-   * console.log(String(new Value(2).mul(-3))); // prints Value(data=-6.0)
+   * console.log(String(new Value(2).mul(-3))); // → Value(data=-6.0)
    * ```
    */
   toString(): string {

@@ -3,6 +3,7 @@
 import { checkOptions } from '../engine/checkKeys.js';
 import { describe } from '../engine/describe.js';
 
+/** Options of {@link exportModel}, `toPytorch`, `toOnnx` and `toTypeScript`. */
 export interface ExportOptions {
   /** Where the model came from (a file name, a page title), recorded in the output as a quoted string. */
   source?: string;

@@ -15,8 +15,9 @@ import {
 
 const ONNX_ACTIVATION = { relu: 'Relu', tanh: 'Tanh', sigmoid: 'Sigmoid' } as const;
 
-/** The graph's input and output names: `input` is [N, nin] and `output` is [N, nout], float64. */
+/** The name of the ONNX graph's input, [N, nin] float64: N points of the model's nin inputs each. */
 export const ONNX_INPUT = 'input';
+/** The name of the ONNX graph's output, [N, nout] float64: the model's outputs for each of the N points. */
 export const ONNX_OUTPUT = 'output';
 
 /**

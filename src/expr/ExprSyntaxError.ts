@@ -12,7 +12,7 @@
  *   parse('x1 * (w1 +');
  * } catch (err) {
  *   if (err instanceof ExprSyntaxError) console.log(err.column);
- *   // prints 11
+ *   // → 11
  * }
  * ```
  */

@@ -25,8 +25,8 @@ import { tokenize, type SourcePart } from './tokenize.js';
  * const b = new Value(6.8813735870195432);
  * const o = expr`tanh(${x1} * ${w1} + ${b})`;
  * o.backward();
- * console.log(o.data); // prints 0.7071067811865477
- * console.log(w1.grad); // prints 0.9999999999999996
+ * console.log(o.data); // → 0.7071067811865477
+ * console.log(w1.grad); // → 0.9999999999999996
  * ```
  */
 export function expr(strings: TemplateStringsArray, ...holes: Array<Value | number>): Value {

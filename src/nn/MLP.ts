@@ -10,6 +10,10 @@ import { MLP_FORMAT, parseMlpJson, type MlpJson } from './mlpJson.js';
 import { checkInput, checkOptionsObject, checkSize, resolveRandom, type RandomOptions } from './options.js';
 import { checkTask, type Task } from './task.js';
 
+/**
+ * Options of `new MLP(nin, nouts, opts)`: the activations, the task, and how the weights are drawn
+ * ({@link RandomOptions}).
+ */
 export interface MLPOptions extends RandomOptions {
   /** Activation of the hidden layers; default `relu`. */
   activation?: Activation;
@@ -24,10 +28,47 @@ export interface MLPOptions extends RandomOptions {
   task?: Task;
 }
 
+/**
+ * A multi-layer perceptron, as micrograd's `MLP`: a stack of {@link Layer}s, each feeding the next, with
+ * ReLU on every layer but the last, which is linear. `new MLP(2, [16, 16, 1])` is the model of micrograd's
+ * demo: 2 inputs, two hidden layers of 16 neurons, one output score (337 parameters).
+ *
+ * `forward` records a graph to call `backward()` on; `predict` gives the same numbers without one; `toJSON`
+ * and {@link MLP.fromJSON} save and load it. Train it with a {@link Trainer}, or by hand with {@link SGD} or
+ * {@link Adam}.
+ *
+ * @example
+ * ```ts
+ * import { MLP } from 'micrograd-ts';
+ *
+ * const model = new MLP(2, [16, 16, 1]);
+ * console.log(model.parameters().length); // → 337
+ * const [score] = model.forward([0.5, -1]);
+ * score!.backward(); // fills the grad of every parameter
+ * console.log(model.predict([0.5, -1])[0] === score!.data); // → true
+ * const copy = MLP.fromJSON(JSON.stringify(model));
+ * console.log(copy.predict([0.5, -1])[0] === score!.data); // → true
+ * ```
+ */
 export class MLP extends Module {
+  /** The layers, input side first. */
   readonly layers: Layer[];
+  /** What the model is for (see {@link MLPOptions.task}); `classification` unless made with `regression`. */
   readonly task: Task;
 
+  /**
+   * A model of `nouts.length` layers with random weights: layer i has `nouts[i]` neurons.
+   *
+   * @param nin - Number of inputs.
+   * @param nouts - The size of each layer, input side first; the last is the number of outputs.
+   * @param opts - Activations (default ReLU, then a linear last layer), task (default `classification`)
+   *   and how the weights are drawn (default micrograd's uniform in [-1, 1) from a generator seeded with 0).
+   * @throws RangeError when `nin` or a layer size is not a positive integer.
+   * @throws TypeError when `nouts` is not a non-empty array; when `opts` is not an object or has an unknown
+   *   key; when an activation, `opts.init` or `opts.task` is not one of the known names, or
+   *   `opts.activations` does not hold one activation per layer; when `opts.rng` is not an {@link Rng} or
+   *   `opts.seed` not an integer, or both are given.
+   */
   constructor(nin: number, nouts: readonly number[], opts?: MLPOptions) {
     super();
     const where = 'new MLP(nin, nouts, opts)';
@@ -49,6 +90,7 @@ export class MLP extends Module {
     }
   }
 
+  /** Number of inputs the model reads. */
   get nin(): number {
     return this.layers[0]!.nin;
   }
@@ -58,7 +100,14 @@ export class MLP extends Module {
     return this.layers.map((l) => l.nout);
   }
 
-  /** The model's outputs: always an array, even for one output neuron. */
+  /**
+   * The model's outputs for input `x`, recorded as a graph (call `backward()` on a loss built from them):
+   * always an array, even for one output neuron.
+   *
+   * @param x - `nin` inputs, numbers or Values.
+   * @throws TypeError when `x` is not an array, or an entry is neither a number nor a Value.
+   * @throws RangeError when `x` does not have `nin` entries, or a number in it is not finite.
+   */
   forward(x: readonly (Value | number)[]): Value[] {
     let h = checkInput(x, this.nin, 'MLP.forward(x)');
     for (const layer of this.layers) h = layer._forward(h);
@@ -68,6 +117,10 @@ export class MLP extends Module {
   /**
    * The outputs as plain numbers, without recording a graph (for plotting and prediction): the same sums in
    * the same order as `forward`, so the numbers are identical.
+   *
+   * @param x - `nin` finite numbers.
+   * @throws TypeError when `x` is not an array of numbers (Values included: use `forward` for those).
+   * @throws RangeError when `x` does not have `nin` entries, or one is not finite.
    */
   predict(x: readonly number[]): number[] {
     let h = checkInput(x, this.nin, 'MLP.predict(x)') as readonly number[];
@@ -83,6 +136,7 @@ export class MLP extends Module {
     return h as number[];
   }
 
+  /** Every weight and bias, layer by layer, neuron by neuron, weights then bias (micrograd's order). */
   parameters(): Value[] {
     const ps: Value[] = [];
     // A loop, not push(...n.w): spreading a 125k-weight neuron into arguments overflows the stack.
@@ -109,7 +163,10 @@ export class MLP extends Module {
     return { 'text/plain': this.toString(), 'text/html': `<table>${total}${head}${rows.join('')}</table>` };
   }
 
-  /** A plain object that `MLP.fromJSON` turns back into the same model. */
+  /**
+   * A plain object that `MLP.fromJSON` turns back into the same model (so `JSON.stringify(model)` saves it):
+   * its sizes, activations and every weight and bias, in the {@link MlpJson} format.
+   */
   toJSON(): MlpJson {
     return {
       format: MLP_FORMAT,
@@ -124,7 +181,13 @@ export class MLP extends Module {
     };
   }
 
-  /** Load a model saved by `toJSON` (an object or its JSON text); a malformed input throws and loads nothing. */
+  /**
+   * Load a model saved by `toJSON` (an object or its JSON text); a malformed input throws and loads nothing.
+   *
+   * @param json - An {@link MlpJson} object, or its JSON text.
+   * @throws TypeError when the text is not JSON or the object is not a valid model, naming the first bad
+   *   field (`layers[1].weights[0]: expected an array of 16 numbers …`).
+   */
   static fromJSON(json: unknown): MLP {
     const spec = parseMlpJson(json);
     const model = new MLP(spec.nin, spec.nouts, { activations: spec.activations, task: spec.task });

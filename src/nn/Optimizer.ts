@@ -7,7 +7,13 @@ import { Value } from '../engine/value.js';
 /** A learning rate: a constant, or a function of the step index (0 for the first step). */
 export type LearningRate = number | ((step: number) => number);
 
+/**
+ * What every optimizer shares, as `torch.optim.Optimizer`: the parameters it updates, the learning rate
+ * (a number or a schedule of the step), `zeroGrad` and `step`. A training step is: `zeroGrad()`, build the
+ * loss, `loss.backward()`, `step()`. {@link SGD} and {@link Adam} are the two there are.
+ */
 export abstract class Optimizer {
+  /** The Values this optimizer updates (a copy of the array given; the Values themselves are shared). */
   readonly params: readonly Value[];
   /** Steps taken so far; the next `step()` uses the learning rate for this index. */
   stepCount = 0;
@@ -41,7 +47,11 @@ export abstract class Optimizer {
     this.lrSpec = lr as LearningRate;
   }
 
-  /** The learning rate the next `step()` will use. */
+  /**
+   * The learning rate the next `step()` will use: the number given, or the schedule at `stepCount`.
+   *
+   * @throws RangeError when the schedule gives something other than a finite number >= 0.
+   */
   get lr(): number {
     const spec = this.lrSpec;
     if (typeof spec === 'number') return spec;
@@ -56,7 +66,12 @@ export abstract class Optimizer {
     for (const p of this.params) p.grad = 0;
   }
 
-  /** Update every parameter from its grad, then count the step. */
+  /**
+   * Update every parameter from its grad (by the rule of the optimizer), then count the step.
+   *
+   * @throws RangeError when the learning-rate schedule gives something other than a finite number >= 0;
+   *   nothing is updated then.
+   */
   step(): void {
     this.update(this.lr);
     this.stepCount++;

@@ -3,22 +3,74 @@
 import type { Value } from '../engine/value.js';
 import { numberOption, Optimizer, optionsObject, type LearningRate } from './Optimizer.js';
 
+/** Options of `new SGD(params, opts)`, named and defaulted as `torch.optim.SGD`'s. */
 export interface SGDOptions {
+  /** Learning rate γ: a number >= 0, or a function of the step index (see {@link microgradDecay}). */
   lr: LearningRate;
+  /** Momentum factor μ >= 0; default 0 (plain gradient descent). */
   momentum?: number;
+  /** Dampening τ in [0, 1] of the gradient's share of the momentum buffer; default 0. */
   dampening?: number;
+  /** Nesterov momentum (needs momentum > 0 and dampening 0); default false. */
   nesterov?: boolean;
+  /** L2 weight decay λ >= 0, added to the gradient as λ·θ; default 0. */
   weightDecay?: number;
 }
 
+/**
+ * Stochastic gradient descent, as `torch.optim.SGD` computes it. For each parameter θ with gradient ∇ and
+ * learning rate γ, in this order:
+ *
+ * ```text
+ * g ← ∇ + λ·θ               weight decay λ, when λ ≠ 0
+ * if μ ≠ 0:                 momentum μ
+ *   b ← g                   on the first step
+ *   b ← μ·b + (1 − τ)·g     on later steps (dampening τ)
+ *   g ← g + μ·b             with Nesterov, else g ← b
+ * θ ← θ − γ·g
+ * ```
+ *
+ * With no options besides `lr` this is micrograd's update, `p.data -= lr * p.grad`.
+ *
+ * @example
+ * Minimise w² from w = 2 (its gradient is 2w), with momentum:
+ * ```ts
+ * import { SGD, Value } from 'micrograd-ts';
+ *
+ * const w = new Value(2);
+ * const opt = new SGD([w], { lr: 0.1, momentum: 0.9 });
+ * for (let k = 0; k < 2; k++) {
+ *   opt.zeroGrad();
+ *   w.mul(w).backward();
+ *   opt.step(); // w: 2 → 1.6 (b = 4) → 0.92 (b = 0.9·4 + 3.2 = 6.8)
+ * }
+ * console.log(w.data); // → 0.9199999999999999
+ * ```
+ * (`torch.optim.SGD` in float64 gives 0.9199999999999999 too.)
+ */
 export class SGD extends Optimizer {
+  /** Momentum factor μ (0: none). */
   readonly momentum: number;
+  /** Dampening τ of the gradient's share of the momentum buffer. */
   readonly dampening: number;
+  /** Whether the step uses Nesterov momentum, g + μ·b, rather than the buffer b. */
   readonly nesterov: boolean;
+  /** L2 weight decay λ, added to each gradient as λ·θ. */
   readonly weightDecay: number;
   /** Momentum buffers; null until the first step, which sets them to the gradient (as PyTorch does). */
   private buf: Float64Array | null = null;
 
+  /**
+   * An SGD optimizer over `params` (momentum buffers are made on the first step).
+   *
+   * @param params - The Values to update, usually `model.parameters()`.
+   * @param opts - The learning rate, and momentum, dampening, Nesterov and weight decay (default 0, off).
+   * @throws TypeError when `params` is not an array of Values; when `opts` is not an object or has an
+   *   unknown key; when `opts.lr` is neither a number nor a function; when `opts.nesterov` is not a boolean.
+   * @throws RangeError when a Value appears twice in `params`; when `opts.lr` is not a finite number >= 0;
+   *   when `momentum` or `weightDecay` is negative or `dampening` outside [0, 1]; when `nesterov` is set
+   *   without momentum > 0 and dampening 0.
+   */
   constructor(params: readonly Value[], opts: SGDOptions) {
     const o = optionsObject(opts, 'new SGD(params, opts)', [
       'lr',

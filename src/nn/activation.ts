@@ -4,7 +4,12 @@ import { describe } from '../engine/describe.js';
 import { OPS } from '../engine/ops.js';
 import type { Value } from '../engine/value.js';
 
+/**
+ * The activations a neuron can apply to its weighted sum a: `relu` max(0, a), `tanh`, `sigmoid`
+ * 1 / (1 + e^−a), and `linear` (a itself: no activation, for a model's output scores).
+ */
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
+/** One of {@link ACTIVATIONS}: the function a neuron applies to its weighted sum. */
 export type Activation = (typeof ACTIVATIONS)[number];
 
 /** The prefix in `ReLUNeuron(2)` / `LinearNeuron(16)`, as micrograd prints a neuron. */

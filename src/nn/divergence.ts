@@ -22,6 +22,7 @@ export interface DivergenceSettings {
   names?: Partial<Record<DivergenceCause, string>>;
 }
 
+/** How sensitive the divergence check is. */
 export interface DivergenceOptions {
   /** A finite loss this many times above max(best loss, 1) counts as divergence. Default 100 (two orders of magnitude). */
   growth?: number;
@@ -29,12 +30,15 @@ export interface DivergenceOptions {
 
 /** A detected divergence: where, why, and a one-line hint. */
 export interface Divergence {
+  /** The step whose loss diverged (0-based). */
   step: number;
+  /** That step's loss: NaN, ±Infinity, or a finite number far above the best. */
   loss: number;
   /** The lowest loss seen before this step (Infinity if none). */
   best: number;
   /** e.g. "the loss became NaN at step 3" or "the loss grew from 1.26 to 2.1e+21 by step 5". */
   reason: string;
+  /** The setting the hint blames. */
   cause: DivergenceCause;
   /** e.g. "try --lr 0.1". */
   hint: string;
@@ -105,6 +109,14 @@ export class DivergenceMonitor {
   private readonly settings: DivergenceSettings;
   private readonly growth: number;
 
+  /**
+   * A monitor that has seen no loss yet.
+   *
+   * @param settings - What the run was set to (at least its learning rate), for the hint.
+   * @param opts - `growth`: how many times above the best loss counts as divergence (default 100).
+   * @throws TypeError when `settings` or `opts` is not an object or has an unknown key.
+   * @throws RangeError when `settings.lr` is not a number >= 0, or `opts.growth` not a number > 1.
+   */
   constructor(settings: DivergenceSettings, opts: DivergenceOptions = {}) {
     const where = 'new DivergenceMonitor(settings, opts)';
     checkOptions(settings, KNOWN_SETTINGS, where, 'settings');
@@ -127,6 +139,13 @@ export class DivergenceMonitor {
     return this.bestLoss;
   }
 
+  /**
+   * Record one step's loss: a {@link Divergence} when it is not finite or is more than `growth` times
+   * max(best loss, 1), else null (and a new best when it is lower).
+   *
+   * @param step - The step's index, quoted in the reason.
+   * @param loss - The step's loss.
+   */
   observe(step: number, loss: number): Divergence | null {
     const d = checkDivergence(step, loss, this.bestLoss, this.settings, { growth: this.growth });
     if (d === null && loss < this.bestLoss) this.bestLoss = loss;
@@ -134,11 +153,34 @@ export class DivergenceMonitor {
   }
 }
 
-/** Thrown by `Trainer.step()` when the loss diverges; `divergence` says where, why and what to try. */
+/**
+ * Thrown by `Trainer.step()` when the loss diverges; `divergence` says where, why and what to try.
+ *
+ * @example
+ * ```ts
+ * import { DivergenceError, MLP, Trainer, makeMoons } from 'micrograd-ts';
+ *
+ * const trainer = new Trainer(new MLP(2, [16, 16, 1]), makeMoons({ nSamples: 100 }), { lr: 50 });
+ * try {
+ *   for (let k = 0; k < trainer.steps; k++) trainer.step();
+ * } catch (err) {
+ *   if (!(err instanceof DivergenceError)) throw err;
+ *   console.log(err.message); // → the loss grew from 2.15 to 1590 by step 1: try lr 0.1
+ *   console.log(err.divergence.cause); // → lr
+ * }
+ * ```
+ */
 export class DivergenceError extends Error {
+  /** Always `DivergenceError`, so a catch or a log can tell it from other errors. */
   override readonly name = 'DivergenceError';
+  /** Where and why the loss diverged, and what to try; the message is its `reason` and `hint`. */
   readonly divergence: Divergence;
 
+  /**
+   * An error whose message is the divergence's reason and hint (`the loss became NaN at step 3: try lr 0.1`).
+   *
+   * @param d - The divergence to report, as {@link checkDivergence} or `DivergenceMonitor.observe` gives it.
+   */
   constructor(d: Divergence) {
     super(`${d.reason}: ${d.hint}`);
     this.divergence = d;

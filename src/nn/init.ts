@@ -3,7 +3,15 @@
 import { describe } from '../engine/describe.js';
 import type { Rng } from '../data/Rng.js';
 
+/**
+ * The weight initialisations, for a neuron with `fanIn` inputs in a layer of `fanOut` neurons (biases
+ * always start at 0):
+ * - `uniform`: U(−1, 1), micrograd's `random.uniform(-1, 1)`;
+ * - `xavier`: U(−a, a) with a = √(6 / (fanIn + fanOut)), as `torch.nn.init.xavier_uniform_`;
+ * - `he`: N(0, 2 / fanIn), as `torch.nn.init.kaiming_normal_` for ReLU.
+ */
 export const INITS = ['uniform', 'xavier', 'he'] as const;
+/** One of {@link INITS}: how a module draws its initial weights. */
 export type Init = (typeof INITS)[number];
 
 /**

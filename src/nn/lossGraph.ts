@@ -7,6 +7,16 @@ import { binaryCrossEntropy, l2Penalty, maxMargin, mse, softmaxCrossEntropy } fr
 import type { MLP } from './MLP.js';
 import type { Task } from './task.js';
 
+/**
+ * The losses a {@link Trainer} can train with, each a mean over the batch's n samples (s: a sample's
+ * score, y: its label):
+ * - `max-margin`: (1/n) Σ relu(1 − y·s) with y in {−1, +1}, micrograd's SVM loss ({@link maxMargin});
+ * - `mse`: (1/n) Σ (s − y)² ({@link mse});
+ * - `bce`: (1/n) Σ [log(1 + eˢ) − y·s] with y in {0, 1}, PyTorch's BCEWithLogitsLoss
+ *   ({@link binaryCrossEntropy});
+ * - `cross-entropy`: (1/n) Σ [log Σⱼ e^(sⱼ) − s_y] over k class scores, PyTorch's CrossEntropyLoss
+ *   ({@link softmaxCrossEntropy}).
+ */
 export const LOSSES = ['max-margin', 'mse', 'bce', 'cross-entropy'] as const;
 /**
  * Which loss, and so which label convention: class labels 0/1 become -1/+1 targets for `max-margin` and
@@ -14,9 +24,11 @@ export const LOSSES = ['max-margin', 'mse', 'bce', 'cross-entropy'] as const;
  */
 export type LossName = (typeof LOSSES)[number];
 
+/** The graph of one batch's forward pass, from {@link lossGraph} or `Trainer.graph`. */
 export interface BatchGraph {
   /** data loss + alpha·Σp²: the root to call backward on. */
   loss: Value;
+  /** The loss on the data alone, without the L2 penalty (a node inside `loss`'s graph). */
   dataLoss: Value;
   /** One row of model outputs per sample. */
   outputs: Value[][];
@@ -31,6 +43,14 @@ export function checkLossName(x: unknown, where: string): LossName {
  * The loss of `model` on the batch (X, classes), plus alpha·Σp² over the model's parameters. Inputs may be
  * Values, so a recorded graph can read new inputs from its leaves when it is replayed. For a regression
  * model (`model.task`) the labels are the targets themselves, and the loss is MSE.
+ *
+ * @param model - The model whose outputs are scored.
+ * @param X - The batch's inputs, one row per sample (numbers, or Values to replay with new inputs).
+ * @param classes - One label per row: a class index, or for regression the target.
+ * @param loss - Which loss (see {@link LOSSES}); class labels 0/1 become −1/+1 for `max-margin` and `mse`.
+ * @param alpha - L2 strength (0: no penalty).
+ * @throws RangeError when a regression model is given a loss other than `mse`, when `max-margin` or `mse`
+ *   meets a class label other than 0 or 1, or as the loss function itself checks its labels.
  */
 export function lossGraph(
   model: MLP,

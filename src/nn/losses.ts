@@ -38,7 +38,17 @@ function checkLabels(
   return y as readonly number[];
 }
 
-/** micrograd's SVM loss: mean over samples of relu(1 - y·score), labels in {-1, +1}. */
+/**
+ * micrograd's SVM loss: mean over samples of relu(1 - y·score), labels in {-1, +1}. A sample scored on
+ * the right side by a margin of 1 or more adds nothing, and no gradient; any other adds 1 − y·s, with
+ * ∂/∂s = −y/n.
+ *
+ * @param scores - One score per sample (a model's single output).
+ * @param y - One label per score, -1 or +1.
+ * @returns The mean loss, a Value to call `backward()` on.
+ * @throws TypeError when `scores` is not a non-empty array of Values, or `y` holds something not a number.
+ * @throws RangeError when `y` does not hold one label per score, or a label is not -1 or +1.
+ */
 export function maxMargin(scores: readonly Value[], y: readonly number[]): Value {
   const fn = 'maxMargin(scores, y)';
   const s = checkScores(scores, fn);
@@ -47,7 +57,25 @@ export function maxMargin(scores: readonly Value[], y: readonly number[]): Value
   return mean(s.map((si, i) => si.mul(-labels[i]!).add(1).relu()));
 }
 
-/** Mean squared error: mean of (score - target)². */
+/**
+ * Mean squared error: mean of (score - target)², with ∂/∂sᵢ = 2·(sᵢ − tᵢ)/n.
+ *
+ * @param scores - One score per sample.
+ * @param targets - One finite target per score.
+ * @returns The mean loss, a Value to call `backward()` on.
+ * @throws TypeError when `scores` is not a non-empty array of Values, or `targets` holds a non-number.
+ * @throws RangeError when `targets` does not hold one finite number per score.
+ *
+ * @example
+ * ```ts
+ * import { Value, mse } from 'micrograd-ts';
+ *
+ * const s = [new Value(0.5), new Value(-1)];
+ * const loss = mse(s, [1, -1]); // ((0.5 − 1)² + 0²) / 2
+ * loss.backward();
+ * console.log(loss.data, s[0]!.grad); // → 0.125 -0.5
+ * ```
+ */
 export function mse(scores: readonly Value[], targets: readonly number[]): Value {
   const fn = 'mse(scores, targets)';
   const s = checkScores(scores, fn);
@@ -65,7 +93,13 @@ export function softplus(z: Value): Value {
 
 /**
  * Binary cross-entropy from logits (PyTorch's BCEWithLogitsLoss), mean over samples, targets in [0, 1]:
- * softplus(z) - y·z, which never takes the log or exp of a large number.
+ * softplus(z) - y·z, which never takes the log or exp of a large number. ∂/∂zᵢ = (σ(zᵢ) − yᵢ)/n.
+ *
+ * @param logits - One raw score z per sample (no sigmoid applied).
+ * @param y - One target per logit, in [0, 1] (class labels 0 and 1).
+ * @returns The mean loss, a Value to call `backward()` on.
+ * @throws TypeError when `logits` is not a non-empty array of Values, or `y` holds something not a number.
+ * @throws RangeError when `y` does not hold one number in [0, 1] per logit.
  */
 export function binaryCrossEntropy(logits: readonly Value[], y: readonly number[]): Value {
   const fn = 'binaryCrossEntropy(logits, y)';
@@ -83,6 +117,14 @@ export function max2(a: Value, b: Value): Value {
  * Softmax cross-entropy (PyTorch's CrossEntropyLoss), mean over samples: logits[i] holds sample i's k class
  * scores, y[i] its class index in [0, k). log-sum-exp is shifted by the row's max, so nothing overflows;
  * the shift is itself a Value, but its gradient cancels (∂/∂m of m + log Σ e^(z-m) is 0).
+ * Per sample the loss is log Σⱼ e^(zⱼ) − z_y, with ∂/∂zⱼ = (softmax(z)ⱼ − [j = y])/n.
+ *
+ * @param logits - One row of k class scores per sample (the same k in every row).
+ * @param y - One class index in [0, k) per row.
+ * @returns The mean loss, a Value to call `backward()` on.
+ * @throws TypeError when `logits` is not a non-empty array of equal-length rows of Values, or `y` holds
+ *   something not a number.
+ * @throws RangeError when `y` does not hold one class index in [0, k) per row.
  */
 export function softmaxCrossEntropy(logits: readonly (readonly Value[])[], y: readonly number[]): Value {
   const fn = 'softmaxCrossEntropy(logits, y)';
@@ -120,7 +162,15 @@ export function softmaxCrossEntropy(logits: readonly (readonly Value[])[], y: re
   );
 }
 
-/** micrograd's regularisation: alpha · Σ p² (built as sum(p*p) * alpha). */
+/**
+ * micrograd's regularisation: alpha · Σ p² (built as sum(p*p) * alpha), with ∂/∂p = 2·alpha·p: added to a
+ * loss, it pulls every weight towards 0.
+ *
+ * @param params - The Values to penalise, usually `model.parameters()`.
+ * @param alpha - The strength, a finite number >= 0 (micrograd's demo: 1e-4).
+ * @throws TypeError when `params` is not an array of Values.
+ * @throws RangeError when `alpha` is not a finite number >= 0.
+ */
 export function l2Penalty(params: readonly Value[], alpha: number): Value {
   const fn = 'l2Penalty(params, alpha)';
   if (!Array.isArray(params))

@@ -4,20 +4,31 @@ import { describe } from '../engine/describe.js';
 import { ACTIVATIONS, type Activation } from './activation.js';
 import { TASKS, type Task } from './task.js';
 
+/** The `format` tag of a saved model; `MLP.fromJSON` refuses any other, so no later format is misread. */
 export const MLP_FORMAT = 'micrograd-ts/mlp@1';
 
+/** One layer of a saved model: its activation, and each neuron's weights and bias. */
 export interface MlpLayerJson {
+  /** The activation every neuron of the layer applies. */
   activation: Activation;
   /** weights[j][i]: neuron j's weight on input i. */
   weights: number[][];
+  /** biases[j]: neuron j's bias (one per row of `weights`). */
   biases: number[];
 }
 
+/**
+ * A saved model, as `MLP.toJSON()` writes it and `MLP.fromJSON`, `micrograd predict` and
+ * `micrograd-ts/export` read it: plain JSON, so any language can load it.
+ */
 export interface MlpJson {
+  /** Always {@link MLP_FORMAT}. */
   format: typeof MLP_FORMAT;
+  /** Number of inputs. */
   nin: number;
   /** Absent for classification (the default); `regression` when the first output is a predicted number. */
   task?: Task;
+  /** The layers, input side first; layer l's weights have as many columns as layer l − 1 has neurons. */
   layers: MlpLayerJson[];
 }
 

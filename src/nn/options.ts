@@ -6,8 +6,9 @@ import { Value } from '../engine/value.js';
 import { Rng } from '../data/Rng.js';
 import { checkInit, type Init } from './init.js';
 
+/** How a module draws its initial weights: the initialisation, and the generator or its seed. */
 export interface RandomOptions {
-  /** Weight initialisation; default micrograd's `uniform` in [-1, 1). */
+  /** Weight initialisation (see {@link INITS}); default micrograd's `uniform` in [-1, 1). */
   init?: Init;
   /** The generator to draw weights from (shared across modules to get micrograd's draw order). */
   rng?: Rng;

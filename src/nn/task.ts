@@ -6,7 +6,12 @@ import { describe } from '../engine/describe.js';
 import type { Value } from '../engine/value.js';
 import { accuracy, predictClass, type LossName } from './lossGraph.js';
 
+/**
+ * What a model can be trained to do: `classification` (its outputs are class scores; labels are class
+ * indices 0, 1, …) or `regression` (its first output is the prediction; labels are any finite numbers).
+ */
 export const TASKS = ['classification', 'regression'] as const;
+/** One of {@link TASKS}; chosen once on the model ({@link MLPOptions.task}) and read by everything else. */
 export type Task = (typeof TASKS)[number];
 
 export function checkTask(x: unknown, where: string): Task {

@@ -33,10 +33,10 @@ export interface BatchResult {
  * const b = new Value(6.8813735870195432);
  * const o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
  * const tape = compile(o, { inputs: [x1, x2] });
- * console.log(tape.forward()); // prints 0.7071067811865477
+ * console.log(tape.forward()); // → 0.7071067811865477
  * tape.backward();
- * console.log(w1.grad, w2.grad); // prints 0.9999999999999996 0
- * console.log(tape.forward([1, 1])); // prints 0.9998848940498523
+ * console.log(w1.grad, w2.grad); // → 0.9999999999999996 0
+ * console.log(tape.forward([1, 1])); // → 0.9998848940498523
  * ```
  */
 export class Tape {

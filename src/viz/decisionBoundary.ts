@@ -9,6 +9,7 @@ export type { DecisionBoundaryOptions } from './decisionBoundarySpec.js';
 
 /** Anything with `predict([x0, x1])` returning output scores, such as an `MLP(2, [..., k])`. */
 export interface Predictor {
+  /** The output scores for one point `[x0, x1]`, as `MLP.predict`. */
   predict(x: readonly number[]): number[];
 }
 
@@ -16,6 +17,25 @@ export interface Predictor {
  * Draw `model` over the bounding box of `data.X`: one output is read as a score (class 1 where it is > 0),
  * several as one score per class (argmax). Labels may be 0, 1, … or micrograd's -1/+1 (shown as 0/1).
  * `model` may also be a function `(x0, x1) => class`.
+ *
+ * @param model - A model with `predict` (such as an `MLP(2, [...])`), or a function from a point to a class.
+ * @param data - The points to draw on top: `X` rows of 2 finite numbers, `y` their class labels.
+ * @param opts - Grid resolution (default 200 cells), margin (default 0.1), title and size (default 520 px).
+ * @throws TypeError when `model` has no `predict` and is not a function, when `data` is not `{ X, y }` of
+ *   equal non-zero lengths, or a point is not two finite numbers.
+ * @throws RangeError when a label is neither a class index (0, 1, …) nor -1/+1.
+ *
+ * @example
+ * ```ts
+ * import { MLP, Trainer, makeMoons } from 'micrograd-ts';
+ * import { decisionBoundary } from 'micrograd-ts/viz';
+ *
+ * const data = makeMoons({ nSamples: 100, noise: 0.1 });
+ * const model = new MLP(2, [16, 16, 1]);
+ * const trainer = new Trainer(model, data);
+ * for (let k = 0; k < trainer.steps; k++) trainer.step();
+ * await decisionBoundary(model, data, { title: 'moons' }).save('moons.png');
+ * ```
  */
 export function decisionBoundary(
   model: Predictor | ((x0: number, x1: number) => number),

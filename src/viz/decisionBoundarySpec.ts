@@ -9,11 +9,13 @@ import { checkOptions } from '../engine/checkKeys.js';
 const STRONG = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '#76b7b2', '#edc948', '#9c755f'];
 const LIGHT = ['#c9d8ea', '#f6c8c8', '#cfe6cb', '#fbd9b4', '#e3d3e0', '#d2ebe9', '#f9efc3', '#e2d6cb'];
 
+/** Options of {@link decisionBoundary}: the grid's fineness, the margin, the title and the size. */
 export interface DecisionBoundaryOptions {
   /** Grid cells along the longer side. Default 200. */
   resolution?: number;
   /** Margin added around the data's bounding box, as a fraction of its size. Default 0.1. */
   margin?: number;
+  /** The chart's title, above it; default none. */
   title?: string;
   /** Pixels along the plot's longer side. Default 520. */
   size?: number;

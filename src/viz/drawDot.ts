@@ -11,8 +11,10 @@ import { layoutCost, type LayoutCost } from './layoutCost.js';
 import { formatFromPath, renderPicture, writeOutput, type PictureFormat } from './picture.js';
 import type { PngOptions } from './svgToPng.js';
 
+/** Which way a graph picture flows: `LR` left to right (the walkthrough's), `TB` top to bottom. */
 export type Rankdir = 'LR' | 'TB';
 
+/** Options of {@link drawDot}: the direction, the size limits and the compact layout. */
 export interface DrawDotOptions {
   /** Layout direction: 'LR' (left to right, the default) or 'TB' (top to bottom). */
   rankdir?: Rankdir;
@@ -36,7 +38,12 @@ export interface DrawDotOptions {
   compact?: boolean;
 }
 
+/** The default of {@link DrawDotOptions.maxNodes}: the most DOT nodes `render` and `save` lay out. */
 export const DEFAULT_MAX_NODES = 3000;
+/**
+ * The default of {@link DrawDotOptions.maxLayoutNodes}: the most nodes, virtual ones included, Graphviz may
+ * have to place (a few seconds).
+ */
 export const DEFAULT_MAX_LAYOUT_NODES = 20_000;
 /** Past this many DOT nodes (~120 MB of DOT text) not even the DOT text is built. */
 export const MAX_DOT_NODES = 1_000_000;
@@ -52,7 +59,9 @@ export class GraphDrawing {
   readonly valueCount: number;
   /** Number of DOT nodes (Values plus op nodes): what Graphviz has to lay out. */
   readonly nodeCount: number;
+  /** The most DOT nodes `render`, `svg` and `save` lay out ({@link DrawDotOptions.maxNodes}). */
   readonly maxNodes: number;
+  /** The most nodes, virtual ones included, Graphviz may place ({@link DrawDotOptions.maxLayoutNodes}). */
   readonly maxLayoutNodes: number;
   readonly #nodes: readonly Value[];
   readonly #rankdir: Rankdir;
@@ -66,7 +75,15 @@ export class GraphDrawing {
   #source: string | undefined;
   #svg: Promise<string> | undefined;
 
-  /** Use drawDot(root) to make one. */
+  /**
+   * Use drawDot(root) to make one.
+   *
+   * @param nodes - The graph's Values, children before parents (as `trace(root).nodes`).
+   * @param rankdir - The picture's direction.
+   * @param maxNodes - The most DOT nodes to lay out.
+   * @param maxLayoutNodes - The most nodes, virtual ones included, to lay out.
+   * @param compact - The compact layout ({@link DrawDotOptions.compact}).
+   */
   constructor(
     nodes: readonly Value[],
     rankdir: Rankdir,
@@ -110,8 +127,22 @@ export class GraphDrawing {
     return this.#cost;
   }
 
-  /** Lay out the graph and draw it: SVG text, PNG bytes (Node only), or the DOT text itself. */
+  /**
+   * Lay out the graph and draw it: SVG text, or the DOT text itself.
+   *
+   * @param format - `svg` or `dot`.
+   * @throws RangeError (as the promise's rejection) past `maxNodes` or `maxLayoutNodes`, naming the graph's
+   *   size and the option to raise; or when `format` is none of `svg`, `png`, `dot`.
+   */
   render(format: 'svg' | 'dot'): Promise<string>;
+  /**
+   * Lay out the graph and draw it as PNG bytes (Node only; needs the optional `@resvg/resvg-js`).
+   *
+   * @param format - `png`.
+   * @param png - Scale (default 2) and background (default white).
+   * @throws RangeError (as the promise's rejection) past `maxNodes` or `maxLayoutNodes`, or when the PNG
+   *   would pass the size limits (see {@link PngOptions.scale}).
+   */
   render(format: 'png', png?: PngOptions): Promise<Uint8Array>;
   async render(format: PictureFormat | 'dot', png?: PngOptions): Promise<string | Uint8Array> {
     if (format === 'dot') return this.source;
@@ -124,13 +155,23 @@ export class GraphDrawing {
     return this.#svg;
   }
 
-  /** Render to a file whose extension picks the format: .svg, .png or .dot (Node only). */
+  /**
+   * Render to a file whose extension picks the format: .svg, .png or .dot (Node only). The file is written
+   * whole or not at all (through a temporary file renamed into place).
+   *
+   * @param path - The file to write, ending in `.svg`, `.png` or `.dot`.
+   * @param png - For a `.png`: scale and background.
+   * @throws TypeError (as the promise's rejection) when `path` is empty.
+   * @throws RangeError (as the promise's rejection) when the extension is none of those, or as `render`.
+   * @throws Error when the file cannot be written, saying why (no such folder, permission denied, …).
+   */
   async save(path: string, png?: PngOptions): Promise<void> {
     const format = formatFromPath(path, ['svg', 'png', 'dot'] as const);
     const content = format === 'png' ? await this.render('png', png) : await this.render(format);
     await writeOutput(path, content);
   }
 
+  /** The DOT source (as `source`), so a drawing prints as DOT text. */
   toString(): string {
     return this.source;
   }
@@ -234,6 +275,34 @@ function checkLimit(name: string, value: unknown, fallback: number): number {
  * records (Python's %.4f below a million, `1.561e+49` above: formatCompact), an op node feeding each computed Value, and an edge from each input to the op
  * node of the Value it feeds. Node ids are positions in `trace(root).nodes`, so output is reproducible.
  * Only counts and a snapshot of the numbers are taken here; the text is built when first asked for.
+ *
+ * @param root - The Value whose graph to draw (usually after `root.backward()`, so the grads show).
+ * @param opts - Direction (default `LR`), size limits, compact layout.
+ * @throws TypeError when `root` is not a Value, `opts` has an unknown key or `compact` is not a boolean.
+ * @throws RangeError when `rankdir` is not `LR` or `TB`, or a limit is not a positive integer.
+ *
+ * @example
+ * The walkthrough's first graph, L = (a·b + c)·f:
+ * ```ts
+ * import { Value } from 'micrograd-ts';
+ * import { drawDot } from 'micrograd-ts/viz';
+ *
+ * const a = new Value(2, { label: 'a' });
+ * const b = new Value(-3, { label: 'b' });
+ * const c = new Value(10, { label: 'c' });
+ * const f = new Value(-2, { label: 'f' });
+ * const e = a.mul(b);
+ * e.label = 'e';
+ * const d = e.add(c);
+ * d.label = 'd';
+ * const L = d.mul(f);
+ * L.label = 'L';
+ * L.backward();
+ * const drawing = drawDot(L);
+ * console.log(drawing.valueCount, drawing.nodeCount); // → 7 10
+ * await drawing.save('graph.svg'); // or .png (2× scale), or .dot
+ * const png = await drawing.render('png', { scale: 1 }); // a Uint8Array
+ * ```
  */
 export function drawDot(root: Value, opts: DrawDotOptions = {}): GraphDrawing {
   if (!(root instanceof Value)) throw new TypeError(`drawDot(root): expected a Value, got ${describe(root)}`);

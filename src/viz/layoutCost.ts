@@ -7,6 +7,7 @@
 
 import type { Value } from '../engine/value.js';
 
+/** What Graphviz would have to place for a graph picture (`GraphDrawing.layoutCost`), known before layout. */
 export interface LayoutCost {
   /** DOT nodes: one per Value plus one op node per computed Value. */
   nodes: number;

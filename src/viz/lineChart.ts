@@ -5,19 +5,27 @@ import type { TopLevelSpec } from './topLevelSpec.js';
 import { checkOptions } from '../engine/checkKeys.js';
 import { Chart } from './Chart.js';
 
+/** One line of a {@link lineChart}: its name and its points, `(x[i], y[i])`. */
 export interface Series {
   /** Legend entry (shown when there is more than one series). */
   name: string;
+  /** The points' x values. */
   x: readonly number[];
+  /** The points' y values, as many as `x`; a non-finite y leaves a gap in the line. */
   y: readonly number[];
 }
 
+/** Options of {@link lineChart}: titles, size and the y scale. */
 export interface LineChartOptions {
+  /** The chart's title, above it; default none. */
   title?: string;
+  /** The x axis's title; default `x`. */
   xTitle?: string;
+  /** The y axis's title; default `y`. */
   yTitle?: string;
-  /** Plot area size in pixels. Defaults 480 × 300. */
+  /** Plot area width in pixels. Default 480. */
   width?: number;
+  /** Plot area height in pixels. Default 300. */
   height?: number;
   /** 'log' for loss curves spanning decades. Default 'linear'. */
   yScale?: 'linear' | 'log';
@@ -89,7 +97,30 @@ export function lineChartSpec(series: readonly Series[], opts: LineChartOptions 
   return opts.title === undefined ? spec : { ...spec, title: opts.title };
 }
 
-/** A line chart of the series, ready to render or save. */
+/**
+ * A line chart of the series, ready to render or save.
+ *
+ * @param series - One or more lines, each `{ name, x, y }`.
+ * @param opts - Titles, size, and the y scale (`log` for loss curves).
+ * @throws TypeError when `series` is empty, a series lacks a name or has x and y of different lengths, a
+ *   point is not a pair of numbers, or `opts` has an unknown key.
+ * @throws RangeError when `width` or `height` is not a positive number.
+ *
+ * @example
+ * ```ts
+ * import { lineChart } from 'micrograd-ts/viz';
+ *
+ * const steps = [0, 1, 2, 3];
+ * const chart = lineChart(
+ *   [
+ *     { name: 'train', x: steps, y: [2.1, 0.9, 0.4, 0.2] },
+ *     { name: 'test', x: steps, y: [2.2, 1.1, 0.6, 0.5] },
+ *   ],
+ *   { title: 'loss', xTitle: 'step', yTitle: 'loss', yScale: 'log' },
+ * );
+ * await chart.save('loss.svg');
+ * ```
+ */
 export function lineChart(series: readonly Series[], opts: LineChartOptions = {}): Chart {
   return new Chart(lineChartSpec(series, opts));
 }

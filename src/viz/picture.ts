@@ -6,6 +6,7 @@
 import { MissingPackageError } from './loadOptional.js';
 import type { PngOptions } from './svgToPng.js';
 
+/** What a picture renders to: `svg` text (anywhere) or `png` bytes (Node only). */
 export type PictureFormat = 'svg' | 'png';
 
 async function nodeOnly<T>(specifier: string, what: string): Promise<T> {

@@ -5,7 +5,9 @@ import { describe } from '../engine/describe.js';
 import type { Chart } from './Chart.js';
 import { lineChart, type LineChartOptions } from './lineChart.js';
 
+/** Options of {@link plotFunction}: the range of x, and a line chart's titles and size. */
 export interface PlotFunctionOptions extends Omit<LineChartOptions, 'yScale'> {
+  /** The first x sampled. */
   from: number;
   /** Exclusive, as in numpy's arange: from -5 to 5 by 0.2 samples -5, -4.8, …, 4.8. */
   to: number;
@@ -37,7 +39,16 @@ export function arange(from: number, to: number, step: number): number[] {
   return Array.from({ length: n }, (_, i) => from + i * step);
 }
 
-/** Plot `f` over [from, to): `plotFunction(Math.tanh, { from: -5, to: 5, step: 0.2 })`. */
+/**
+ * Plot `f` over [from, to): `plotFunction(Math.tanh, { from: -5, to: 5, step: 0.2 })`, as the walkthrough
+ * plots `np.tanh(np.arange(-5, 5, 0.2))`. The title defaults to the function's name (`tanh(x)`).
+ *
+ * @param f - The function to sample, called once per x.
+ * @param opts - `from`, `to` (exclusive) and `step`, plus titles and size.
+ * @throws TypeError when `f` is not a function, or `opts` is not an object or has an unknown key.
+ * @throws RangeError when `from`, `to` or `step` is not finite, `from` >= `to`, `step` <= 0, or the range
+ *   holds more than 100,000 points.
+ */
 export function plotFunction(f: (x: number) => number, opts: PlotFunctionOptions): Chart {
   if (typeof f !== 'function')
     throw new TypeError(`plotFunction(f): expected a function, got ${describe(f)}`);

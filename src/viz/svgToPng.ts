@@ -10,6 +10,7 @@ import { shippedFonts } from './shippedFonts.js';
 const { Resvg } = await loadOptional('@resvg/resvg-js', 'PNG output', () => import('@resvg/resvg-js'));
 const fontFiles = shippedFonts();
 
+/** How an SVG picture becomes a PNG (`render('png', opts)`, `save('x.png', opts)`). */
 export interface PngOptions {
   /**
    * Pixels per SVG unit; 2 gives crisp pictures on high-density screens. Default 2, less for a picture

@@ -3,6 +3,7 @@
 import { describe } from '../engine/describe.js';
 import { topoSort, Value } from '../engine/value.js';
 
+/** A Value graph as lists: what {@link trace} returns. */
 export interface Trace {
   /** Every Value reachable from the root, children before parents; the root is last. */
   nodes: Value[];
