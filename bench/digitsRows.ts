@@ -16,6 +16,8 @@ export interface DigitsSetup {
   nodesPerEpoch: number;
   samples: number;
   batchSize: number;
+  /** PyTorch's version. */
+  torch: string;
   /** Python micrograd on the moons demo: ms per graph node (forward, backward and update). */
   pythonMsPerNode(): Promise<number>;
   close(): void;
@@ -24,7 +26,11 @@ export interface DigitsSetup {
 export async function digitsRows(): Promise<DigitsSetup> {
   const { batches, weights, nodesPerEpoch } = digitsPeerData();
   const peers: LinePeer[] = [];
-  const js = async (name: 'digits-tape' | 'digits-eager', label: string, batch: number): Promise<DemoRow> => {
+  const js = async (
+    name: 'digits-tape' | 'digits-step' | 'digits-eager',
+    label: string,
+    batch: number,
+  ): Promise<DemoRow> => {
     const peer = new LinePeer(process.execPath, ['--import', 'tsx', ROW_SCRIPT, name]);
     peers.push(peer);
     const hello = await peer.ask<{ firstLoss: number }>({ hello: 1 });
@@ -44,7 +50,16 @@ export async function digitsRows(): Promise<DigitsSetup> {
   const rows = [
     await torchRow('float64-1', 'float64, 1 thread'),
     await torchRow('float32-1', 'float32, 1 thread'),
-    await js('digits-tape', 'micrograd-ts tape: Trainer.step() on minibatches (one-sample tape replayed)', 2),
+    await js(
+      'digits-tape',
+      'micrograd-ts tape: Trainer.run() over the epoch, as micrograd train runs it (one-sample tape replayed)',
+      2,
+    ),
+    await js(
+      'digits-step',
+      'micrograd-ts tape: Trainer.step() 45 times (the model written back every step)',
+      2,
+    ),
     await js('digits-eager', 'micrograd-ts eager: Trainer.step(), compile: false', 1),
   ];
   const py = new LinePeer(findTorchPython(), [MICROGRAD_SCRIPT]);
@@ -56,6 +71,7 @@ export async function digitsRows(): Promise<DigitsSetup> {
     nodesPerEpoch,
     samples: batches.reduce((n, b) => n + b.X.length, 0),
     batchSize: batches[0]!.X.length,
+    torch: info.torch,
     pythonMsPerNode: () => py.ask<{ ms: number; nodes: number }>({ run: 1 }).then((r) => r.ms / r.nodes),
     close: () => peers.forEach((p) => p.close()),
   };

@@ -55,15 +55,24 @@ export function digitsPeerData(): { batches: Dataset[]; weights: number[][][]; n
   return { batches, weights, nodesPerEpoch };
 }
 
-/** ms per epoch of Trainer.step() over the training split: the one-sample tape, or eager graphs. */
-export function digitsEpochRow(compile: boolean): JsRow {
-  const t = trainer(compile);
+/**
+ * ms per epoch over the training split: the one-sample tape as `micrograd train` runs it (`Trainer.run` over
+ * an epoch's steps, 'run'), the same steps one `Trainer.step()` at a time ('step'), or eager graphs.
+ */
+export function digitsEpochRow(engine: 'run' | 'step' | 'eager'): JsRow {
+  const t = trainer(engine !== 'eager');
   const steps = Math.ceil(t.data.X.length / DIGITS_BATCH);
+  const epoch =
+    engine === 'run'
+      ? () => void t.run(steps)
+      : () => {
+          for (let s = 0; s < steps; s++) t.step();
+        };
   const firstLoss = t.step().loss;
   for (let s = 1; s < steps; s++) t.step();
   const run = (epochs: number): number => {
     const t0 = performance.now();
-    for (let e = 0; e < epochs; e++) for (let s = 0; s < steps; s++) t.step();
+    for (let e = 0; e < epochs; e++) epoch();
     return (performance.now() - t0) / epochs;
   };
   return { firstLoss, info: {}, run };

@@ -15,6 +15,7 @@ export const JS_ROWS = [
   'tfjs',
   'closure',
   'digits-tape',
+  'digits-step',
   'digits-eager',
 ] as const;
 export type JsRowName = (typeof JS_ROWS)[number];
@@ -75,8 +76,11 @@ export async function makeJsRow(name: JsRowName): Promise<JsRow> {
       return { firstLoss, info: {}, run: (n) => perStep(n, () => loop.step()) };
     }
     case 'digits-tape':
+      return digitsEpochRow('run');
+    case 'digits-step':
+      return digitsEpochRow('step');
     case 'digits-eager':
-      return digitsEpochRow(name === 'digits-tape');
+      return digitsEpochRow('eager');
     case 'closure': {
       const { X, y, weights } = demoData();
       const demo = new ClosureDemo(weights);

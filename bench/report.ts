@@ -76,7 +76,22 @@ export function markdown(r: BenchResults): string {
   return lines.join('\n') + '\n';
 }
 
-function digitsTable(r: BenchResults): string[] {
+/** The digits tables alone (`npm run bench -- --digits`), under the same line about the machine. */
+export function digitsMarkdown(
+  r: Pick<BenchResults, 'date' | 'quick' | 'machine' | 'digits' | 'digitsCommand'>,
+): string {
+  const m = r.machine;
+  const n = r.digits?.rows[0]?.msPerStep.n ?? 0;
+  return (
+    [
+      `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick run)' : ''} on ${m.cpu} (${m.cores} cores, shared; load average ${m.loadAverage.map((x) => x.toFixed(1)).join(' ')}), Node ${m.node}, PyTorch ${m.torch}. Medians of ${n} interleaved rounds, each engine in its own process.`,
+      ...digitsTable(r),
+      ...digitsCommandTable(r),
+    ].join('\n') + '\n'
+  );
+}
+
+function digitsTable(r: Pick<BenchResults, 'digits'>): string[] {
   const g = r.digits;
   if (g === undefined) return [];
   const torch = g.rows[0]!.msPerStep.median;
@@ -111,7 +126,7 @@ function usersTable(r: BenchResults): string[] {
   ];
 }
 
-function digitsCommandTable(r: BenchResults): string[] {
+function digitsCommandTable(r: Pick<BenchResults, 'digitsCommand'>): string[] {
   const d = r.digitsCommand;
   if (d === undefined) return [];
   const torch = d.torchSeconds.median;

@@ -1,15 +1,15 @@
 // `npm run bench`: every row measured in this one run, printed as a markdown table and saved as JSON.
 //
-// Usage: npm run bench [-- --quick] [-- --save]   (quick: fewer rounds, no 1e7-node graphs)
+// Usage: npm run bench [-- --quick] [-- --save] [-- --digits]   (quick: fewer rounds, no 1e7-node graphs;
+// digits: the digits tables alone, printed and written to out/bench/latest-digits.md, never saved)
 // Results go to out/bench/ (ignored); --save keeps them in bench/results/ and refreshes README.md's tables.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { demoRows } from './demoRows.js';
-import { digitsCommand } from './digitsCommand.js';
-import { digitsRows } from './digitsRows.js';
-import { markdown, type BenchResults, type DemoResult, type DigitsResult } from './report.js';
+import { digitsBench } from './digitsBench.js';
+import { digitsMarkdown, markdown, type BenchResults, type DemoResult } from './report.js';
 import { spread } from './stats.js';
 import { tfjsVersion } from './tfjs/tfjsVersion.js';
 import { throughput, type ThroughputResult } from './throughput.js';
@@ -19,6 +19,31 @@ const quick = process.argv.includes('--quick');
 const save = process.argv.includes('--save');
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
 const loadAverage = loadavg();
+const machine = (torch: string): BenchResults['machine'] => ({
+  cpu: cpus()[0]?.model ?? 'unknown CPU',
+  cores: cpus().length,
+  loadAverage,
+  node: process.version,
+  torch,
+  tfjs: tfjsVersion() ?? 'not installed (npm run bench:tfjs)',
+});
+
+if (process.argv.includes('--digits')) {
+  // The digits epoch and `micrograd train --dataset digits` alone, beside PyTorch.
+  const { digits, command, torch } = await digitsBench(quick, log);
+  const table = digitsMarkdown({
+    date: new Date().toISOString(),
+    quick,
+    machine: machine(torch),
+    digits,
+    digitsCommand: command,
+  });
+  const dir = fileURLToPath(new URL('../out/bench/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}latest-digits.md`, table);
+  process.stdout.write(table);
+  process.exit(0);
+}
 
 if (tfjsVersion() === undefined)
   log('TensorFlow.js is not installed: no row for it (npm run bench:tfjs adds it)');
@@ -47,44 +72,7 @@ const demoResults: DemoResult[] = demo.rows.map((row, i) => {
   return { name: row.name, msPerStep: s, ratioToTorch: s.median / torchMs, firstLoss: row.firstLoss };
 });
 
-// The digits epoch: the same interleaving, one process per engine.
-const digits = await digitsRows();
-log(
-  `digits: ${digits.samples} samples, batch ${digits.batchSize}, ${digits.nodesPerEpoch} eager nodes per epoch`,
-);
-for (const row of digits.rows) await row.run(1);
-const digitRounds = quick ? 3 : 5;
-const digitSamples = digits.rows.map(() => [] as number[]);
-const pyPerNode: number[] = [];
-for (let r = 0; r < digitRounds; r++) {
-  for (const [i, row] of digits.rows.entries()) digitSamples[i]!.push(await row.run(row.batch));
-  // Python micrograd's step takes seconds: measured in the first rounds only.
-  if (r < 2) pyPerNode.push(await digits.pythonMsPerNode());
-  log(`digits round ${r + 1}/${digitRounds}`);
-}
-digits.close();
-const digitsTorchMs = spread(digitSamples[0]!).median;
-const pyMs = spread(pyPerNode).median;
-const digitsResult: DigitsResult = {
-  samples: digits.samples,
-  batchSize: digits.batchSize,
-  nodesPerEpoch: digits.nodesPerEpoch,
-  pythonNsPerNode: pyMs * 1e6,
-  rows: [
-    ...digits.rows.map((row, i) => {
-      const s = spread(digitSamples[i]!);
-      return {
-        name: row.name,
-        msPerStep: s,
-        ratioToTorch: s.median / digitsTorchMs,
-        firstLoss: row.firstLoss,
-      };
-    }),
-  ],
-  pythonEstimateMs: pyMs * digits.nodesPerEpoch,
-};
-
-const digitsCmd = await digitsCommand(quick ? 1 : 3, log);
+const { digits: digitsResult, command: digitsCmd } = await digitsBench(quick, log);
 
 const sizes: Array<[number, number]> = quick
   ? [
@@ -107,14 +95,7 @@ for (const graph of ['chain', 'wide sum'] as const) {
 const results: BenchResults = {
   date: new Date().toISOString(),
   quick,
-  machine: {
-    cpu: cpus()[0]?.model ?? 'unknown CPU',
-    cores: cpus().length,
-    loadAverage,
-    node: process.version,
-    torch: demo.torchVersion,
-    tfjs: tfjsVersion() ?? 'not installed (npm run bench:tfjs)',
-  },
+  machine: machine(demo.torchVersion),
   demo: {
     nodes: demo.nodes,
     tapeSlots: demo.tapeSlots,

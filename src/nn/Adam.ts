@@ -106,24 +106,28 @@ export class Adam extends Optimizer {
   }
 
   protected update(lr: number): void {
+    this.updateThroughHeld(lr);
+  }
+
+  protected override updateHeld(lr: number, data: Float64Array, grad: Float64Array, at: Int32Array): void {
     const { beta1, beta2, eps, weightDecay, decoupled, params, m, v } = this;
     const t = this.stepCount + 1;
     // PyTorch: step_size = lr / (1 - beta1^t); denom = sqrt(v) / sqrt(1 - beta2^t) + eps.
     const stepSize = lr / (1 - beta1 ** t);
     const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
     for (let i = 0; i < params.length; i++) {
-      const p = params[i]!;
-      let g = p.grad;
+      const s = at[i]!;
+      let g = grad[s]!;
       if (weightDecay !== 0) {
-        if (decoupled) p.data = p.data * (1 - lr * weightDecay);
-        else g = g + weightDecay * p.data;
+        if (decoupled) data[s] = data[s]! * (1 - lr * weightDecay);
+        else g = g + weightDecay * data[s]!;
       }
       const mi = m[i]! * beta1 + (1 - beta1) * g;
       const vi = v[i]! * beta2 + (1 - beta2) * g * g;
       m[i] = mi;
       v[i] = vi;
       const denom = Math.sqrt(vi) / bc2Sqrt + eps;
-      p.data = p.data + (-stepSize * mi) / denom;
+      data[s] = data[s]! + (-stepSize * mi) / denom;
     }
   }
 }

@@ -19,6 +19,8 @@ export abstract class Optimizer {
   stepCount = 0;
   private readonly lrSpec: LearningRate;
   private readonly name: string;
+  /** Scratch arrays for `updateThroughHeld`, made on its first call. */
+  private gathered: { data: Float64Array; grad: Float64Array; at: Int32Array } | null = null;
 
   protected constructor(name: string, params: readonly Value[], lr: unknown) {
     this.name = name;
@@ -75,7 +77,53 @@ export abstract class Optimizer {
     this.stepCount++;
   }
 
+  /**
+   * @internal `step()` over parameters held in arrays (a Trainer's run keeps them there): params[i]'s data
+   * is `data[at[i]]` and its grad `grad[at[i]]`. The same arithmetic; the Values are left alone.
+   */
+  stepHeld(data: Float64Array, grad: Float64Array, at: Int32Array): void {
+    this.updateHeld(this.lr, data, grad, at);
+    this.stepCount++;
+  }
+
   protected abstract update(lr: number): void;
+
+  /**
+   * The update over held arrays. An optimizer written over Values only (a subclass with just `update`)
+   * runs through them: the held numbers written to its parameters, `update(lr)`, the data read back.
+   */
+  protected updateHeld(lr: number, data: Float64Array, grad: Float64Array, at: Int32Array): void {
+    const ps = this.params;
+    for (let i = 0; i < ps.length; i++) {
+      ps[i]!.data = data[at[i]!]!;
+      ps[i]!.grad = grad[at[i]!]!;
+    }
+    this.update(lr);
+    for (let i = 0; i < ps.length; i++) data[at[i]!] = ps[i]!.data;
+  }
+
+  /**
+   * `update(lr)` for an optimizer whose arithmetic is written once, in `updateHeld`: the parameters'
+   * data and grads are gathered into arrays, updated there, and the data written back.
+   */
+  protected updateThroughHeld(lr: number): void {
+    const ps = this.params;
+    const n = ps.length;
+    this.gathered ??= { data: new Float64Array(n), grad: new Float64Array(n), at: identity(n) };
+    const { data, grad, at } = this.gathered;
+    for (let i = 0; i < n; i++) {
+      data[i] = ps[i]!.data;
+      grad[i] = ps[i]!.grad;
+    }
+    this.updateHeld(lr, data, grad, at);
+    for (let i = 0; i < n; i++) ps[i]!.data = data[i]!;
+  }
+}
+
+function identity(n: number): Int32Array {
+  const at = new Int32Array(n);
+  for (let i = 0; i < n; i++) at[i] = i;
+  return at;
 }
 
 function checkRate(lr: unknown, where: string): number {

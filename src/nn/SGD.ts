@@ -94,19 +94,23 @@ export class SGD extends Optimizer {
   }
 
   protected update(lr: number): void {
+    this.updateThroughHeld(lr);
+  }
+
+  protected override updateHeld(lr: number, data: Float64Array, grad: Float64Array, at: Int32Array): void {
     const { momentum, dampening, nesterov, weightDecay, params } = this;
     const first = this.buf === null;
     if (momentum !== 0 && this.buf === null) this.buf = new Float64Array(params.length);
     const buf = this.buf;
     for (let i = 0; i < params.length; i++) {
-      const p = params[i]!;
-      let d = p.grad;
-      if (weightDecay !== 0) d = d + weightDecay * p.data;
+      const s = at[i]!;
+      let d = grad[s]!;
+      if (weightDecay !== 0) d = d + weightDecay * data[s]!;
       if (buf !== null) {
         buf[i] = first ? d : buf[i]! * momentum + (1 - dampening) * d;
         d = nesterov ? d + momentum * buf[i]! : buf[i]!;
       }
-      p.data = p.data + -lr * d;
+      data[s] = data[s]! + -lr * d;
     }
   }
 }

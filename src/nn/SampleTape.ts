@@ -1,6 +1,7 @@
 // SampleTape: one sample's loss recorded once with its features and target as inputs, replayed over any
 // batch — minibatch and per-sample training on a compiled tape instead of a graph rebuilt every step.
 
+import { describe } from '../engine/describe.js';
 import { Value } from '../engine/value.js';
 import { compile } from '../tape/compile.js';
 import type { Tape } from '../tape/Tape.js';
@@ -24,6 +25,7 @@ export class SampleTape {
   private readonly task: MLP['task'];
   private readonly nin: number;
   private readonly width: number;
+  private evalRows: Float64Array = new Float64Array(0);
 
   constructor(model: MLP, loss: LossName, classes: number) {
     this.loss = loss;
@@ -48,54 +50,69 @@ export class SampleTape {
   }
 
   /**
-   * Replay the batch. With `grad`, every parameter's grad receives ∂(mean data loss)/∂p, the samples'
-   * contributions added in the order backward() on the eager batch graph adds them.
+   * Tape input rows for samples (X, classes), flat in `into` (grown when short; the array used is returned):
+   * the rows `rows(X, classes)` gives, one after the other.
    */
-  replay(rows: readonly number[][], grad: boolean): BatchReplay {
-    const n = rows.length;
-    const { values, outputs } = this.tape.batch(rows, { scale: 1 / n, grad });
-    let acc = 0;
-    for (let i = 0; i < n; i++) acc += values[i]!;
-    return { dataLoss: acc * (1 / n), outputs };
+  encode(
+    X: readonly (readonly number[])[],
+    classes: readonly number[],
+    into: Float64Array,
+    where: string,
+  ): Float64Array {
+    const nin = this.nin;
+    const stride = nin + this.width;
+    const out = into.length >= X.length * stride ? into : new Float64Array(X.length * stride);
+    for (let i = 0; i < X.length; i++) {
+      const x = X[i]!;
+      for (let j = 0; j < nin; j++) {
+        const v: unknown = x[j];
+        // The Trainer checked its data when made; a number changed to something else since is named here.
+        if (typeof v !== 'number') {
+          throw new TypeError(`${where}: expected input ${j} of a sample to be a number, got ${describe(v)}`);
+        }
+        out[i * stride + j] = v;
+      }
+      encodeTarget(this.loss, classes[i]!, this.classes, out, i * stride + nin, this.task);
+    }
+    return out;
+  }
+
+  /**
+   * The data loss and outputs of samples (X, classes) at the parameters' current data (`held`: the numbers
+   * the tape holds, see `tape.hold`), nothing changed: Σ sample losses (left to right from 0) × 1/n, as
+   * `mean` computes it.
+   */
+  evaluate(
+    X: readonly (readonly number[])[],
+    classes: readonly number[],
+    where: string,
+    held = false,
+  ): BatchReplay {
+    const n = X.length;
+    // The rows buffer is kept: an epoch's evaluation encodes the whole training set (850 KB for the digits).
+    const rows = (this.evalRows = this.encode(X, classes, this.evalRows, where));
+    const values = new Float64Array(n);
+    const outputs = new Float64Array(n * this.outputCount);
+    if (held) this.tape.batchHeld(rows, n, 1, false, values, outputs);
+    else this.tape.batchValues(rows, n, values, outputs, where);
+    return { dataLoss: meanLoss(values, n), outputs };
+  }
+
+  /**
+   * Replay `n` rows (flat in `rows`, see `encode`) over leaves the tape holds (`tape.hold`), every
+   * parameter's grad receiving ∂(mean data loss)/∂p, the samples' contributions added in the order
+   * backward() on the eager batch graph adds them; fills `values` (n) and `outputs` (n × outputCount) and
+   * returns the data loss.
+   */
+  replayHeld(rows: Float64Array, n: number, values: Float64Array, outputs: Float64Array): number {
+    this.tape.batchHeld(rows, n, 1 / n, true, values, outputs);
+    return meanLoss(values, n);
   }
 }
 
-/**
- * A minibatch step's loss (data loss + alpha·Σp², as lossGraph builds it) with every parameter's grad
- * filled as `loss.backward()` on the eager batch graph fills it: the penalty's 2·alpha·p first (backward
- * reaches that branch first), then the samples' contributions, last sample first.
- */
-export function replayLoss(
-  st: SampleTape,
-  rows: readonly number[][],
-  params: readonly Value[],
-  alpha: number,
-): { loss: number; outputs: Float64Array } {
-  const reg = alpha === 0 ? 0 : penaltyGrads(params, alpha);
-  const { dataLoss, outputs } = st.replay(rows, true);
-  return { loss: alpha === 0 ? dataLoss : dataLoss + reg * alpha, outputs };
-}
-
-/**
- * Σp² over `params`, adding the penalty's gradient to each grad as backward() does. A function of its own:
- * as part of replayLoss, V8 compiled its loop on stack replacement and deoptimized the whole step on
- * leaving it, every step (a profile showed half the epoch there).
- */
-function penaltyGrads(params: readonly Value[], alpha: number): number {
-  let reg = 0;
-  for (const p of params) {
-    const d = p.data;
-    reg += d * d;
-    // p*p's inputs are both p: backward adds b.data·g to a, then a.data·g to b (g = alpha)
-    p.grad += d * alpha;
-    p.grad += d * alpha;
-  }
-  return reg;
-}
-
-/** Output rows from a batch replay's flat outputs. */
-export function outputRows(outputs: Float64Array, width: number): number[][] {
-  const rows: number[][] = [];
-  for (let r = 0; r < outputs.length; r += width) rows.push(Array.from(outputs.subarray(r, r + width)));
-  return rows;
+/** Σ values (left to right from 0) × 1/n, as `mean` computes it. */
+function meanLoss(values: Float64Array, n: number): number {
+  let acc = 0;
+  for (let i = 0; i < n; i++) acc += values[i]!;
+  return acc * (1 / n);
 }

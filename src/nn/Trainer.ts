@@ -15,9 +15,11 @@ import { microgradDecay } from './schedules.js';
 import { SGD, type SGDOptions } from './SGD.js';
 import { compile } from '../tape/compile.js';
 import type { Tape } from '../tape/Tape.js';
-import { outputRows, replayLoss, SampleTape } from './SampleTape.js';
+import { HeldRun } from './HeldRun.js';
+import { SampleTape } from './SampleTape.js';
 import {
   DEFAULT_LOSS,
+  flatTaskScores,
   isLabel,
   LABEL_TEXT,
   TASK_LOSSES,
@@ -143,6 +145,10 @@ export class Trainer {
   private compiled: { graph: BatchGraph; tape: Tape } | null = null;
   /** The recorded one-sample graph that minibatches replay, and evaluate() too; made on first use. */
   private sample: SampleTape | null = null;
+  /** The parameters held in the sample tape's arrays during `run`; made on first use. */
+  private held: HeldRun | null = null;
+  /** nextBatch's permutation array. */
+  private order: number[] = [];
 
   /**
    * A trainer for `model` on `data`, its options checked; no graph is built until the first `step()`.
@@ -237,11 +243,19 @@ export class Trainer {
   nextBatch(): { X: number[][]; y: number[] } {
     const { X, y } = this.data;
     if (this.batchSize === X.length) return { X, y };
-    // A plain loop, not Array.from with a callback: this runs every step over the whole dataset.
-    const all: number[] = new Array<number>(X.length);
+    // A plain loop, not Array.from with a callback: this runs every step over the whole dataset. The array
+    // is kept between steps (refilled 0 … n-1 each time, so the permutation is the same).
+    if (this.order.length !== X.length) this.order = new Array<number>(X.length);
+    const all = this.order;
     for (let i = 0; i < X.length; i++) all[i] = i;
-    const idx = this.rng.shuffle(all).slice(0, this.batchSize);
-    return { X: idx.map((i) => X[i]!), y: idx.map((i) => y[i]!) };
+    this.rng.shuffle(all);
+    const bx: number[][] = [];
+    const by: number[] = [];
+    for (let k = 0; k < this.batchSize; k++) {
+      bx.push(X[all[k]!]!);
+      by.push(y[all[k]!]!);
+    }
+    return { X: bx, y: by };
   }
 
   /** The loss graph of one batch (the function a compiled tape would record once and replay). */
@@ -258,8 +272,8 @@ export class Trainer {
    *   `onDivergence` is `throw` (the default); the model is left as it was before that step.
    */
   step(): StepResult {
+    if (this.replays()) return this.run(1)[0]!;
     const { X, y } = this.nextBatch();
-    if (this.engine === 'tape' && this.batchSize !== this.data.X.length) return this.replayStep(X, y);
     // One leaf per input number, shared by the first layer's neurons (a raw number would become a new
     // constant leaf in every product: 16× the leaves on the demo, each one re-read by every tape replay).
     const inputs = X.map((row) => row.map((x) => new Value(x)));
@@ -293,18 +307,67 @@ export class Trainer {
     return divergence === null ? { step, loss, ...scores, lr } : { step, loss, ...scores, lr, divergence };
   }
 
-  /** A minibatch step on the one-sample tape: the same numbers as the eager batch graph gives. */
-  private replayStep(X: number[][], y: number[]): StepResult {
+  /**
+   * `steps` optimisation steps, as many calls of `step()` would take them (the same numbers), returning
+   * their results; `onStep` sees each result as it comes. On minibatches the parameters, their grads and
+   * the optimizer's state stay in typed arrays from the first step to the last, so the model's Values are
+   * brought up to date when `run` returns or throws, not in between: inside `onStep`, read the results or
+   * `evaluate()` (which reads the run's numbers), not the model; `step()` and `run()` there throw.
+   */
+  run(steps: number, onStep?: (result: StepResult) => void): StepResult[] {
+    const where = 'Trainer.run(steps, onStep)';
+    if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0) {
+      throw new RangeError(`${where}: expected steps to be an integer >= 0, got ${describe(steps)}`);
+    }
+    if (onStep !== undefined && typeof onStep !== 'function') {
+      throw new TypeError(`${where}: expected onStep to be a function, got ${describe(onStep)}`);
+    }
+    const results: StepResult[] = [];
+    if (!this.replays()) {
+      for (let s = 0; s < steps; s++) {
+        const r = this.step();
+        results.push(r);
+        onStep?.(r);
+      }
+      return results;
+    }
     const st = this.sampleTape();
+    this.held ??= new HeldRun(st, this.model.parameters(), this.optimizer.params);
+    const held = this.held;
+    if (held.isOpen) {
+      throw new Error(
+        `${where}: called from inside a run (its onStep); the run holds the parameters until it returns`,
+      );
+    }
+    held.open(where);
+    try {
+      for (let s = 0; s < steps; s++) {
+        const r = this.heldStep(held, st);
+        results.push(r);
+        onStep?.(r);
+      }
+    } finally {
+      held.close();
+    }
+    return results;
+  }
+
+  /** Whether steps replay the one-sample tape over minibatches (and so run on held arrays). */
+  private replays(): boolean {
+    return this.engine === 'tape' && this.batchSize !== this.data.X.length;
+  }
+
+  /** A minibatch step on the one-sample tape: the same numbers as the eager batch graph gives. */
+  private heldStep(held: HeldRun, st: SampleTape): StepResult {
+    const { X, y } = this.nextBatch();
     const lr = this.optimizer.lr;
     const step = this.optimizer.stepCount;
-    this.optimizer.zeroGrad();
-    const r = replayLoss(st, st.rows(X, y), this.model.parameters(), this.alpha);
+    const r = held.lossAndGrads(X, y, this.alpha, 'Trainer.step()');
     const divergence = this.monitor.observe(step, r.loss);
     // Checked before the update, as in step(): a thrown step leaves the parameters as they were.
     if (divergence !== null && this.onDivergence === 'throw') throw new DivergenceError(divergence);
-    this.optimizer.step();
-    const scores = taskScores(this.task, outputRows(r.outputs, st.outputCount), y, this.loss);
+    held.update(this.optimizer);
+    const scores = flatTaskScores(this.task, r.outputs, st.outputCount, y, this.loss);
     return divergence === null
       ? { step, loss: r.loss, ...scores, lr }
       : { step, loss: r.loss, ...scores, lr, divergence };
@@ -324,11 +387,14 @@ export class Trainer {
       return { loss: g.loss.data, ...taskScores(this.task, g.outputs, data.y, this.loss) };
     }
     const st = this.sampleTape();
-    const r = st.replay(st.rows(data.X, data.y), false);
+    // Inside a run's onStep the parameters' numbers are in the run's arrays, not yet in the Values.
+    const held = this.held?.isOpen === true ? this.held : null;
+    const r = st.evaluate(data.X, data.y, 'Trainer.evaluate(data)', held !== null);
     let reg = 0;
-    for (const p of this.model.parameters()) reg += p.data * p.data;
+    if (held !== null) reg = held.sumOfSquares();
+    else for (const p of this.model.parameters()) reg += p.data * p.data;
     const loss = this.alpha === 0 ? r.dataLoss : r.dataLoss + reg * this.alpha;
-    return { loss, ...taskScores(this.task, outputRows(r.outputs, st.outputCount), data.y, this.loss) };
+    return { loss, ...flatTaskScores(this.task, r.outputs, st.outputCount, data.y, this.loss) };
   }
 }
 

@@ -98,7 +98,7 @@ function plusMinus(c: number, i: number): number {
  * whatever its score); under the two-class losses (`max-margin`, `mse`, `bce`) a single score > 0 is class 1.
  * Without a loss: the two-class rule for one output, the argmax for several.
  */
-export function predictClass(row: readonly number[], loss?: LossName): number {
+export function predictClass(row: ArrayLike<number>, loss?: LossName): number {
   if (row.length === 1 && loss !== 'cross-entropy') return row[0]! > 0 ? 1 : 0;
   let best = 0;
   for (let j = 1; j < row.length; j++) if (row[j]! > row[best]!) best = j;

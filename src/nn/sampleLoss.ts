@@ -22,7 +22,7 @@ export function encodeTarget(
   loss: LossName,
   c: number,
   classes: number,
-  out: number[],
+  out: number[] | Float64Array,
   at: number,
   task: Task = 'classification',
 ): void {

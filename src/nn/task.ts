@@ -104,5 +104,33 @@ export function taskScores(
 ): TaskScores {
   if (task === 'classification') return { accuracy: accuracy(rows, y, loss) };
   const pred = rows.map((r) => (typeof r[0] === 'number' ? r[0] : r[0]!.data));
+  return regressionScores(pred, y);
+}
+
+/**
+ * `taskScores` of the first `y.length` rows of `width` outputs each, flat in `outputs` (a batch replay's),
+ * without making a row array per sample.
+ */
+export function flatTaskScores(
+  task: Task,
+  outputs: Float64Array,
+  width: number,
+  y: readonly number[],
+  loss?: LossName,
+): TaskScores {
+  const n = y.length;
+  if (task === 'regression') {
+    const pred: number[] = [];
+    for (let r = 0; r < n; r++) pred.push(outputs[r * width]!);
+    return regressionScores(pred, y);
+  }
+  let right = 0;
+  for (let r = 0; r < n; r++) {
+    if (predictClass(outputs.subarray(r * width, r * width + width), loss) === y[r]) right++;
+  }
+  return { accuracy: n === 0 ? 0 : right / n };
+}
+
+function regressionScores(pred: readonly number[], y: readonly number[]): TaskScores {
   return { accuracy: NaN, mse: meanSquaredError(pred, y), r2: r2Score(pred, y) };
 }

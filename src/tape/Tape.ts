@@ -61,6 +61,10 @@ export class Tape {
   private readonly nodes: readonly (Value | null)[] | null;
   /** Fused sums whose x terms are all inputs (batch replays skip those grads); made on the first batch. */
   private inputSums: Uint8Array | null = null;
+  /** 1 at each input's slot. */
+  private readonly isInput: Uint8Array;
+  /** `batch`'s rows, flattened (grown as needed). */
+  private rowBuf = new Float64Array(0);
   /** The slot-major batch replay, when the graph allows it (see columnReplay.ts); made on the first batch. */
   private columns: ColumnReplay | false | null = null;
   /** Whether `val` holds a forward pass yet. */
@@ -85,6 +89,8 @@ export class Tape {
   ) {
     this.inputs = inputs;
     this.inputSlots = inputSlots;
+    this.isInput = new Uint8Array(leaves.length + 1);
+    for (const s of inputSlots) this.isInput[s] = 1;
     this.root = root;
     this.leaves = leaves;
     this.layout = layout;
@@ -212,39 +218,94 @@ export class Tape {
       throw new TypeError(`${where}: expected opts.grad to be a boolean, got ${describe(withGrad)}`);
     }
     const nIn = this.inputSlots.length;
-    for (let r = 0; r < rows.length; r++) {
+    const n = rows.length;
+    if (this.rowBuf.length < n * nIn) this.rowBuf = new Float64Array(n * nIn);
+    const flat = this.rowBuf;
+    for (let r = 0; r < n; r++) {
       if (!(r in rows)) {
         throw new TypeError(
           `${where}: rows[${r}]: expected ${nIn} numbers (one per declared input), got ${describeAt(rows, r)}`,
         );
       }
       checkRow(rows[r], nIn, `${where}: rows[${r}]`);
+      const row = rows[r]!;
+      for (let j = 0; j < nIn; j++) flat[r * nIn + j] = row[j]!;
     }
+    const values = new Float64Array(n);
+    const outputs = new Float64Array(n * this.outputSlots.length);
+    this.readLeaves(this.val, 'data', where);
+    this.readLeaves(this.grad, 'grad', where);
+    this.batchHeld(flat, n, scale, withGrad, values, outputs);
+    // The inputs' own grads are per row, so meaningless summed: only the other leaves receive theirs.
+    this.writeLeaves(this.grad, 'grad');
+    return { values, outputs };
+  }
+
+  /**
+   * @internal Load every leaf's `data` and `grad` into the tape's arrays (checked as `batch` checks them)
+   * for a run of `batchHeld` calls, and return those arrays: leaf i is at index i + 1. Until `release()`,
+   * the arrays hold the leaves' numbers and their Values are not read or written.
+   */
+  hold(where: string): { val: Float64Array; grad: Float64Array } {
+    this.readLeaves(this.val, 'data', where);
+    this.readLeaves(this.grad, 'grad', where);
+    return { val: this.val, grad: this.grad };
+  }
+
+  /**
+   * @internal `batch(rows, { grad: false })` over `n` flat rows (as `batchHeld` takes them): the leaves'
+   * data read, values and outputs filled, every Value left alone.
+   */
+  batchValues(
+    rows: Float64Array,
+    n: number,
+    values: Float64Array,
+    outputs: Float64Array,
+    where: string,
+  ): void {
+    this.readLeaves(this.val, 'data', where);
+    this.batchHeld(rows, n, 1, false, values, outputs);
+  }
+
+  /** @internal End a hold: write the held `data` and `grad` back to every leaf but the inputs. */
+  release(): void {
+    this.writeLeaves(this.val, 'data');
+    this.writeLeaves(this.grad, 'grad');
+  }
+
+  /**
+   * @internal `batch` over the held leaves (see `hold`): `rows` holds n rows of one number per declared
+   * input, row after row; `values` and `outputs` receive what `batch` returns. The leaves' Values are left
+   * alone; the grads accumulate in the held array (the input slots' grads there mean nothing). `batch`
+   * itself runs this after copying the leaves in.
+   */
+  batchHeld(
+    rows: Float64Array,
+    n: number,
+    scale: number,
+    withGrad: boolean,
+    values: Float64Array,
+    outputs: Float64Array,
+  ): void {
     const { op, rootSlot } = this.layout;
     const val = this.val;
     const grad = this.grad;
-    const leaves = this.leaves;
-    const nLeaves = leaves.length;
-    const first = nLeaves + 1;
+    const first = this.leaves.length + 1;
     const inputSlots = this.inputSlots;
+    const nIn = inputSlots.length;
     const outSlots = this.outputSlots;
     const nOut = outSlots.length;
-    const values = new Float64Array(rows.length);
-    const outputs = new Float64Array(rows.length * nOut);
-    this.readLeaves(val, 'data', where);
-    this.readLeaves(grad, 'grad', where);
     this.inputSums ??= sumsOverSlots(this.layout, inputSlots);
     if (this.columns === null) {
       const fits = ColumnReplay.fits(this.layout, first, inputSlots);
       this.columns = fits && new ColumnReplay(this.layout, first, inputSlots, this.inputSums);
     }
     if (this.columns !== false) {
-      this.columns.run(rows, inputSlots, outSlots, val, grad, scale, withGrad, values, outputs);
+      this.columns.run(rows, n, inputSlots, outSlots, val, grad, scale, withGrad, values, outputs);
     } else {
       const rootIsLeaf = op[rootSlot] === LEAF_CODE;
-      for (let r = rows.length - 1; r >= 0; r--) {
-        const row = rows[r]!;
-        for (let j = 0; j < nIn; j++) val[inputSlots[j]!] = row[j]!;
+      for (let r = n - 1; r >= 0; r--) {
+        for (let j = 0; j < nIn; j++) val[inputSlots[j]!] = rows[r * nIn + j]!;
         forwardSlots(this.layout, val, this.pre, first);
         values[r] = val[rootSlot]!;
         for (let j = 0; j < nOut; j++) outputs[r * nOut + j] = val[outSlots[j]!]!;
@@ -255,12 +316,8 @@ export class Tape {
         backwardSlots(this.layout, val, grad, this.pre, first, this.inputSums);
       }
     }
-    // The inputs' own grads are per row, so meaningless summed: only the other leaves receive theirs.
-    for (let j = 0; j < nIn; j++) grad[inputSlots[j]!] = leaves[inputSlots[j]! - 1]!.grad;
-    for (let i = 0; i < nLeaves; i++) leaves[i]!.grad = grad[i + 1]!;
     // val now holds the first row's replay, not the leaves' data: the next backward() must recompute.
     this.computed = false;
-    return { values, outputs };
   }
 
   /** Set every leaf's `grad` to 0 (parameters, inputs and constants alike). */
@@ -283,10 +340,30 @@ export class Tape {
   /** Copy every leaf's `data` or `grad` into slots 1…; a non-number there is a TypeError, as in eager ops. */
   private readLeaves(into: Float64Array, field: 'data' | 'grad', where: string): void {
     const leaves = this.leaves;
-    for (let i = 0; i < leaves.length; i++) {
-      const x: unknown = leaves[i]![field];
-      if (typeof x !== 'number') throw leafFieldError(leaves[i]!, field, where, i);
-      into[i + 1] = x;
+    // One loop per field: a property read by a variable name is several times slower than a named one.
+    if (field === 'data') {
+      for (let i = 0; i < leaves.length; i++) {
+        const x: unknown = leaves[i]!.data;
+        if (typeof x !== 'number') throw leafFieldError(leaves[i]!, field, where, i);
+        into[i + 1] = x;
+      }
+    } else {
+      for (let i = 0; i < leaves.length; i++) {
+        const x: unknown = leaves[i]!.grad;
+        if (typeof x !== 'number') throw leafFieldError(leaves[i]!, field, where, i);
+        into[i + 1] = x;
+      }
+    }
+  }
+
+  /** Copy slots 1… into every leaf's `data` or `grad`, the inputs' aside (a batch leaves those as they were). */
+  private writeLeaves(from: Float64Array, field: 'data' | 'grad'): void {
+    const leaves = this.leaves;
+    const isInput = this.isInput;
+    if (field === 'data') {
+      for (let i = 0; i < leaves.length; i++) if (isInput[i + 1] !== 1) leaves[i]!.data = from[i + 1]!;
+    } else {
+      for (let i = 0; i < leaves.length; i++) if (isInput[i + 1] !== 1) leaves[i]!.grad = from[i + 1]!;
     }
   }
 

@@ -99,11 +99,13 @@ export class ColumnReplay {
   }
 
   /**
-   * Replay `rows` (last block first, each block's samples last to first in backward) with the leaves'
-   * values in `val` and their grads accumulating in `grad`; fills values and outputs as Tape.batch does.
+   * Replay `n` rows (flat in `rows`, one number per input each; last block first, each block's samples last
+   * to first in backward) with the leaves' values in `val` and their grads accumulating in `grad`; fills
+   * values and outputs as Tape.batch does.
    */
   run(
-    rows: readonly ArrayLike<number>[],
+    rows: Float64Array,
+    nRows: number,
     inputSlots: Int32Array,
     outSlots: Int32Array,
     val: Float64Array,
@@ -114,13 +116,14 @@ export class ColumnReplay {
     outputs: Float64Array,
   ): void {
     const nOut = outSlots.length;
-    for (let hi = rows.length; hi > 0; hi -= BLOCK) {
+    const nIn = inputSlots.length;
+    for (let hi = nRows; hi > 0; hi -= BLOCK) {
       const lo = Math.max(0, hi - BLOCK);
       const n = hi - lo;
       const M = this.M;
       for (let j = 0; j < inputSlots.length; j++) {
         const b = this.rowBase[inputSlots[j]!]!;
-        for (let c = 0; c < n; c++) M[b + c] = rows[lo + c]![j]!;
+        for (let c = 0; c < n; c++) M[b + c] = rows[(lo + c) * nIn + j]!;
       }
       this.buffers.val = val;
       this.buffers.grad = grad;

@@ -59,20 +59,30 @@ export function trainStage(cfg: TrainConfig, run: LoadedRun, write: (s: string) 
   const log: StepResult[] = [];
   const epochs: EpochMetrics[] = [];
   const t0 = performance.now();
+  // Steps run in stretches up to the next step that prints or evaluates: within one, the Trainer keeps the
+  // parameters in typed arrays (Trainer.run) and the model's Values are brought up to date at its end.
+  const stopsAt = (s: number): boolean =>
+    s === steps - 1 || (byEpoch ? (s + 1) % perEpoch === 0 : !bar && s % every === 0);
+  const onStep = (r: StepResult): void => {
+    log.push(r);
+    const ms = (performance.now() - t0) / log.length;
+    bar?.update(log.length, { loss: fmt(r.loss), acc: scoreText(r), ms: ms.toFixed(1) });
+  };
   for (let s = 0; s < steps; s++) {
-    let r: StepResult;
+    let end = s;
+    while (!stopsAt(end)) end++;
     try {
-      r = trainer.step();
+      trainer.run(end - s + 1, onStep);
     } catch (e) {
       bar?.stop();
       if (!(e instanceof DivergenceError)) throw e;
       const { step, loss, best } = e.divergence;
       throw divergedError(cfg, step, loss, best)!;
     }
-    log.push(r);
+    s = end;
+    const r = log[s]!;
     const ms = (performance.now() - t0) / (s + 1);
-    bar?.update(s + 1, { loss: fmt(r.loss), acc: scoreText(r), ms: ms.toFixed(1) });
-    if (byEpoch && ((s + 1) % perEpoch === 0 || s === steps - 1)) {
+    if (byEpoch) {
       const e = { epoch: Math.ceil((s + 1) / perEpoch), step: s, train: trainer.evaluate() };
       const test = testData && trainer.evaluate(testData);
       epochs.push(test ? { ...e, test } : e);
@@ -83,7 +93,7 @@ export function trainStage(cfg: TrainConfig, run: LoadedRun, write: (s: string) 
       );
       if (s < steps - 1)
         bar?.start(steps, s + 1, { loss: fmt(r.loss), acc: scoreText(r), ms: ms.toFixed(1) });
-    } else if (!bar && !byEpoch && (s % every === 0 || s === steps - 1)) {
+    } else if (!bar) {
       write(`step ${s} loss ${fmt(r.loss)}, ${scoreText(r)}\n`);
     }
   }
