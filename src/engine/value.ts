@@ -58,15 +58,16 @@ const labels = new WeakMap<Value, string>();
  * const x2 = new Value(0, { label: 'x2' });
  * const w1 = new Value(-3, { label: 'w1' });
  * const w2 = new Value(1, { label: 'w2' });
- * const b = new Value(6.8813735870195432, { label: 'b' });
+ * const b = new Value(6.88137358, { label: 'b' });
  * const o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
  * o.backward();
- * console.log(o.data); // → 0.7071067811865477
- * console.log(x1.grad); // → -1.4999999999999993
- * console.log(w1.grad); // → 0.9999999999999996
- * console.log(x2.grad, w2.grad); // → 0.4999999999999998 0
+ * console.log(o.data); // → 0.707106777676776
+ * console.log(x1.grad); // → -1.5000000148906993
+ * console.log(w1.grad); // → 1.000000009927133
+ * console.log(x2.grad, w2.grad); // → 0.5000000049635664 0
  * ```
- * The post's -1.5, 1.0, 0.5 and 0, to the last bits of float64 rounding.
+ * The post's own numbers (b = 6.88137358 puts o a hair below 1/√2): x1.grad -1.5000000148906993, w1.grad
+ * 1.000000009927133, x2.grad 0.5000000049635664, w2.grad 0.
  */
 export class Value {
   /** The scalar this node holds. */
@@ -309,13 +310,13 @@ export class Value {
    * ```ts
    * import { Value } from 'micrograd-ts';
    *
-   * const n = new Value(0.8813735870195432, { label: 'n' });
+   * const n = new Value(0.88137358, { label: 'n' });
    * const o = n.tanh();
    * o.backward();
-   * console.log(o.data); // → 0.7071067811865477
-   * console.log(n.grad); // → 0.4999999999999998
+   * console.log(o.data); // → 0.707106777676776
+   * console.log(n.grad); // → 0.5000000049635664
    * ```
-   * (1 − 0.7071…**2 = 0.5, to float64 rounding.)
+   * (1 − 0.707106777676776**2 = 0.5000000049635664, as the post prints it.)
    */
   tanh(): Value {
     checkData(this, 'tanh');
@@ -443,15 +444,15 @@ export class Value {
    * const x2 = new Value(0);
    * const w1 = new Value(-3);
    * const w2 = new Value(1);
-   * const b = new Value(6.8813735870195432);
+   * const b = new Value(6.88137358);
    * const n = x1.mul(w1).add(x2.mul(w2)).add(b);
    * const o = n.tanh();
    * o.backward();
-   * console.log(n.grad); // → 0.4999999999999998
-   * console.log(x1.grad); // → -1.4999999999999993
-   * console.log(w1.grad); // → 0.9999999999999996
+   * console.log(n.grad); // → 0.5000000049635664
+   * console.log(x1.grad); // → -1.5000000148906993
+   * console.log(w1.grad); // → 1.000000009927133
    * o.backward(); // leaves add the same gradients again
-   * console.log(w1.grad); // → 1.9999999999999991
+   * console.log(w1.grad); // → 2.000000019854266
    * ```
    */
   backward(): void {

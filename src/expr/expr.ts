@@ -22,11 +22,11 @@ import { tokenize, type SourcePart } from './tokenize.js';
  *
  * const x1 = new Value(2);
  * const w1 = new Value(-3);
- * const b = new Value(6.8813735870195432);
+ * const b = new Value(6.88137358);
  * const o = expr`tanh(${x1} * ${w1} + ${b})`;
  * o.backward();
- * console.log(o.data); // → 0.7071067811865477
- * console.log(w1.grad); // → 0.9999999999999996
+ * console.log(o.data); // → 0.707106777676776
+ * console.log(w1.grad); // → 1.000000009927133
  * ```
  */
 export function expr(strings: TemplateStringsArray, ...holes: Array<Value | number>): Value {

@@ -32,9 +32,9 @@ export interface BuildOptions {
  *
  * const neuron = parse('tanh(x1*w1 + x2*w2 + b)');
  * console.log(neuron.variables.join(' ')); // → x1 w1 x2 w2 b
- * const b = 6.8813735870195432;
+ * const b = 6.88137358;
  * const o = neuron.build({ x1: 2, x2: 0, w1: -3, w2: 1, b });
- * console.log(o.data); // → 0.7071067811865477
+ * console.log(o.data); // → 0.707106777676776
  * ```
  */
 export class Expression {

@@ -27,7 +27,7 @@ export interface NeuronOptions extends RandomOptions {
  * const n = new Neuron(2, { activation: 'tanh' });
  * n.w[0]!.data = -3;
  * n.w[1]!.data = 1;
- * n.b.data = 6.881373587019543;
+ * n.b.data = 6.88137358;
  * const o = n.forward([2, 0]);
  * o.backward();
  * console.log(o.data.toFixed(4)); // → 0.7071

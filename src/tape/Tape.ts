@@ -30,13 +30,13 @@ export interface BatchResult {
  * const x2 = new Value(0);
  * const w1 = new Value(-3);
  * const w2 = new Value(1);
- * const b = new Value(6.8813735870195432);
+ * const b = new Value(6.88137358);
  * const o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
  * const tape = compile(o, { inputs: [x1, x2] });
- * console.log(tape.forward()); // → 0.7071067811865477
+ * console.log(tape.forward()); // → 0.707106777676776
  * tape.backward();
- * console.log(w1.grad, w2.grad); // → 0.9999999999999996 0
- * console.log(tape.forward([1, 1])); // → 0.9998848940498523
+ * console.log(w1.grad, w2.grad); // → 1.000000009927133 0
+ * console.log(tape.forward([1, 1])); // → 0.9998848940482364
  * ```
  */
 export class Tape {
