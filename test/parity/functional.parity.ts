@@ -1,35 +1,18 @@
 // Live parity of vjp, jacobian and hvp: fresh fuzz graphs with several outputs against torch.autograd.functional.
 // Run with `npm run test:parity`; PARITY_SEED fixes the seed, PARITY_FUNCTIONAL_GRAPHS the number of graphs.
-import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { torchFunctional } from '../../src/oracle/functional.js';
-import { TorchOracle } from '../../src/oracle/TorchOracle.js';
-import { envInt } from './env.js';
 import { functionalCase, functionalVerdict, shrinkFunctional } from './functional.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
+import { liveOracle, MAX_SHRUNK } from './liveOracle.js';
 import { describeSecondOrder } from './secondOrder.js';
 
-const seed = envInt('PARITY_SEED', randomInt(2 ** 31));
-const count = envInt('PARITY_FUNCTIONAL_GRAPHS', 400);
-/** Shrinking is sequential round trips to PyTorch: a few reproductions say enough. */
-const MAX_SHRUNK = 3;
-
-let oracle: TorchOracle;
-beforeAll(async () => {
-  oracle = new TorchOracle();
-  const v = await oracle.request<{ torch: string }>('version');
-  console.log(
-    `functional parity: PyTorch ${v.torch}, seed ${seed} (PARITY_SEED=${seed} to repeat), ${count} graphs`,
-  );
-});
-afterAll(async () => {
-  await oracle?.close();
-});
+const { seed, count, oracle } = liveOracle('functional parity', 'PARITY_FUNCTIONAL_GRAPHS', 400);
 
 it('vjp, jacobian and hvp of fresh fuzz graphs agree with torch.autograd.functional', async () => {
   const graphs = fuzzGraphs(seed, count);
   const cases = graphs.map((g) => functionalCase(g.program));
-  const answers = await Promise.all(cases.map((c) => torchFunctional(oracle, c)));
+  const answers = await Promise.all(cases.map((c) => torchFunctional(oracle(), c)));
   const verdicts = cases.map((c, i) => functionalVerdict(c, answers[i]!));
   const failing = verdicts.flatMap((v, i) => (v.mismatches.length > 0 ? [i] : []));
   const entries = answers.reduce((n, a) => n + a.vjp.length * (2 + a.jacobian.length), 0);
@@ -46,7 +29,7 @@ it('vjp, jacobian and hvp of fresh fuzz graphs agree with torch.autograd.functio
   for (const i of failing.slice(0, MAX_SHRUNK)) {
     reports.push(
       `graph ${i} of seed ${seed}: ${describeSecondOrder(verdicts[i]!.mismatches)}\n` +
-        (await shrinkFunctional(graphs[i]!.program, (c) => torchFunctional(oracle, c))),
+        (await shrinkFunctional(graphs[i]!.program, (c) => torchFunctional(oracle(), c))),
     );
   }
   expect(

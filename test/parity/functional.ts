@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gradients } from '../../src/autodiff/gradients.js';
 import { hessian } from '../../src/autodiff/hessian.js';
 import { Value } from '../../src/engine/value.js';
-import { agrees, agreesValue, PARITY_TOLERANCE } from '../../src/oracle/compare.js';
+import { agrees, PARITY_TOLERANCE } from '../../src/oracle/compare.js';
 import {
   casePoint,
   decodeFunctional,
@@ -21,8 +21,9 @@ import {
   describeSecondOrder,
   programCase,
   shrinkDisagreement,
+  threwVerdict,
+  VerdictTally,
   verdictWithRounding,
-  type SecondOrderMismatch,
   type SecondOrderVerdict,
 } from './secondOrder.js';
 
@@ -104,29 +105,16 @@ function compareFunctional(
     const root = functionalOf(c, [c.root], pinned)(xs)[0]!;
     hess = gradients(root, xs, { createGraph: true }).map((g) => absGradients(g, xs));
   } catch (err) {
-    return {
-      mismatches: [{ what: `engine threw: ${String(err)}`, ours: NaN, torch: NaN }],
-      edges: 0,
-      rounding: false,
-    };
+    return threwVerdict(err);
   }
-  const out: SecondOrderMismatch[] = [];
-  let edges = 0;
-  const compare = (what: string, o: number, t: number, size: number): void => {
-    if (agrees(o, t, PARITY_TOLERANCE, size)) return;
-    if (!Number.isFinite(o) && !Number.isFinite(size)) edges++;
-    else out.push({ what, ours: o, torch: t });
-  };
-  const value = (what: string, o: number, t: number): void => {
-    if (!agreesValue(o, t)) out.push({ what, ours: o, torch: t });
-  };
-  torch.outputs.forEach((t, i) => value(`outputs[${i}]`, ours.outputs[i]!, t));
-  value('value', ours.value, torch.value);
+  const tally = new VerdictTally();
+  torch.outputs.forEach((t, i) => tally.value(`outputs[${i}]`, ours.outputs[i]!, t));
+  tally.value('value', ours.value, torch.value);
   const weighted = (rows: number[][], w: readonly number[], j: number): number =>
     rows.reduce((sum, row, i) => sum + Math.abs(w[i]!) * row[j]!, 0);
-  torch.vjp.forEach((t, j) => compare(`vjp[${j}]`, ours.vjp[j]!, t, weighted(jac, c.v, j)));
+  torch.vjp.forEach((t, j) => tally.compare(`vjp[${j}]`, ours.vjp[j]!, t, weighted(jac, c.v, j)));
   torch.jacobian.forEach((row, i) =>
-    row.forEach((t, j) => compare(`jacobian[${i}][${j}]`, ours.jacobian[i]![j]!, t, jac[i]![j]!)),
+    row.forEach((t, j) => tally.compare(`jacobian[${i}][${j}]`, ours.jacobian[i]![j]!, t, jac[i]![j]!)),
   );
   torch.hvp.forEach((t, i) => {
     const size = hess[i]!.reduce((sum, h, j) => sum + h * Math.abs(c.hv[j]!), 0);
@@ -136,12 +124,12 @@ function compareFunctional(
     // Ours is forward over reverse (JAX's hvp): a NaN in the Hessian's row i from 0·∞ in a reverse pass
     // over the recorded gradient need not arise pushing tangents forward through it. Counted, not failed.
     const nanRow = Number.isNaN(t) && fromHessian !== undefined && Number.isNaN(fromHessian);
-    if (split && agrees(ours.hvp[i]!, fromHessian, PARITY_TOLERANCE, size)) edges++;
-    else if (nanRow && hessianRowNaN(c, i)) edges++;
-    else if (forwardOverReverse(ours.hvp[i]!, t, torch.hvpForward?.[i], size)) edges++;
-    else compare(`hvp[${i}]`, ours.hvp[i]!, t, size);
+    if (split && agrees(ours.hvp[i]!, fromHessian, PARITY_TOLERANCE, size)) tally.edges++;
+    else if (nanRow && hessianRowNaN(c, i)) tally.edges++;
+    else if (forwardOverReverse(ours.hvp[i]!, t, torch.hvpForward?.[i], size)) tally.edges++;
+    else tally.compare(`hvp[${i}]`, ours.hvp[i]!, t, size);
   });
-  return { mismatches: out, edges, rounding: false };
+  return tally.verdict();
 }
 
 export const FUNCTIONAL_FILE = `${GOLDEN_DIR}functional.json`;

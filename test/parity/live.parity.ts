@@ -1,20 +1,14 @@
 // Live parity: every engine against a running PyTorch, on the per-op cases and ≥ 2,000 fresh fuzz graphs.
 // Run with `npm run test:parity`; PARITY_SEED fixes the seed, PARITY_GRAPHS the number of graphs.
-import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TorchOracle } from '../../src/oracle/TorchOracle.js';
+import { describe, expect, it } from 'vitest';
 import { check, describeVerdict, fails, shrinkFailure } from './check.js';
 import { ENGINES } from './engines.js';
-import { envInt } from './env.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
+import { liveOracle, MAX_SHRUNK } from './liveOracle.js';
 import { opCases } from './opCases.js';
 
-const seed = envInt('PARITY_SEED', randomInt(2 ** 31));
-const count = envInt('PARITY_GRAPHS', 2000);
-/** Shrinking is sequential round trips to PyTorch: a few reproductions say enough. */
-const MAX_SHRUNK = 3;
+const { seed, count, oracle } = liveOracle('parity', 'PARITY_GRAPHS', 2000);
 
-let oracle: TorchOracle;
 const cases = opCases();
 const graphs = fuzzGraphs(seed, count);
 /** PyTorch's answers, asked once and shared by every engine. */
@@ -22,16 +16,8 @@ const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
   let p: Promise<T> | undefined;
   return () => (p ??= f());
 };
-const caseAnswers = once(() => Promise.all(cases.map((c) => oracle.graph(c.spec))));
-const graphAnswers = once(() => Promise.all(graphs.map((g) => oracle.graph(g.spec))));
-beforeAll(async () => {
-  oracle = new TorchOracle();
-  const v = await oracle.request<{ torch: string }>('version');
-  console.log(`parity: PyTorch ${v.torch}, seed ${seed} (PARITY_SEED=${seed} to repeat), ${count} graphs`);
-});
-afterAll(async () => {
-  await oracle?.close();
-});
+const caseAnswers = once(() => Promise.all(cases.map((c) => oracle().graph(c.spec))));
+const graphAnswers = once(() => Promise.all(graphs.map((g) => oracle().graph(g.spec))));
 
 describe.each(ENGINES)('$name agrees with PyTorch (live)', (engine) => {
   it('on every per-op case', async () => {
@@ -60,7 +46,7 @@ describe.each(ENGINES)('$name agrees with PyTorch (live)', (engine) => {
     );
     const reports: string[] = [];
     for (const i of failing.slice(0, MAX_SHRUNK)) {
-      const repro = await shrinkFailure(engine, graphs[i]!.program, (spec) => oracle.graph(spec));
+      const repro = await shrinkFailure(engine, graphs[i]!.program, (spec) => oracle().graph(spec));
       reports.push(`graph ${i} of seed ${seed}: ${repro.report}`);
     }
     const summary = `${failing.length} of ${count} graphs disagree (seed ${seed})\n\n${reports.join('\n\n')}`;

@@ -1,35 +1,18 @@
 // Live second-order parity: gradient, Hessian and JVP of fresh fuzz graphs against a running PyTorch.
 // Run with `npm run test:parity`; PARITY_SEED fixes the seed, PARITY_SECOND_ORDER_GRAPHS the number of graphs.
-import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { torchSecondOrder } from '../../src/oracle/secondOrder.js';
-import { TorchOracle } from '../../src/oracle/TorchOracle.js';
-import { envInt } from './env.js';
 import { fuzzGraphs } from './fuzzGraphs.js';
+import { liveOracle, MAX_SHRUNK } from './liveOracle.js';
 import type { Program } from './fuzz/program.js';
 import { programCase, secondOrderVerdict, shrinkSecondOrder } from './secondOrder.js';
 
-const seed = envInt('PARITY_SEED', randomInt(2 ** 31));
-const count = envInt('PARITY_SECOND_ORDER_GRAPHS', 600);
-/** Shrinking is sequential round trips to PyTorch: a few reproductions say enough. */
-const MAX_SHRUNK = 3;
-
-let oracle: TorchOracle;
-beforeAll(async () => {
-  oracle = new TorchOracle();
-  const v = await oracle.request<{ torch: string }>('version');
-  console.log(
-    `second-order parity: PyTorch ${v.torch}, seed ${seed} (PARITY_SEED=${seed} to repeat), ${count} graphs`,
-  );
-});
-afterAll(async () => {
-  await oracle?.close();
-});
+const { seed, count, oracle } = liveOracle('second-order parity', 'PARITY_SECOND_ORDER_GRAPHS', 600);
 
 it('gradient, Hessian (functional.hessian) and JVP (functional.jvp) of fresh fuzz graphs agree with PyTorch', async () => {
   const graphs = fuzzGraphs(seed, count);
   const cases = graphs.map((g) => programCase(g.program));
-  const answers = await Promise.all(cases.map((c) => torchSecondOrder(oracle, c)));
+  const answers = await Promise.all(cases.map((c) => torchSecondOrder(oracle(), c)));
   const verdicts = cases.map((c, i) => secondOrderVerdict(c, answers[i]!));
   const failing = verdicts.flatMap((v, i) => (v.mismatches.length > 0 ? [i] : []));
   const entries = answers.reduce((n, a) => n + a.grad.length + a.hessian.length ** 2 + 1, 0);
@@ -43,7 +26,7 @@ it('gradient, Hessian (functional.hessian) and JVP (functional.jvp) of fresh fuz
   const reports: string[] = [];
   for (const i of failing.slice(0, MAX_SHRUNK)) {
     reports.push(
-      `graph ${i} of seed ${seed}: ${await shrinkSecondOrder(graphs[i]!.program, (c) => torchSecondOrder(oracle, c))}`,
+      `graph ${i} of seed ${seed}: ${await shrinkSecondOrder(graphs[i]!.program, (c) => torchSecondOrder(oracle(), c))}`,
     );
   }
   expect(
@@ -64,7 +47,7 @@ it('hypot’s rule recorded for a second order is its Value form on both sides (
     { t: 'binary', op: 'hypot', a: 3, b: 1 },
   ];
   const c = programCase(program);
-  const torch = await torchSecondOrder(oracle, c);
+  const torch = await torchSecondOrder(oracle(), c);
   expect(torch.hessian[0]![1]).toBe(922.0340371976183);
   expect(secondOrderVerdict(c, torch).mismatches).toEqual([]);
 });

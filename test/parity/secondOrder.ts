@@ -103,34 +103,57 @@ function compareAnswers(
     ours = evaluateSecondOrder(c, pinned);
     scale = termScales(c, pinned);
   } catch (err) {
-    return {
-      mismatches: [{ what: `engine threw: ${String(err)}`, ours: NaN, torch: NaN }],
-      edges: 0,
-      rounding: false,
-    };
+    return threwVerdict(err);
   }
-  const out: SecondOrderMismatch[] = [];
-  let edges = 0;
-  const compare = (what: string, o: number, t: number, size: number): void => {
-    if (agrees(o, t, PARITY_TOLERANCE, size)) return;
-    // An infinity among the terms: how 0·∞ and ∞ − ∞ come out depends on how a rule is split (see
-    // `edges`). Ours non-finite there is counted; ours finite where PyTorch's is not still fails.
-    if (!Number.isFinite(o) && !Number.isFinite(size)) edges++;
-    else out.push({ what, ours: o, torch: t });
-  };
-  if (!agreesValue(ours.value, torch.value))
-    out.push({ what: 'value', ours: ours.value, torch: torch.value });
-  torch.grad.forEach((t, i) => compare(`grad[${i}]`, ours.grad[i]!, t, scale.grad[i]!));
+  const tally = new VerdictTally();
+  tally.value('value', ours.value, torch.value);
+  torch.grad.forEach((t, i) => tally.compare(`grad[${i}]`, ours.grad[i]!, t, scale.grad[i]!));
   torch.hessian.forEach((row, i) =>
-    row.forEach((t, j) => compare(`hessian[${i}][${j}]`, ours.hessian[i]![j]!, t, scale.hessian[i]![j]!)),
+    row.forEach((t, j) =>
+      tally.compare(`hessian[${i}][${j}]`, ours.hessian[i]![j]!, t, scale.hessian[i]![j]!),
+    ),
   );
   // functional.jvp is a double backward; where PyTorch's own forward mode answers otherwise, ours (forward
   // mode) is held to that one instead.
   const fw = torch.jvpForward;
   const torchSplit = fw !== undefined && !agrees(fw, torch.jvp, PARITY_TOLERANCE, scale.jvp);
-  if (torchSplit && agrees(ours.jvp, fw, PARITY_TOLERANCE, scale.jvp)) edges++;
-  else compare('jvp', ours.jvp, torch.jvp, scale.jvp);
-  return { mismatches: out, edges, rounding: false };
+  if (torchSplit && agrees(ours.jvp, fw, PARITY_TOLERANCE, scale.jvp)) tally.edges++;
+  else tally.compare('jvp', ours.jvp, torch.jvp, scale.jvp);
+  return tally.verdict();
+}
+
+/** A verdict as it is built, entry by entry: the second-order and functional suites' one comparison rule. */
+export class VerdictTally {
+  readonly mismatches: SecondOrderMismatch[] = [];
+  /** Entries counted rather than compared (see SecondOrderVerdict's `edges`). */
+  edges = 0;
+
+  /** A derivative entry: within the parity tolerance of `size`, the size of the terms it sums. */
+  compare(what: string, ours: number, torch: number, size: number): void {
+    if (agrees(ours, torch, PARITY_TOLERANCE, size)) return;
+    // An infinity among the terms: how 0·∞ and ∞ − ∞ come out depends on how a rule is split (see
+    // `edges`). Ours non-finite there is counted; ours finite where PyTorch's is not still fails.
+    if (!Number.isFinite(ours) && !Number.isFinite(size)) this.edges++;
+    else this.mismatches.push({ what, ours, torch });
+  }
+
+  /** A forward value: the first-order suite's value rule. */
+  value(what: string, ours: number, torch: number): void {
+    if (!agreesValue(ours, torch)) this.mismatches.push({ what, ours, torch });
+  }
+
+  verdict(): SecondOrderVerdict {
+    return { mismatches: this.mismatches, edges: this.edges, rounding: false };
+  }
+}
+
+/** The verdict when our engine threw instead of answering. */
+export function threwVerdict(err: unknown): SecondOrderVerdict {
+  return {
+    mismatches: [{ what: `engine threw: ${String(err)}`, ours: NaN, torch: NaN }],
+    edges: 0,
+    rounding: false,
+  };
 }
 
 interface Scales {
